@@ -1,0 +1,218 @@
+import type { Field, HeadingStyle, PostmortemDocument, Section, Suppressions } from '../model';
+import type { Template, TemplateField, TemplateSection } from '../templates';
+import type { LabelLine, ParsedBlock } from './blocks';
+import { splitLines, range, readFrontMatter } from './lines';
+import { matchField, SectionMatcher } from './match';
+import { findTimelineEntries } from './timeline';
+
+/** The text as markdown-it should read it: front matter blanked (line numbers kept), no BOM. */
+export function markdownSource(lines: readonly string[], frontMatterEnd: number): string {
+  return lines.map((l, i) => (i <= frontMatterEnd ? '' : i === 0 ? l.replace(/^\uFEFF/, '') : l)).join('\n');
+}
+
+export interface SplitText {
+  lines: string[];
+  eols: string[];
+  hasBom: boolean;
+}
+
+export function splitText(text: string): SplitText {
+  const { lines, eols } = splitLines(text);
+  return { lines, eols, hasBom: text.charCodeAt(0) === 0xfeff };
+}
+
+/** Section rank: real headings by level, then pseudo-headings. Lower ranks contain higher ones. */
+function rankOf(label: LabelLine): number {
+  return label.level > 0 ? label.level : 7;
+}
+
+const maxPseudoHeadingWords = 8;
+
+interface OpenSection {
+  section: Section;
+  template: TemplateSection;
+  rank: number;
+}
+
+function isBlankish(line: string): boolean {
+  const t = line.trim();
+  return t === '' || /^(?:[-*_]\s*){3,}$/.test(t) || /^<!--.*-->$/.test(t) || /^<br\s*\/?>$/i.test(t) || /^(?:&nbsp;|\\)$/.test(t);
+}
+
+function lastContentLineBefore(lines: readonly string[], before: number, floor: number): number {
+  let line = before - 1;
+  while (line > floor && lines[line].trim() === '') line--;
+  return line;
+}
+
+export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template): PostmortemDocument {
+  const { lines, eols, hasBom } = split;
+  const frontMatter = readFrontMatter(lines);
+  const matcher = new SectionMatcher(template);
+  const labels = blocks.flatMap((b) => b.labels).sort((a, b) => a.line - b.line);
+  const sections: Section[] = [];
+  const fields: Field[] = [];
+  const otherHeadings: PostmortemDocument['otherHeadings'] = [];
+  const allFields = template.sections.flatMap((s) => s.fields);
+  let open: OpenSection | undefined;
+  let title: PostmortemDocument['title'] = null;
+
+  const close = (beforeLine: number) => {
+    if (!open) return;
+    const s = open.section;
+    const end = Math.max(lastContentLineBefore(lines, beforeLine, s.headingRange.end.line), s.headingRange.end.line);
+    s.range = range(s.headingRange.start.line, s.headingRange.start.character, end, lines[end].length);
+    s.bodyEndLine = end;
+    s.empty = lines.slice(s.bodyStartLine, end + 1).every(isBlankish);
+    open = undefined;
+  };
+
+  const addField = (label: LabelLine, templateField: TemplateField, sectionId: string | null) => {
+    fields.push({
+      id: templateField.id,
+      sectionId,
+      label: label.label,
+      labelRange: range(label.line, label.labelStart, label.line, label.labelEnd),
+      value: label.value,
+      valueRange: range(label.line, label.valueStart, label.line, Math.max(label.valueStart, lines[label.line].trimEnd().length)),
+      fullValue: label.value,
+      valueEndLine: label.line,
+      style: label.inList ? 'list' : label.style === 'bold' ? 'bold' : 'plain',
+      prefix: label.prefix,
+    });
+  };
+
+  const fieldOf = (label: LabelLine): { field: TemplateField; sectionId: string | null } | undefined => {
+    if (open) {
+      const f = matchField(label.label, open.template.fields);
+      if (f) return { field: f, sectionId: open.section.id };
+      return undefined;
+    }
+    const f = matchField(label.label, allFields);
+    return f ? { field: f, sectionId: null } : undefined;
+  };
+
+  for (const label of labels) {
+    if (frontMatter && label.line <= frontMatter.endLine) continue;
+    const isHeading = label.level > 0;
+    if (!isHeading && !sections.length && !title && label.labelOnly && !label.inList && label.style === 'bold' && !matcher.match(label.label)) {
+      title = { text: label.label, line: label.line };
+      continue;
+    }
+    if (label.inList || !label.labelOnly) {
+      const f = fieldOf(label);
+      if (f) addField(label, f.field, f.sectionId);
+      continue;
+    }
+    if (!isHeading) {
+      const f = fieldOf(label);
+      if (f && open) {
+        addField(label, f.field, f.sectionId);
+        continue;
+      }
+      const words = label.label.split(/\s+/).length;
+      const match = words <= maxPseudoHeadingWords ? matcher.match(label.label) : undefined;
+      // A bare line without a colon or bold must name a section exactly.
+      if (!match || (label.style === 'plain' && !label.colon && !match.exact)) {
+        if (f) addField(label, f.field, f.sectionId);
+        continue;
+      }
+      openSection(label, match.section, match.part);
+      continue;
+    }
+    const match = matcher.match(label.label);
+    if (match) {
+      openSection(label, match.section, match.part);
+      continue;
+    }
+    if (!title && !sections.length) title = { text: label.label, line: label.line };
+    if (open && rankOf(label) <= open.rank) close(label.line);
+    otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
+  }
+  close(lines.length);
+
+  function openSection(label: LabelLine, templateSection: TemplateSection, part: string | undefined) {
+    const rank = rankOf(label);
+    // `### Root Cause` under `## Root Cause and Resolution`, `**Action Items:**` under `## Corrective ...`: a part, not a new section.
+    if (open && open.section.id === templateSection.id && rank > open.rank) {
+      const f = matchField(label.label, templateSection.fields);
+      if (f) addField(label, f, templateSection.id);
+      return;
+    }
+    close(label.line);
+    const style: HeadingStyle = label.style;
+    const section: Section = {
+      id: templateSection.id,
+      heading: label.heading,
+      label: label.label,
+      style,
+      level: label.level,
+      headingRange: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].trimEnd().length),
+      range: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].length),
+      bodyStartLine: label.headingEndLine + 1,
+      bodyEndLine: label.headingEndLine,
+      empty: true,
+      part,
+      missingSpace: label.missingSpace,
+    };
+    sections.push(section);
+    open = { section, template: templateSection, rank };
+  }
+
+  // A field's value runs on until the next label or the end of its section.
+  const labelLines = labels.map((l) => l.line);
+  for (const f of fields) {
+    const section = sections.find((s) => s.id === f.sectionId && s.range.start.line <= f.labelRange.start.line && s.range.end.line >= f.labelRange.start.line);
+    const limit = section ? section.range.end.line : lines.length - 1;
+    const next = labelLines.find((l) => l > f.labelRange.start.line) ?? lines.length;
+    const end = Math.max(f.labelRange.start.line, Math.min(limit, lastContentLineBefore(lines, next, f.labelRange.start.line)));
+    f.valueEndLine = end;
+    f.fullValue = [f.value, ...lines.slice(f.labelRange.start.line + 1, end + 1).map((l) => l.trim())].filter(Boolean).join('\n');
+  }
+
+  const firstHeading = labels.find((l) => l.level > 0 || l.style === 'bold');
+  if (!title && firstHeading && (!sections.length || firstHeading.line < sections[0].range.start.line)) title = { text: firstHeading.label, line: firstHeading.line };
+
+  const comments = blocks.flatMap((b) => b.comments);
+  return {
+    lines,
+    eols,
+    hasBom,
+    title,
+    frontMatter,
+    sections,
+    fields,
+    timeline: findTimelineEntries(blocks, sections, lines),
+    blocks: blocks.map(({ type, startLine, endLine }) => ({ type, startLine, endLine })),
+    otherHeadings,
+    words: blocks.reduce((n, b) => n + b.words, 0),
+    suppressions: readSuppressions(comments, lines),
+  };
+}
+
+const directive = /^postmortem-disable(-next-line|-line|-file)?\b\s*(.*)$/;
+
+/** `<!-- postmortem-disable-next-line rule -->`, `-line`, `-file`; no rule named means every rule. */
+function readSuppressions(comments: { line: number; text: string }[], lines: readonly string[]): Suppressions {
+  const file = new Set<string>();
+  const byLine = new Map<number, Set<string>>();
+  for (const c of comments) {
+    const m = directive.exec(c.text);
+    if (!m) continue;
+    const rules = m[2].split(/[\s,]+/).filter((r) => /^[a-z][a-z-]*$/.test(r));
+    const names = rules.length ? rules : ['*'];
+    if (m[1] === '-file' || m[1] === undefined) {
+      for (const r of names) file.add(r);
+      continue;
+    }
+    let target = c.line;
+    if (m[1] === '-next-line') {
+      target = c.line + 1;
+      while (target < lines.length && lines[target].trim() === '') target++;
+    }
+    const set = byLine.get(target) ?? new Set<string>();
+    for (const r of names) set.add(r);
+    byLine.set(target, set);
+  }
+  return { file, lines: byLine };
+}

@@ -1,0 +1,91 @@
+import type { FrontMatter, Position, Range } from '../model';
+
+/** The text split into lines, keeping each line's own break (LF, CRLF or CR). */
+export function splitLines(text: string): { lines: string[]; eols: string[] } {
+  const lines: string[] = [];
+  const eols: string[] = [];
+  const re = /\r\n|\r|\n/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push(text.slice(last, m.index));
+    eols.push(m[0]);
+    last = m.index + m[0].length;
+  }
+  lines.push(text.slice(last));
+  eols.push('');
+  return { lines, eols };
+}
+
+export function range(startLine: number, startCharacter: number, endLine: number, endCharacter: number): Range {
+  return { start: { line: startLine, character: startCharacter }, end: { line: endLine, character: endCharacter } };
+}
+
+export function lineRange(lines: readonly string[], line: number): Range {
+  const text = lines[line] ?? '';
+  const indent = text.length - text.trimStart().length;
+  return range(line, indent, line, text.trimEnd().length);
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+/** Offset of a position in the text, given its lines and breaks. */
+export function offsetAt(lines: readonly string[], eols: readonly string[], position: Position): number {
+  let offset = 0;
+  const line = Math.min(position.line, lines.length - 1);
+  for (let i = 0; i < line; i++) offset += lines[i].length + eols[i].length;
+  return offset + Math.min(position.character, lines[line].length);
+}
+
+const frontMatterFence = /^---\s*$/;
+const frontMatterEnd = /^(?:---|\.\.\.)\s*$/;
+
+/**
+ * YAML front matter at the very top. Only the keys this tool uses are read
+ * (`postmortem: { template: X }`, `postmortem:` / `  template: X`, `template: X`, `type: postmortem`),
+ * so no YAML library is needed.
+ */
+export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
+  const first = (lines[0] ?? '').replace(/^\uFEFF/, '');
+  if (!frontMatterFence.test(first)) return null;
+  let end = -1;
+  for (let i = 1; i < Math.min(lines.length, 500); i++) {
+    if (frontMatterEnd.test(lines[i])) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const body = lines.slice(1, end);
+  let template: string | undefined;
+  let declaresPostmortem = false;
+  let inPostmortemBlock = false;
+  for (const raw of body) {
+    const line = raw.replace(/#.*$/, '');
+    const flow = /^postmortem\s*:\s*\{(.*)\}\s*$/.exec(line);
+    if (flow) {
+      declaresPostmortem = true;
+      const t = /(?:^|,)\s*template\s*:\s*["']?([\w.-]+)["']?/.exec(flow[1]);
+      if (t) template = t[1];
+      continue;
+    }
+    if (/^postmortem\s*:\s*(?:true|yes)?\s*$/.test(line)) {
+      declaresPostmortem = true;
+      inPostmortemBlock = /:\s*$/.test(line);
+      continue;
+    }
+    const nested = /^\s+template\s*:\s*["']?([\w.-]+)["']?\s*$/.exec(line);
+    if (nested && inPostmortemBlock) {
+      template = nested[1];
+      continue;
+    }
+    if (/^\S/.test(line)) inPostmortemBlock = false;
+    const top = /^(template|type|kind|layout)\s*:\s*["']?([\w.-]+)["']?\s*$/.exec(line);
+    if (top) {
+      if (top[1] === 'template') template = top[2];
+      else if (/^(?:post-?mortem|incident|incident-report)$/i.test(top[2])) declaresPostmortem = true;
+    }
+  }
+  return { startLine: 0, endLine: end, template, declaresPostmortem };
+}

@@ -1,0 +1,158 @@
+import type { Template, TemplateField, TemplateSection } from '../templates';
+
+// Heading and label matching: by the template's names and aliases, forgiving about case,
+// punctuation, emoji, numbering, asides in parentheses, `&`/`and`, British spelling and small typos.
+
+const spellingVariants: Record<string, string> = {
+  preventative: 'preventive',
+  learnt: 'learned',
+  analyse: 'analyze',
+  summarised: 'summarized',
+  behaviour: 'behavior',
+  organisation: 'organization',
+  followup: 'follow up',
+  followups: 'follow ups',
+  postmortem: 'post mortem',
+  timeframe: 'time frame',
+};
+
+/** Lowercase words of a label, without markup, emoji, numbering, asides or punctuation. */
+export function normalizeLabel(text: string): string {
+  let s = text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/[*_`~]/g, ' ')
+    .replace(/&amp;|&|\+/g, ' and ')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  // Numbering: "1.", "2)", "IV.", "a)" (the punctuation is gone by now, so a lone leading number or numeral).
+  s = s.replace(/^(?:\d+(?: \d+)*|[ivx]{1,4}|[a-h]) (?=\p{L})/u, '');
+  return s
+    .split(' ')
+    .map((w) => spellingVariants[w] ?? w)
+    .join(' ');
+}
+
+export interface SectionMatch {
+  section: TemplateSection;
+  part?: string;
+  /** The alias (or name) that matched. */
+  alias: string;
+  exact: boolean;
+}
+
+interface AliasEntry {
+  normalized: string;
+  section: TemplateSection;
+  part?: string;
+  alias: string;
+}
+
+/** Damerau-Levenshtein distance with an early exit above `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    rows.push(new Array<number>(b.length + 1).fill(0));
+    rows[i][0] = i;
+  }
+  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Number.POSITIVE_INFINITY;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > max) return max + 1;
+  }
+  return rows[a.length][b.length];
+}
+
+/** How many typos a label of this length may have and still match. */
+function typoBudget(length: number): number {
+  if (length >= 14) return 2;
+  if (length >= 6) return 1;
+  return 0;
+}
+
+/** Fillers that a heading may add after a section's name without changing what it is. */
+const trailingFillers = /\s+(?:section|details|report|summary|overview|analysis|of (?:the )?(?:incident|outage|issue|events|event))$/;
+
+export class SectionMatcher {
+  private readonly entries: AliasEntry[] = [];
+  private readonly exact = new Map<string, AliasEntry>();
+
+  constructor(readonly template: Template) {
+    for (const section of template.sections) {
+      this.add(section.name, section);
+      for (const alias of section.aliases) {
+        const [name, part] = alias.split('|');
+        this.add(name, section, part);
+      }
+    }
+  }
+
+  private add(alias: string, section: TemplateSection, part?: string): void {
+    const normalized = normalizeLabel(alias);
+    if (!normalized || this.exact.has(normalized)) return;
+    const entry = { normalized, section, part, alias };
+    this.entries.push(entry);
+    this.exact.set(normalized, entry);
+  }
+
+  /** The template section a heading names, if any. */
+  match(label: string): SectionMatch | undefined {
+    const normalized = normalizeLabel(label);
+    if (!normalized) return undefined;
+    for (const candidate of this.candidates(label, normalized)) {
+      const hit = this.exact.get(candidate);
+      if (hit) return { section: hit.section, part: hit.part, alias: hit.alias, exact: true };
+    }
+    // Typos: only against the whole label, so that extra words never match by accident.
+    const budget = typoBudget(normalized.length);
+    if (budget === 0) return undefined;
+    let best: { entry: AliasEntry; distance: number } | undefined;
+    for (const entry of this.entries) {
+      if (typoBudget(entry.normalized.length) === 0) continue;
+      const distance = editDistance(normalized, entry.normalized, budget);
+      if (distance <= budget && (!best || distance < best.distance)) best = { entry, distance };
+    }
+    return best ? { section: best.entry.section, part: best.entry.part, alias: best.entry.alias, exact: false } : undefined;
+  }
+
+  private *candidates(label: string, normalized: string): Generator<string> {
+    yield normalized;
+    const withoutFiller = normalized.replace(trailingFillers, '');
+    if (withoutFiller !== normalized) yield withoutFiller;
+    // "Issue Summary: the night the database died", "Timeline - how we panicked"
+    const head = label.split(/:|\s[-–—]\s/)[0];
+    if (head !== label) {
+      const h = normalizeLabel(head);
+      if (h) yield h;
+    }
+  }
+}
+
+/** The template field a label names, among the given fields. */
+export function matchField(label: string, fields: readonly TemplateField[]): TemplateField | undefined {
+  const normalized = normalizeLabel(label);
+  if (!normalized) return undefined;
+  for (const f of fields) {
+    if (normalizeLabel(f.name) === normalized || f.aliases.some((a) => normalizeLabel(a) === normalized)) return f;
+  }
+  const budget = typoBudget(normalized.length);
+  if (budget === 0) return undefined;
+  for (const f of fields) {
+    for (const a of [f.name, ...f.aliases]) {
+      const n = normalizeLabel(a);
+      if (typoBudget(n.length) > 0 && editDistance(normalized, n, budget) <= budget) return f;
+    }
+  }
+  return undefined;
+}

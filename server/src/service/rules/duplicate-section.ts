@@ -1,0 +1,33 @@
+import type { Section } from '../model';
+import type { Rule } from './types';
+
+/** Two headings clash when they name the same section and the same part of it (or all of it). */
+function clash(a: Section, b: Section): boolean {
+  return a.id === b.id && (a.part === undefined || b.part === undefined || a.part === b.part);
+}
+
+export const duplicateSection: Rule = {
+  code: 'duplicate-section',
+  description: 'The same section appears twice.',
+  defaultSeverity: 'warning',
+  tags: ['structure'],
+  structural: true,
+  check({ document, template }) {
+    const seen: Section[] = [];
+    const findings = [];
+    for (const s of document.sections) {
+      const first = seen.find((o) => clash(o, s));
+      if (first) {
+        const name = template.sections.find((t) => t.id === s.id)?.name ?? s.label;
+        findings.push({
+          code: 'duplicate-section',
+          message: `"${s.label}" repeats the ${name} section already started on line ${first.headingRange.start.line + 1}. Merge the two so readers find everything in one place.`,
+          range: s.headingRange,
+          fixes: [],
+          data: { sectionId: s.id, firstLine: first.headingRange.start.line },
+        });
+      } else seen.push(s);
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,70 @@
+import { causeField, detectionField, durationField, endField, field, impactField, startField, summaryRootCauseField } from './fields';
+import { detectionSection, impactSection, lessonsSection, summarySection, timelineSection, triggerSection } from './sections';
+import type { Template } from './types';
+
+/** The postmortem template of Google's SRE book (Appendix D, "Shakespeare Sonnet++"). */
+export const googleSreTemplate: Template = {
+  id: 'google-sre',
+  name: 'Google SRE book',
+  description: 'Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline, Supporting information.',
+  source: 'Site Reliability Engineering (Google), Example Postmortem',
+  sections: [
+    {
+      ...summarySection,
+      name: 'Summary',
+      aliases: ['Issue Summary', ...summarySection.aliases.filter((a) => a !== 'Summary')],
+      fields: [field(durationField, { required: false }), startField, endField, field(impactField, { required: false }), field(summaryRootCauseField, { required: false })],
+      hover: 'One or two sentences: what happened, for how long, and the effect on users.',
+      skeleton: 'What happened, for how long, and what users saw.',
+    },
+    { ...impactSection, required: true, aliases: [...impactSection.aliases] },
+    {
+      id: 'root-cause',
+      name: 'Root Causes',
+      aliases: ['Root Cause', 'Root Cause Analysis', 'Contributing Factors', 'What Caused the Incident', 'Causes', 'Root Cause and Resolution|cause'],
+      required: true,
+      fields: [causeField],
+      hover: 'The latent conditions that made the incident possible, and why they existed. Blameless: systems, not people.',
+      checklist: ['The underlying cause', 'Why it was not caught earlier'],
+      example: 'A latent bug in the ranking service leaked file descriptors under a query pattern that had never been seen before.',
+      skeleton: 'The latent conditions that made the incident possible.',
+    },
+    { ...triggerSection, required: true },
+    {
+      id: 'resolution',
+      name: 'Resolution',
+      aliases: ['Resolution and Recovery', 'Mitigation', 'Mitigation and Resolution', 'Recovery', 'How We Fixed It'],
+      required: true,
+      fields: [],
+      hover: 'What restored service: the mitigation and the fix.',
+      checklist: ['The mitigation that stopped the impact', 'The permanent fix'],
+      example: 'Directed traffic to a sacrificial cluster and added 10x capacity; the fix was deployed the next day.',
+      skeleton: 'What restored service, and the permanent fix.',
+    },
+    { ...detectionSection, required: true, fields: [detectionField] },
+    {
+      id: 'action-items',
+      name: 'Action Items',
+      aliases: ['Action Items and Follow-ups', 'Follow-ups', 'Corrective and Preventative Measures', 'Corrective Actions', 'Next Steps', 'Recommendations'],
+      required: true,
+      fields: [],
+      hover: 'Each action with its type (mitigate / prevent / process), owner and tracking bug.',
+      checklist: ['Type: mitigate, prevent or process', 'An owner for each item', 'A bug or ticket for each item'],
+      example: '| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| Add load shedding to the ranking service | prevent | jennifer | n/a DONE |',
+      skeleton: '| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| | mitigate | | |',
+    },
+    { ...lessonsSection, required: true },
+    { ...timelineSection, hover: 'A terse, timestamped record (with the time zone) from the first sign to the end of impact.' },
+    {
+      id: 'supporting-information',
+      name: 'Supporting information',
+      aliases: ['Supporting Documents', 'Appendix', 'References', 'Links'],
+      required: false,
+      fields: [],
+      hover: 'Links to dashboards, logs, chat transcripts and documents.',
+      checklist: ['Links to monitoring and evidence'],
+      example: '- [Dashboard during the incident](https://example.com/dash)',
+      skeleton: '- Links to dashboards, logs and documents.',
+    },
+  ],
+};

@@ -1,0 +1,220 @@
+import {
+  causeField,
+  detectionField,
+  durationField,
+  endField,
+  field,
+  impactField,
+  resolutionField,
+  startField,
+  summaryRootCauseField,
+  triggerField,
+} from './fields';
+import type { TemplateSection } from './types';
+
+// Sections that several templates share. Each template takes the ones it has and may rename them.
+
+export const summarySection: TemplateSection = {
+  id: 'summary',
+  name: 'Issue Summary',
+  aliases: [
+    'Summary',
+    'Incident Summary',
+    'Executive Summary',
+    'Overview',
+    'Incident Overview',
+    'Issue Overview',
+    'Outage Summary',
+    'Summary of Impact',
+    'Summary of the Incident',
+    'Brief Description',
+    'Incident Description',
+    'TL;DR',
+    'Abstract',
+  ],
+  required: true,
+  fields: [durationField, startField, endField, impactField, summaryRootCauseField],
+  hover:
+    'The short version that executives read first: how long the outage lasted (start and end times with the time zone), what the impact was, and what the root cause was.',
+  checklist: [
+    'Duration of the outage with start and end times, including the time zone',
+    'Impact: which service was down or slow, what users experienced, what share of users was affected',
+    'The root cause, in a sentence or two',
+  ],
+  example: [
+    '- **Duration:** 2024-01-19 15:00 – 18:30 UTC (3 hours 30 minutes)',
+    '- **Impact:** Checkout API returned 500s; 30% of users could not pay.',
+    '- **Root cause:** A deploy removed the connection-pool limit, exhausting database connections.',
+  ].join('\n'),
+  skeleton: [
+    '- **Duration:** YYYY-MM-DD HH:MM – HH:MM (time zone)',
+    '- **Impact:** Which service was down or slow, what users saw, and what share of users was affected.',
+    '- **Root cause:** The underlying cause, in one or two sentences.',
+  ].join('\n'),
+};
+
+export const timelineSection: TemplateSection = {
+  id: 'timeline',
+  name: 'Timeline',
+  aliases: [
+    'Incident Timeline',
+    'Events Timeline',
+    'Event Timeline',
+    'Timeline of Events',
+    'Timeline of the Incident',
+    'Timeline of the Outage',
+    'Chain of Events',
+    'Sequence of Events',
+    'Chronology',
+    'Time Line',
+    'Detailed Timeline',
+  ],
+  required: true,
+  fields: [],
+  hover:
+    'What happened, in order, one timestamped entry per line (`time - what happened`), with the time zone given once or on each entry.',
+  checklist: [
+    'When the issue was detected and how (alert, engineer, customer report)',
+    'Actions taken: what was investigated and what was assumed',
+    'Misleading investigation or debugging paths',
+    'Who the incident was escalated to',
+    'How and when the incident was resolved',
+  ],
+  example: [
+    '- **15:00 UTC** – Latency alert fires for the checkout API.',
+    '- **15:12 UTC** – On-call suspects the database and checks replication lag (a dead end).',
+    '- **16:05 UTC** – Escalated to the payments team.',
+    '- **18:30 UTC** – Connection-pool limit restored; error rate back to normal.',
+  ].join('\n'),
+  skeleton: ['- **HH:MM (time zone)** – The issue is detected: how, and by whom.', '- **HH:MM** – What was done next.', '- **HH:MM** – Service restored.'].join(
+    '\n',
+  ),
+};
+
+export const rootCauseAndResolutionSection: TemplateSection = {
+  id: 'root-cause',
+  name: 'Root Cause and Resolution',
+  aliases: [
+    'Root Cause|cause',
+    'Root Causes|cause',
+    'Root Cause Analysis|cause',
+    'Root Cause Identification|cause',
+    'Contributing Factors|cause',
+    'Contributing Conditions Analysis|cause',
+    'What Caused the Incident|cause',
+    'Cause|cause',
+    'Causes|cause',
+    'What Went Wrong|cause',
+    'Resolution|resolution',
+    'Resolution and Recovery|resolution',
+    'Recovery|resolution',
+    'Mitigation and Resolution|resolution',
+    'Resolution and Mitigation|resolution',
+    'How We Fixed It|resolution',
+    'The Fix|resolution',
+    'Fix|resolution',
+    'Root Cause and Mitigation',
+    'Root Cause and Fix',
+    'Root Causes and Resolution',
+    'Cause and Resolution',
+    'Root Cause and Solution',
+    'Root Cause and Remediation',
+  ],
+  required: true,
+  fields: [causeField, resolutionField],
+  hover: 'Explains in detail what caused the issue and in detail how it was fixed.',
+  checklist: ['What was causing the issue, in detail', 'How the issue was fixed, in detail'],
+  example: [
+    'A deploy at 14:50 removed the `max_connections` limit from the pool configuration. Under the evening peak the',
+    'application opened connections until the database refused new ones.',
+    '',
+    'We rolled the deploy back at 18:10, restarted the API pods at 18:25 and confirmed recovery at 18:30.',
+  ].join('\n'),
+  skeleton: ['**Root cause:** What was causing the issue, in detail.', '', '**Resolution:** How the issue was fixed, in detail.'].join('\n'),
+};
+
+export const correctiveMeasuresSection: TemplateSection = {
+  id: 'corrective-actions',
+  name: 'Corrective and Preventative Measures',
+  aliases: [
+    'Corrective and Preventive Measures',
+    'Corrective Measures',
+    'Preventive Measures',
+    'Preventative Measures',
+    'Corrective Actions',
+    'Preventive Actions',
+    'Corrective and Preventive Actions',
+    'Action Items|actions',
+    'Action Items and Follow-ups|actions',
+    'Follow-ups|actions',
+    'Follow-up Actions|actions',
+    'Next Steps|actions',
+    'Recommendations|actions',
+    'Prevention',
+    'Future Prevention',
+    'Mitigation and Future Prevention',
+    'Preventing Recurrence',
+    'Improvements',
+    'Remediation',
+    'Remediation Items',
+  ],
+  required: true,
+  fields: [],
+  hover: 'What can be improved or fixed, broadly, and a specific list of tasks (like a TODO list) that addresses the issue.',
+  checklist: [
+    'What can be improved or fixed, broadly speaking',
+    'A specific task list: e.g. patch the server, add monitoring on memory',
+  ],
+  example: ['- [ ] Restore the pool limit and add a config test for it (owner: @dana, due 2024-02-01)', '- [ ] Alert on connection-pool saturation above 80%'].join('\n'),
+  skeleton: ['What can be improved or fixed, broadly:', '', '- [ ] A specific task (owner, due date)', '- [ ] Another task'].join('\n'),
+};
+
+export const impactSection: TemplateSection = {
+  id: 'impact',
+  name: 'Impact',
+  aliases: ['Customer Impact', 'User Impact', 'Business Impact', 'Affected Users', 'Outage Description', 'Scope'],
+  required: false,
+  fields: [],
+  hover: 'Who and what was affected, in numbers: users, requests, revenue, support tickets, SLA.',
+  checklist: ['Affected users or accounts (numbers)', 'What they experienced', 'Time in degraded state'],
+  example: '- 30% of checkout requests failed for 3.5 hours (about 12,000 orders).',
+  skeleton: '- Which users were affected, what they saw, how many.',
+};
+
+export const lessonsSection: TemplateSection = {
+  id: 'lessons-learned',
+  name: 'Lessons Learned',
+  aliases: ['Lessons Learnt', 'Lessons', 'Learnings', 'Takeaways', 'Key Takeaways', "How'd We Do", 'What Went Well', 'Where We Got Lucky', 'What Could Have Gone Better'],
+  required: false,
+  fields: [],
+  hover: 'What went well, what went wrong, and where you got lucky.',
+  checklist: ['What went well', 'What went wrong', 'Where we got lucky'],
+  example: '**What went well:** the alert fired within two minutes.\n\n**What went wrong:** the runbook pointed at a retired dashboard.',
+  skeleton: '**What went well:**\n\n**What went wrong:**\n\n**Where we got lucky:**',
+};
+
+export const detectionSection: TemplateSection = {
+  id: 'detection',
+  name: 'Detection',
+  aliases: ['Incident Detection', 'How It Was Detected', 'Detected By'],
+  required: false,
+  fields: [],
+  hover: 'When and how the incident was detected, and how it could be detected sooner.',
+  checklist: ['When it was detected', 'How (alert, customer, engineer)', 'How to detect it sooner'],
+  example: 'The `checkout-5xx` alert paged the on-call engineer at 15:02 UTC, two minutes after impact began.',
+  skeleton: 'When and how the incident was detected, and how it could be detected sooner.',
+};
+
+export const triggerSection: TemplateSection = {
+  id: 'trigger',
+  name: 'Trigger',
+  aliases: ['Triggers', 'Leadup', 'Lead-up'],
+  required: false,
+  fields: [],
+  hover: 'What set off the latent cause: a deploy, a traffic spike, a configuration change.',
+  checklist: ['The event that triggered the incident'],
+  example: 'A marketing email doubled traffic at 15:00 UTC.',
+  skeleton: 'What set off the latent cause.',
+};
+
+export { causeField, detectionField, field, resolutionField, triggerField };
