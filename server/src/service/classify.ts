@@ -23,7 +23,8 @@ const placeholder = /^(?:x{2,}|y{2,}|z{2,}|tbd|todo|n\/a|-|someone\b.*|<[^>]*>|\
 function contentLines(doc: PostmortemDocument): string[] {
   const out: string[] = [];
   const code = new Set<number>();
-  for (const b of doc.blocks) if (b.type === 'fence' || b.type === 'code_block' || b.type === 'html_block') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
+  // Indented "code" is kept: in READMEs it is mostly prose indented by mistake (tabs before requirement lists).
+  for (const b of doc.blocks) if (b.type === 'fence' || b.type === 'html_block') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
   const headingLines = new Set([...doc.sections.map((s) => s.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
   doc.lines.forEach((line, i) => {
     if (code.has(i) || headingLines.has(i) || (doc.frontMatter && i <= doc.frontMatter.endLine)) return;

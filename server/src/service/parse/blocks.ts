@@ -94,6 +94,7 @@ function stripInlineMarkup(text: string): string {
 
 export function cleanLabel(text: string): string {
   return stripInlineMarkup(text)
+    .replace(/^[\s—–•·▪►➤✅☑✔-]+/u, '')
     .replace(/\s*[:：]\s*$/, '')
     .trim();
 }
@@ -166,6 +167,7 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
   const blocks: ParsedBlock[] = [];
   let current: ParsedBlock | undefined;
   const listItemEnds: number[] = [];
+  let listContentIndent = 0;
   let inTableHead = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
@@ -181,6 +183,7 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
       case 'list_item_open':
         if (token.map) {
           listItemEnds.push(lastContentLine(lines, token.map[0], token.map[1]));
+          listContentIndent = listContentStart(lines[token.map[0]]);
           readListItem(token, current, lines, listItemEnds.length, listItemEnds[listItemEnds.length - 1]);
         }
         break;
@@ -188,7 +191,9 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
         listItemEnds.pop();
         break;
       case 'paragraph_open':
-        if (token.map && listItemEnds.length === 0 && !insideBlockquote(tokens, i)) readParagraph(token.map, current, lines);
+        if (!token.map || insideBlockquote(tokens, i)) break;
+        if (listItemEnds.length === 0) readParagraph(token.map, current, lines, token.map[0]);
+        else readLazyLines(token.map, current, lines, listContentIndent);
         break;
       case 'html_block':
         readHtml(token, current);
@@ -263,9 +268,23 @@ function readListItem(token: Token, block: ParsedBlock, lines: readonly string[]
   block.entries.push({ line, endLine: itemEndLine, contentStart: start, content, kind: 'list', depth });
 }
 
-function readParagraph(map: [number, number], block: ParsedBlock, lines: readonly string[]): void {
-  const [first, end] = map;
-  for (let line = first; line < end; line++) {
+/**
+ * Lines that CommonMark joins to a list item's paragraph by laziness (`- 12:30 PM: fixed` followed by
+ * an unindented `Root Cause and Resolution:`) read, to a person, as lines of their own.
+ */
+function readLazyLines(map: [number, number], block: ParsedBlock, lines: readonly string[], contentIndent: number): void {
+  for (let line = map[0] + 1; line < map[1]; line++) {
+    const text = lines[line];
+    if (text.trim() !== '' && text.length - text.trimStart().length < Math.min(contentIndent, 2)) {
+      readParagraph([line, map[1]], block, lines, line);
+      return;
+    }
+  }
+}
+
+function readParagraph(map: [number, number], block: ParsedBlock, lines: readonly string[], first: number): void {
+  const end = map[1];
+  for (let line = map[0]; line < end; line++) {
     const text = lines[line];
     if (text.trim() === '') continue;
     const start = text.length - text.trimStart().length;
@@ -293,8 +312,9 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
       continue;
     }
     const label = readLabel(lines, line, start, content, false, line);
-    // A bare line with no colon counts only when it is a paragraph of its own.
-    if (label && (label.colon || label.style === 'bold' || end - first === 1)) block.labels.push(label);
+    // A bare line with no colon counts only at the start of a paragraph (the assembler also wants an exact name).
+    const startsVisualLine = line === first || /(?:<br\s*\/?>|\\| {2})$/i.test(lines[line - 1] ?? '');
+    if (label && (label.colon || label.style === 'bold' || startsVisualLine)) block.labels.push(label);
     block.entries.push({ line, endLine: line, contentStart: start, content, kind: 'paragraph', depth: 0 });
   }
 }

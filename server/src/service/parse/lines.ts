@@ -81,6 +81,9 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       continue;
     }
     if (/^\S/.test(line)) inPostmortemBlock = false;
+    // Incident records (start_time / end_time) and `categories:` / `tags:` lists that include postmortem
+    if (/^(?:start_time|end_time|incident_(?:start|end|id)|severity)\s*:/i.test(line)) declaresPostmortem = true;
+    if (/^\s*-\s*["']?post-?mortems?["']?\s*$/i.test(line) || /^(?:categories|tags)\s*:.*\bpost-?mortems?\b/i.test(line)) declaresPostmortem = true;
     const top = /^(template|type|kind|layout)\s*:\s*["']?([\w.-]+)["']?\s*$/.exec(line);
     if (top) {
       if (top[1] === 'template') template = top[2];

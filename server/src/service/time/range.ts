@@ -1,0 +1,66 @@
+// Ranges: "08:00 AM - 09:30 AM (UTC)", "from 10:00 to 12:30 WAT", "between 10:00 and 11:00".
+// What is written once in a range (zone, date, am/pm) is shared by both ends.
+import { clockSeconds, shiftDays } from './clock';
+import { readWrittenTimes } from './written';
+import type { ParsedTime, TimeReadingOptions } from './types';
+
+const RANGE_SEPARATOR = /^\s*(?:-|–|—|->|→|to|until|till|through|thru)\s*$/i;
+const AND = /^\s*and\s*$/i;
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+const MERIDIEM = /[ap]\.?m\b/i;
+const PM = /p\.?m\b/i;
+
+/** Whether `end` closes a range opened by `start` in `line`. */
+export function isRangeBetween(line: string, start: ParsedTime, end: ParsedTime): boolean {
+  const between = line.slice(start.end, end.start);
+  return RANGE_SEPARATOR.test(between) || (AND.test(between) && BETWEEN_BEFORE.test(line.slice(0, start.start)));
+}
+
+const withInferred = (t: ParsedTime, note: string): ParsedTime => ({ ...t, inferred: [...(t.inferred ?? []), note] });
+
+/** Share between the ends of a range what was written only once. */
+export function joinRange(start: ParsedTime, end: ParsedTime): { start: ParsedTime; end: ParsedTime } {
+  let [s, e] = [start, end];
+  // "10:15 - 11:05 PM": the start is in the evening too.
+  if (!MERIDIEM.test(s.text) && PM.test(e.text) && s.hour < 12 && s.hour + 12 <= e.hour) {
+    s = withInferred({ ...s, hour: s.hour + 12 }, 'pm taken from the end of the range');
+  }
+  if (!s.zone && e.zone) s = withInferred({ ...s, zone: e.zone }, 'zone taken from the end of the range');
+  if (!e.zone && s.zone) e = withInferred({ ...e, zone: s.zone }, 'zone taken from the start of the range');
+  // A date written once applies to both ends, moved a day when the range crosses midnight.
+  const crossesMidnight = clockSeconds(e) < clockSeconds(s);
+  if (s.date && !e.date) {
+    e = withInferred(
+      { ...e, date: shiftDays(s.date, crossesMidnight ? 1 : 0) },
+      crossesMidnight ? 'date: the day after the start of the range' : 'date taken from the start of the range',
+    );
+  } else if (e.date && !s.date) {
+    s = withInferred(
+      { ...s, date: shiftDays(e.date, crossesMidnight ? -1 : 0) },
+      crossesMidnight ? 'date: the day before the end of the range' : 'date taken from the end of the range',
+    );
+  }
+  return { start: s, end: e };
+}
+
+/** Every time in `line`, with ranges joined: each end of a range carries what the range shares. */
+export function readTimesWithRanges(line: string, options?: TimeReadingOptions): { times: ParsedTime[]; ranges: number[] } {
+  const times = readWrittenTimes(line, options);
+  const ranges: number[] = [];
+  for (let i = 0; i + 1 < times.length; i++) {
+    if (!isRangeBetween(line, times[i], times[i + 1])) continue;
+    const joined = joinRange(times[i], times[i + 1]);
+    times[i] = joined.start;
+    times[i + 1] = joined.end;
+    ranges.push(i);
+    i++; // "10:00 - 11:00 - 12:00" is one range and a stray time, not two ranges
+  }
+  return { times, ranges };
+}
+
+/** The first range written in `text`, e.g. "January 15, 2024, from 10:00 to 12:30 WAT". */
+export function findTimeRange(text: string, options?: TimeReadingOptions): { start: ParsedTime; end: ParsedTime } | null {
+  const { times, ranges } = readTimesWithRanges(text, options);
+  if (ranges.length === 0) return null;
+  return { start: times[ranges[0]], end: times[ranges[0] + 1] };
+}

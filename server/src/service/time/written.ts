@@ -1,0 +1,187 @@
+// Single written times in a line: "2024-01-19 15:00 UTC", "10:20 pm (PST)", "~19:30", "2100hrs WAT".
+// Each is read on its own; range.ts decides which pairs form a range.
+import type { ParsedComponents } from 'chrono-node';
+import { readWithChrono } from './chrono';
+import { offsetZoneName, readZoneAt } from './zones';
+import type { LocalDate, ParsedTime, TimeReadingOptions, ZoneSpec } from './types';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+// What chrono reads but a postmortem reader would not call a clock time: "at 5", "this morning".
+const LOOKS_LIKE_A_CLOCK = /\d[:：]\d\d|\d\s*[ap]\.?m\b\.?/i;
+// "fe80::12:34:56", "v1.10:30", "12:34:56:78" (a MAC address) are not times.
+const JOINED_BEFORE = /[\p{L}\p{N}:./]$/u;
+const JOINED_AFTER = /^(?:[:.]\d|[\p{L}\p{N}])/u;
+const LEADING_PREPOSITION = /^(?:at|from)\s+/i;
+const HOURS_SUFFIX = /^\s?(?:hrs?|h)(?![\p{L}\p{N}])/iu;
+const MILITARY_TIME = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs?|h)(?![\p{L}\p{N}])/giu;
+const NOON_OR_MIDNIGHT = /\b(?:12\s+)?(noon|midday|midnight)\b/gi;
+const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost))\s*$/i;
+const APPROXIMATE_AFTER = /^-?ish\b/i;
+const ISO_OFFSET = /(?:Z|[+-]\d\d:?\d\d)$/;
+const NUMERIC_DATE = /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/;
+const DATE_BEFORE_GAP = /^[\s,]*(?:at|@|-|–)?\s*$/i;
+const DATE_AFTER_GAP = /^[\s,]*(?:on|of)?\s*$/i;
+// Markdown emphasis around times ("**10:15 AM**") is blanked before reading, keeping offsets.
+const EMPHASIS = /[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
+
+/** A stand-in reference when the incident's date is unknown; only written values are used then. */
+const NO_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+
+interface Found {
+  start: number;
+  end: number;
+  hour: number;
+  minute: number;
+  second?: number;
+  date: LocalDate | null;
+  zone: ZoneSpec | null;
+  inferred: string[];
+}
+
+interface WrittenDate {
+  start: number;
+  end: number;
+  date: LocalDate;
+}
+
+const certain = (c: ParsedComponents, key: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') =>
+  c.isCertain(key) ? c.get(key) : null;
+
+function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, inferred: string[]): LocalDate | null {
+  const month = certain(c, 'month');
+  const day = certain(c, 'day');
+  if (month === null || day === null) return null;
+  const year = certain(c, 'year');
+  if (year !== null) return { year, month, day };
+  // "May 13th": the year comes from the incident, if we know it.
+  if (!options?.referenceDate) return null;
+  inferred.push('year taken from the incident date');
+  return { year: c.get('year') ?? options.referenceDate.year, month, day };
+}
+
+function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
+  const reading = line.replace(EMPHASIS, ' ');
+  const reference = options?.referenceDate
+    ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
+    : NO_REFERENCE;
+  const times: Found[] = [];
+  const dates: WrittenDate[] = [];
+  for (const result of readWithChrono(reading, options?.dateOrder ?? 'dmy', reference)) {
+    if (result.tags().has('result/relativeDate')) continue; // "2 hours ago", "within 5 minutes"
+    const prefix = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0;
+    const start = result.index + prefix;
+    const end = result.index + result.text.length;
+    const text = line.slice(start, end);
+    const inferred: string[] = [];
+    const date = dateOf(result.start, options, inferred);
+    const hour = certain(result.start, 'hour');
+    if (hour === null) {
+      if (date) dates.push({ start, end, date });
+      continue;
+    }
+    if (!LOOKS_LIKE_A_CLOCK.test(text)) continue;
+    const second = certain(result.start, 'second');
+    const offset = result.start.isCertain('timezoneOffset') ? result.start.get('timezoneOffset') : null;
+    const isoZone = offset !== null ? ISO_OFFSET.exec(text) : null;
+    times.push({
+      start,
+      end,
+      hour,
+      minute: result.start.get('minute') ?? 0,
+      ...(second !== null ? { second } : {}),
+      date,
+      zone: isoZone && offset !== null ? { text: isoZone[0], zone: offsetZoneName(offset) } : null,
+      inferred,
+    });
+  }
+  return { times, dates };
+}
+
+function fromPatterns(line: string): Found[] {
+  const found: Found[] = [];
+  for (const m of line.matchAll(MILITARY_TIME)) {
+    const start = m.index ?? 0;
+    found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+  }
+  for (const m of line.matchAll(NOON_OR_MIDNIGHT)) {
+    const start = m.index ?? 0;
+    const hour = m[1].toLowerCase() === 'midnight' ? 0 : 12;
+    found.push({ start, end: start + m[0].length, hour, minute: 0, date: null, zone: null, inferred: [] });
+  }
+  return found;
+}
+
+const describeDate = (day: number, month: number) => `${day} ${MONTHS[month - 1]}`;
+
+/** "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)". */
+function dateAmbiguity(text: string, date: LocalDate | null): string | undefined {
+  const m = NUMERIC_DATE.exec(text);
+  if (!m || !date) return undefined;
+  const first = Number(m[1]);
+  const second = Number(m[3]);
+  if (first === second || first > 12 || second > 12) return undefined;
+  const dayFirst = date.day === first && date.month === second;
+  const chosen = describeDate(date.day, date.month);
+  const other = dayFirst ? describeDate(second, first) : describeDate(first, second);
+  const [asDmy, asMdy] = dayFirst ? [chosen, other] : [other, chosen];
+  return `${m[0]} could be ${asDmy} or ${asMdy}; read as ${chosen} (${dayFirst ? 'day first' : 'month first'})`;
+}
+
+/** Extend a found time over what is written right after it: "hrs", a zone, a date. */
+function extend(line: string, time: Found, dates: WrittenDate[], options: TimeReadingOptions | undefined): Found | null {
+  let end = time.end;
+  end += HOURS_SUFFIX.exec(line.slice(end))?.[0].length ?? 0;
+  let zone = time.zone;
+  if (!zone) {
+    const written = readZoneAt(line, end, options);
+    if (written) {
+      zone = written.spec;
+      end = written.end;
+    }
+  }
+  let date = time.date;
+  let start = time.start;
+  if (!date) {
+    const after = dates.find((d) => d.start >= end && DATE_AFTER_GAP.test(line.slice(end, d.start)));
+    const before = dates.find((d) => d.end <= start && DATE_BEFORE_GAP.test(line.slice(d.end, start)));
+    if (after) [date, end] = [after.date, after.end];
+    else if (before) [date, start] = [before.date, before.start];
+  }
+  if (JOINED_BEFORE.test(line.slice(0, start)) || JOINED_AFTER.test(line.slice(end))) return null;
+  return { ...time, start, end, zone, date };
+}
+
+/** Every single written time of day in `line`, in order, each with the zone and date written next to it. */
+export function readWrittenTimes(line: string, options?: TimeReadingOptions): ParsedTime[] {
+  const { times, dates } = fromChrono(line, options);
+  const found = [...times, ...fromPatterns(line).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
+    .map((t) => extend(line, t, dates, options))
+    .filter((t): t is Found => t !== null)
+    .sort((a, b) => a.start - b.start);
+  const result: ParsedTime[] = [];
+  for (const t of found) {
+    const previous = result[result.length - 1];
+    if (previous && t.start < previous.end) continue;
+    const text = line.slice(t.start, t.end);
+    const approximate = APPROXIMATE_BEFORE.test(line.slice(0, t.start)) || APPROXIMATE_AFTER.test(line.slice(t.end));
+    const ambiguity = dateAmbiguity(text, t.date);
+    result.push({
+      text,
+      start: t.start,
+      end: t.end,
+      date: t.date,
+      ...(ambiguity ? { dateAmbiguity: ambiguity } : {}),
+      hour: t.hour,
+      minute: t.minute,
+      ...(t.second !== undefined ? { second: t.second } : {}),
+      zone: t.zone,
+      ...(approximate ? { approximate } : {}),
+      ...(t.inferred.length ? { inferred: t.inferred } : {}),
+    });
+  }
+  return result;
+}
