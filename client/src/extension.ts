@@ -1,1 +1,109 @@
-export function activate(): void {}
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, RequestType, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+
+// The client: start the server, say which documents it reads, pass settings through, and show
+// a status bar item. Everything about postmortems lives in the server.
+
+interface PostmortemStatus {
+  analyzed: boolean;
+  isPostmortem: boolean;
+  template: string;
+  templateName: string;
+  requiredPresent: number;
+  requiredTotal: number;
+  missing: string[];
+  durationMinutes: number | null;
+  configFile: string | null;
+  problems: number;
+}
+
+const statusRequest = new RequestType<{ uri: string }, PostmortemStatus | null, void>('postmortem/status');
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const module = context.asAbsolutePath('server/dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const output = vscode.window.createOutputChannel('Postmortem');
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'markdown' }],
+    synchronize: { configurationSection: 'postmortem', fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortemrc.json') },
+    outputChannel: output,
+    revealOutputChannelOn: RevealOutputChannelOn.Never,
+    connectionOptions: { maxRestartCount: 5 },
+  };
+  client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
+
+  let restarts = 0;
+  context.subscriptions.push(
+    client.onDidChangeState((e) => {
+      if (e.oldState === State.Running && e.newState !== State.Running) {
+        restarts++;
+        if (restarts === 1) void vscode.window.showWarningMessage('The postmortem language server stopped; restarting it.');
+      }
+    }),
+  );
+
+  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Left, 50);
+  status.command = 'postmortem.showMissing';
+  context.subscriptions.push(status, output);
+
+  const refreshStatus = async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!client || !editor || editor.document.languageId !== 'markdown' || !client.isRunning()) {
+      status.hide();
+      return;
+    }
+    const result = await client.sendRequest(statusRequest, { uri: editor.document.uri.toString() }).then(undefined, () => null);
+    if (!result || !result.analyzed) {
+      status.hide();
+      return;
+    }
+    const duration = result.durationMinutes === null ? '' : ` · ${formatMinutes(result.durationMinutes)}`;
+    status.text = `$(checklist) Postmortem ${result.requiredPresent}/${result.requiredTotal}${duration}`;
+    status.tooltip = new vscode.MarkdownString(
+      [
+        `**Postmortem** — template **${result.templateName}** (\`${result.template}\`)`,
+        result.configFile ? `Configuration: \`${vscode.Uri.parse(result.configFile).fsPath}\`` : 'Configuration: settings only (no .postmortemrc.json)',
+        result.missing.length ? `Missing: ${result.missing.join(', ')}` : 'Every required section is present.',
+        'Click to list what is missing.',
+      ].join('\n\n'),
+    );
+    status.show();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('postmortem.checkThisFile', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      await client.sendRequest('workspace/executeCommand', { command: 'postmortem.server.checkThisFile', arguments: [editor.document.uri.toString()] });
+      setTimeout(() => void refreshStatus(), 300);
+    }),
+    vscode.commands.registerCommand('postmortem.showMissing', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !client) return;
+      const result = await client.sendRequest(statusRequest, { uri: editor.document.uri.toString() });
+      if (!result) return;
+      const picked = await vscode.window.showQuickPick(result.missing.length ? result.missing : ['Nothing is missing'], { title: `Missing from this postmortem (${result.templateName})` });
+      if (picked && result.missing.includes(picked)) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
+    vscode.languages.onDidChangeDiagnostics(() => void refreshStatus()),
+  );
+
+  await client.start();
+  void refreshStatus();
+}
+
+function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h ? `${h}h${m ? ` ${m}m` : ''}` : `${m}m`;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

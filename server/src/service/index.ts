@@ -2,12 +2,14 @@ import { classify, type Classification } from './classify';
 import { mergeSettings, type PostmortemSettings } from './config';
 import { applyEdits, editsForFix, insertAllSectionsEdits, suppressionEdit, type TextEdit } from './fixes';
 import { readIncident, type Incident } from './incident';
-import type { PostmortemDocument, Range, Severity } from './model';
+import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
+import { hoverAt, type HoverResult } from './language/hover';
+import { folds, outline, type Fold, type OutlineSymbol } from './language/symbols';
 
 // The postmortem service: pure (no editor, no LSP runtime, no Node built-ins), so the same code
 // serves the language server, the CLI and a browser worker.
@@ -21,6 +23,8 @@ export type { Finding, Fix, Rule } from './rules';
 export { allRules } from './rules';
 export { builtinTemplates, defaultTemplateId } from './templates';
 export type { Template, TemplateField, TemplateSection } from './templates';
+export type { HoverResult } from './language/hover';
+export type { Fold, OutlineSymbol, SymbolKind } from './language/symbols';
 
 export interface Diagnostic extends Finding {
   severity: Severity;
@@ -63,10 +67,15 @@ export interface PostmortemService {
   insertAllMissingSections(analysis: Analysis): TextEdit[];
   /** The comment that turns the finding's rule off for its line or the file. */
   suppress(analysis: Analysis, finding: Finding, scope: 'line' | 'file'): TextEdit;
+  /** One round of every safe fix, as non-overlapping edits (`source.fixAll`). */
+  fixAllEdits(analysis: Analysis): TextEdit[];
   /** Applies every safe fix until none is left (bounded), returning the new text. */
   fixAll(text: string, options?: AnalyzeOptions): { text: string; applied: number };
   applyEdits(text: string, analysis: Analysis, edits: readonly TextEdit[]): string;
   templates(customTemplates?: readonly Template[]): Template[];
+  hover(analysis: Analysis, position: Position): HoverResult | undefined;
+  outline(analysis: Analysis): OutlineSymbol[];
+  folds(analysis: Analysis): Fold[];
 }
 
 const structureOnlyCode = 'large-document';
@@ -129,19 +138,24 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     return analysis;
   }
 
+  function fixAllEdits(analysis: Analysis): TextEdit[] {
+    const edits: TextEdit[] = [];
+    const missing = analysis.diagnostics.filter((d) => d.code === 'missing-section').map((d) => String(d.data?.sectionId));
+    if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing));
+    for (const d of analysis.diagnostics) {
+      if (d.code === 'missing-section') continue;
+      const fix = d.fixes.find((f) => f.kind !== 'replace' || f.safe);
+      if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix));
+    }
+    return edits;
+  }
+
   function fixAll(text: string, analyzeOptions: AnalyzeOptions = {}): { text: string; applied: number } {
     let current = text;
     let applied = 0;
     for (let round = 0; round < 8; round++) {
       const analysis = analyze(current, analyzeOptions);
-      const edits: TextEdit[] = [];
-      const missing = analysis.diagnostics.filter((d) => d.code === 'missing-section').map((d) => String(d.data?.sectionId));
-      if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing));
-      for (const d of analysis.diagnostics) {
-        if (d.code === 'missing-section') continue;
-        const fix = d.fixes.find((f) => f.kind !== 'replace' || f.safe);
-        if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix));
-      }
+      const edits = fixAllEdits(analysis);
       if (!edits.length) break;
       const next = applyEdits(current, analysis.document, edits);
       if (next === current) break;
@@ -158,8 +172,12 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections),
     suppress: (analysis, finding, scope) => suppressionEdit(analysis.document, finding, scope),
     fixAll,
+    fixAllEdits,
     applyEdits: (text, analysis, edits) => applyEdits(text, analysis.document, edits),
     templates: (custom) => templates(custom),
+    hover: hoverAt,
+    outline,
+    folds,
   };
 }
 

@@ -6,7 +6,7 @@ import type { TimeReadingOptions, ZoneSpec } from './types';
 
 // "all times are in", "times shown in", "timestamps", "timezone:", "time (" — the zone follows.
 const DECLARING_WORDS =
-  /\b(?:(?:all\s+)?(?:timestamps?|times?)(?!\p{L})(?:\s+(?:are|is|were))?(?:\s+(?:shown|given|listed|expressed|reported))?(?:\s+in)?|time\s*zone)\s*:?/giu;
+  /\b(?:time\s*zone|(?:all\s+)?(?:timestamps?|times?)(?!\p{L})(?:\s+(?:are|is|were))?(?:\s+(?:shown|given|listed|expressed|reported))?(?:\s+in)?)\s*:?/giu;
 const PARENTHESISED = /\(/g;
 
 /** The zone `text` declares for the times around it, or null. */

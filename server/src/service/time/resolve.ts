@@ -10,11 +10,13 @@ const DAY = 24 * 60 * MINUTE;
 const ANY_DAY: LocalDate = { year: 2000, month: 1, day: 1 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
+// A fixed locale keeps zone names and digits the same on every machine.
+const at = (millis: number, zone: string | Zone) => DateTime.fromMillis(millis, { zone, locale: 'en-US' });
 const clockText = (t: ParsedTime) => `${pad(t.hour)}:${pad(t.minute)}`;
 const dateText = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /**
- * The instant a wall clock in `zone` showed `local`. Like Temporal's "compatible" choice:
+ * The instant a wall clock in `zone` showed `t` on `date`. Like Temporal's "compatible" choice:
  * a time skipped by spring-forward is moved forward by the gap; a time repeated by
  * fall-back is read as its first occurrence.
  */
@@ -41,7 +43,7 @@ function zoneNotes(spec: ZoneSpec, millis: number, zone: Zone): string[] {
   if (spec.region) {
     const regionOffset = Info.normalizeZone(spec.region).offset(millis);
     if (regionOffset !== zone.offset(millis)) {
-      const local = DateTime.fromMillis(millis, { zone: spec.region });
+      const local = at(millis, spec.region);
       notes.push(`${spec.text} is ${spec.zone}, but on ${local.toISODate()} ${spec.region} clocks were on ${local.offsetNameShort}`);
     }
   }
@@ -70,13 +72,13 @@ export function resolveInstant(t: ParsedTime, options?: TimeReadingOptions): Res
   if (!zone.isValid) return null;
   const { millis, note } = wallClockToMillis(date, t, zone);
   if (note === 'skipped') {
-    const shifted = DateTime.fromMillis(millis, { zone }).toFormat('HH:mm');
+    const shifted = at(millis, zone).toFormat('HH:mm');
     assumptions.push(`${clockText(t)} did not exist on ${dateText(date)} in ${describeZone(spec)} (clocks sprang forward); read as ${shifted}`);
   } else if (note === 'repeated') {
     assumptions.push(`${clockText(t)} happened twice on ${dateText(date)} in ${describeZone(spec)} (clocks fell back); read as the first`);
   }
   assumptions.push(...zoneNotes(spec, millis, zone));
-  const iso = DateTime.fromMillis(millis, { zone: 'UTC' }).toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  const iso = at(millis, 'UTC').toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
   return { millis, iso, zone: zone.name, assumptions };
 }
 

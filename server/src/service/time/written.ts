@@ -12,8 +12,8 @@ const MONTHS = [
 
 // What chrono reads but a postmortem reader would not call a clock time: "at 5", "this morning".
 const LOOKS_LIKE_A_CLOCK = /\d[:：]\d\d|\d\s*[ap]\.?m\b\.?/i;
-// "fe80::12:34:56", "v1.10:30", "12:34:56:78" (a MAC address) are not times.
-const JOINED_BEFORE = /[\p{L}\p{N}:./]$/u;
+// "fe80::12:34:56", "1.10:30", "T+10:00", "12:34:56:78" (a MAC address) are not times; "Start:15:00" is.
+const JOINED_BEFORE = /(?:[\p{L}\p{N}/+]|\p{N}[:.]|::)$/u;
 const JOINED_AFTER = /^(?:[:.]\d|[\p{L}\p{N}])/u;
 const LEADING_PREPOSITION = /^(?:at|from)\s+/i;
 const HOURS_SUFFIX = /^\s?(?:hrs?|h)(?![\p{L}\p{N}])/iu;
@@ -22,6 +22,8 @@ const NOON_OR_MIDNIGHT = /\b(?:12\s+)?(noon|midday|midnight)\b/gi;
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost))\s*$/i;
 const APPROXIMATE_AFTER = /^-?ish\b/i;
 const ISO_OFFSET = /(?:Z|[+-]\d\d:?\d\d)$/;
+// "15:00+02:00", "15:00:00-05:00"; "10:00-10:30" is a range, so "-" needs the seconds written.
+const ATTACHED_OFFSET = /^([+-])(\d\d):?(\d\d)(?![\d:])/;
 const NUMERIC_DATE = /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/;
 const DATE_BEFORE_GAP = /^[\s,]*(?:at|@|-|–)?\s*$/i;
 const DATE_AFTER_GAP = /^[\s,]*(?:on|of)?\s*$/i;
@@ -85,8 +87,9 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     }
     if (!LOOKS_LIKE_A_CLOCK.test(text)) continue;
     const second = certain(result.start, 'second');
+    // chrono's ISO parser keeps its offset ("T06:30Z", "-05:00"); other zones are read by zoneAfter.
     const offset = result.start.isCertain('timezoneOffset') ? result.start.get('timezoneOffset') : null;
-    const isoZone = offset !== null ? ISO_OFFSET.exec(text) : null;
+    const isoZone = offset === null ? null : ISO_OFFSET.exec(text);
     times.push({
       start,
       end,
@@ -94,7 +97,7 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
       minute: result.start.get('minute') ?? 0,
       ...(second !== null ? { second } : {}),
       date,
-      zone: isoZone && offset !== null ? { text: isoZone[0], zone: offsetZoneName(offset) } : null,
+      zone: isoZone ? { text: isoZone[0], zone: offsetZoneName(offset ?? 0) } : null,
       inferred,
     });
   }
@@ -131,18 +134,22 @@ function dateAmbiguity(text: string, date: LocalDate | null): string | undefined
   return `${m[0]} could be ${asDmy} or ${asMdy}; read as ${chosen} (${dayFirst ? 'day first' : 'month first'})`;
 }
 
-/** Extend a found time over what is written right after it: "hrs", a zone, a date. */
-function extend(line: string, time: Found, dates: WrittenDate[], options: TimeReadingOptions | undefined): Found | null {
-  let end = time.end;
-  end += HOURS_SUFFIX.exec(line.slice(end))?.[0].length ?? 0;
-  let zone = time.zone;
-  if (!zone) {
-    const written = readZoneAt(line, end, options);
-    if (written) {
-      zone = written.spec;
-      end = written.end;
-    }
+/** A zone written right after a time: an attached offset ("+02:00") or a zone (" (PST)", " UTC"). */
+function zoneAfter(line: string, at: number, hasSeconds: boolean, options: TimeReadingOptions | undefined) {
+  const offset = ATTACHED_OFFSET.exec(line.slice(at));
+  if (offset && Number(offset[2]) <= 14 && (offset[1] === '+' || hasSeconds)) {
+    const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
+    return { spec: { text: offset[0], zone: offsetZoneName(minutes) }, end: at + offset[0].length };
   }
+  return readZoneAt(line, at, options);
+}
+
+/** Extend a found time over what is written next to it: "hrs", a zone, a date. */
+function extend(line: string, time: Found, dates: WrittenDate[], options: TimeReadingOptions | undefined): Found | null {
+  let end = time.end + (HOURS_SUFFIX.exec(line.slice(time.end))?.[0].length ?? 0);
+  let zone = time.zone;
+  const written = zone ? null : zoneAfter(line, end, time.second !== undefined, options);
+  if (written) [zone, end] = [written.spec, written.end];
   let date = time.date;
   let start = time.start;
   if (!date) {

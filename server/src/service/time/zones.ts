@@ -110,14 +110,13 @@ const NAMED: Record<string, ZoneReading> = Object.fromEntries([
   ['china standard time', { name: 'China Standard Time', zone: 'Asia/Shanghai' }],
   ['british summer time', { name: 'British Summer Time', zone: 'UTC+1', region: 'Europe/London' }],
   ['central standard time', { name: 'Central Standard Time', zone: 'UTC-6', region: 'America/Chicago' }],
-  ['central european time', ABBREVIATIONS.CET],
 ]);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMED_PATTERN = new RegExp(
   `(${Object.keys(NAMED)
     .sort((a, b) => b.length - a.length)
-    .map((n) => escape(n).replace(/ /g, '\\s+'))
+    .map((n) => escapeRegExp(n).replace(/ /g, '\\s+'))
     .join('|')})(?![\\p{L}\\p{N}])`,
   'iuy',
 );

@@ -1,0 +1,46 @@
+import { type Disposable, RequestType } from 'vscode-languageserver';
+import type { ServerContext } from '../server';
+
+// `postmortem/status`: what the status bar shows for a document.
+
+export interface StatusParams {
+  uri: string;
+}
+
+export interface PostmortemStatus {
+  analyzed: boolean;
+  isPostmortem: boolean;
+  template: string;
+  templateName: string;
+  requiredPresent: number;
+  requiredTotal: number;
+  missing: string[];
+  durationMinutes: number | null;
+  configFile: string | null;
+  problems: number;
+}
+
+export const statusRequest = new RequestType<StatusParams, PostmortemStatus | null, void>('postmortem/status');
+
+export function register(context: ServerContext): Disposable {
+  return context.connection.onRequest(statusRequest, (params) =>
+    context.safe('status', params.uri, null as PostmortemStatus | null, async () => {
+      const document = context.documents.get(params.uri);
+      if (!document) return null;
+      const analysis = await context.analysisOf(document);
+      const required = analysis.template.sections.filter((s) => s.required);
+      return {
+        analyzed: analysis.analyzed,
+        isPostmortem: analysis.classification.isPostmortem,
+        template: analysis.template.id,
+        templateName: analysis.template.name,
+        requiredPresent: required.length - analysis.missingSections.length,
+        requiredTotal: required.length,
+        missing: required.filter((s) => analysis.missingSections.includes(s.id)).map((s) => s.name),
+        durationMinutes: analysis.incident.durationMinutes,
+        configFile: (await context.configFileOf(params.uri)) ?? null,
+        problems: analysis.diagnostics.length,
+      };
+    }),
+  );
+}

@@ -1,0 +1,238 @@
+import * as assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { CodeAction, Diagnostic, DocumentSymbol, Hover, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+
+// The real language server, started as a child process, spoken to over stdio with JSON-RPC.
+
+const serverPath = resolve(__dirname, '../../server/dist/server.js');
+
+const missingTimeline = [
+  '# Postmortem: Checkout outage',
+  '',
+  '## Issue Summary',
+  '',
+  '- **Duration:** 2024-05-02 14:00 – 15:30 UTC',
+  '- **Impact:** 40% of checkout requests failed.',
+  '- **Root cause:** A connection pool limit was removed by a deploy.',
+  '',
+  '## Root Cause and Resolution',
+  '',
+  'The deploy removed the limit; we rolled it back at 15:25 UTC.',
+  '',
+  '## Corrective and Preventative Measures',
+  '',
+  '- [ ] Add a config test for the pool limit.',
+  '',
+].join('\n');
+
+interface Session {
+  connection: MessageConnection;
+  child: ChildProcess;
+  diagnostics: Map<string, PublishDiagnosticsParams[]>;
+  configurationRequests: number;
+  stderr: string[];
+}
+
+async function startServer(options: { settings?: Record<string, unknown> | null; rootUri?: string } = {}): Promise<Session> {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const stderr: string[] = [];
+  child.stderr?.on('data', (d) => stderr.push(String(d)));
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const session: Session = { connection, child, diagnostics: new Map(), configurationRequests: 0, stderr };
+  connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+    const list = session.diagnostics.get(p.uri) ?? [];
+    list.push(p);
+    session.diagnostics.set(p.uri, list);
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    session.configurationRequests++;
+    return params.items.map(() => options.settings ?? null);
+  });
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
+    capabilities: options.settings === undefined ? {} : { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+  });
+  await connection.sendNotification('initialized', {});
+  return session;
+}
+
+async function stopServer(session: Session): Promise<void> {
+  await session.connection.sendRequest('shutdown').catch(() => undefined);
+  await session.connection.sendNotification('exit').catch(() => undefined);
+  session.connection.dispose();
+  session.child.kill();
+}
+
+/** Polls until the predicate holds (never a fixed sleep). */
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function latestDiagnostics(session: Session, uri: string, version?: number): Diagnostic[] | undefined {
+  const list = session.diagnostics.get(uri);
+  const last = list?.[list.length - 1];
+  if (!last) return undefined;
+  if (version !== undefined && last.version !== version) return undefined;
+  return last.diagnostics;
+}
+
+function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit): string {
+  const change = edit.documentChanges?.[0] as { textDocument: { version: number }; edits: TextEdit[] };
+  assert.equal(change.textDocument.version, document.version, 'edits are pinned to the version they were computed for');
+  return TextDocument.applyEdits(document, change.edits);
+}
+
+describe('language server over stdio', function () {
+  this.timeout(20_000);
+  let session: Session;
+  afterEach(async () => {
+    if (session) await stopServer(session);
+  });
+
+  it('publishes a missing-section diagnostic for a postmortem without a timeline', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/checkout-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    const missing = diagnostics.filter((d) => d.code === 'missing-section');
+    assert.equal(missing.length, 1);
+    assert.equal(missing[0].source, 'postmortem');
+    assert.match(missing[0].message, /Timeline/);
+    assert.ok(missing[0].codeDescription?.href.includes('#missing-section'));
+  });
+
+  it('offers a quick fix that inserts the section, after which the diagnostic is gone and no line is lost', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/checkout-postmortem.md';
+    let document = TextDocument.create(uri, 'markdown', 1, missingTimeline);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    const missing = diagnostics.find((d) => d.code === 'missing-section');
+    assert.ok(missing);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: missing.range,
+      context: { diagnostics: [missing] },
+    })) as CodeAction[];
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix?.edit, `a preferred fix among: ${actions.map((a) => a.title).join(', ')}`);
+    assert.match(fix.title, /Timeline/);
+    assert.ok(actions.some((a) => /Disable missing-section for this file/.test(a.title)));
+    const fixed = applyWorkspaceEdit(document, fix.edit);
+    for (const line of missingTimeline.split('\n')) assert.ok(fixed.split('\n').includes(line), `kept "${line}"`);
+    // The timeline goes after the summary and before the root cause, as the template orders them.
+    assert.ok(fixed.indexOf('## Timeline') > fixed.indexOf('## Issue Summary') && fixed.indexOf('## Timeline') < fixed.indexOf('## Root Cause'));
+    document = TextDocument.update(document, [{ text: fixed }], 2);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = await waitFor('diagnostics of version 2', () => latestDiagnostics(session, uri, 2));
+    assert.equal(after.filter((d) => d.code === 'missing-section').length, 0);
+  });
+
+  it('answers source.fixAll.postmortem with edits that insert every missing section', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/bare-postmortem.md';
+    const text = '# Postmortem: DNS outage\n\n## Timeline\n\n- 10:00 UTC – resolvers fail\n- 10:30 UTC – fixed\n';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.postmortem'] },
+    })) as CodeAction[];
+    assert.equal(actions.length, 1);
+    const fixed = applyWorkspaceEdit(TextDocument.create(uri, 'markdown', 1, text), actions[0].edit!);
+    for (const name of ['Issue Summary', 'Root Cause and Resolution', 'Corrective and Preventative Measures']) assert.ok(fixed.includes(`## ${name}`), name);
+  });
+
+  it('reads settings through workspace/configuration', async () => {
+    session = await startServer({ settings: { rules: { 'missing-section': 'off' } } });
+    const uri = 'file:///tmp/settings-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.ok(session.configurationRequests > 0);
+    assert.equal(diagnostics.filter((d) => d.code === 'missing-section').length, 0);
+  });
+
+  it('uses the defaults for a client that sends no settings', async () => {
+    session = await startServer({ settings: undefined });
+    const uri = 'file:///tmp/defaults-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.equal(session.configurationRequests, 0);
+    assert.equal(diagnostics.filter((d) => d.code === 'missing-section').length, 1);
+  });
+
+  it('reports nothing for a README that is not a postmortem', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/project/README.md';
+    const text = '# My project\n\nA small library for parsing dates.\n\n## Install\n\nRun npm install.\n';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.deepEqual(diagnostics, []);
+  });
+
+  it('hovers a section heading with what it must contain, and outlines the sections', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/hover-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 5 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /Issue Summary/);
+    assert.match(value, /✅ \*\*Duration\*\*/);
+    const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['Issue Summary', 'Root Cause and Resolution', 'Corrective and Preventative Measures'],
+    );
+    assert.ok(symbols[0].children?.some((c) => c.name === 'Duration'));
+  });
+
+  it('reports a broken .postmortemrc.json on the file itself and keeps working with the defaults', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'pm-lsp-'));
+    try {
+      writeFileSync(join(root, '.postmortemrc.json'), '{\n  "template": "standard",\n  "rules": { "missing-section": "loud" }\n}\n');
+      const rootUri = pathToFileURL(root).toString();
+      session = await startServer({ rootUri, settings: {} });
+      const uri = `${rootUri}/checkout-postmortem.md`;
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+      const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+      assert.equal(diagnostics.filter((d) => d.code === 'missing-section').length, 1);
+      const configProblems = await waitFor('config diagnostics', () => latestDiagnostics(session, `${rootUri}/.postmortemrc.json`));
+      assert.equal(configProblems.length, 1);
+      assert.equal(configProblems[0].range.start.line, 2);
+      assert.match(configProblems[0].message, /severity of "missing-section"/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('clears the diagnostics of a closed document', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/closed-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await waitFor('cleared diagnostics', () => {
+      const d = latestDiagnostics(session, uri);
+      return d && d.length === 0 ? d : undefined;
+    });
+  });
+});
