@@ -1,5 +1,13 @@
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, RequestType, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  RequestType,
+  RevealOutputChannelOn,
+  type ServerOptions,
+  State,
+  TransportKind,
+} from 'vscode-languageclient/node';
 
 // The client: start the server, say which documents it reads, pass settings through, and show
 // a status bar item. Everything about postmortems lives in the server.
@@ -58,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     const result = await client.sendRequest(statusRequest, { uri: editor.document.uri.toString() }).then(undefined, () => null);
-    if (!result || !result.analyzed) {
+    if (!result?.analyzed) {
       status.hide();
       return;
     }
@@ -87,7 +95,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!editor || !client) return;
       const result = await client.sendRequest(statusRequest, { uri: editor.document.uri.toString() });
       if (!result) return;
-      const picked = await vscode.window.showQuickPick(result.missing.length ? result.missing : ['Nothing is missing'], { title: `Missing from this postmortem (${result.templateName})` });
+      const picked = await vscode.window.showQuickPick(result.missing.length ? result.missing : ['Nothing is missing'], {
+        title: `Missing from this postmortem (${result.templateName})`,
+      });
       if (picked && result.missing.includes(picked)) await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),

@@ -49,7 +49,9 @@ if (process.argv.includes('--version')) {
   process.exit(0);
 }
 
-if (!process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe=') || a.startsWith('--clientProcessId'))) {
+if (
+  !process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket=') || a.startsWith('--pipe=') || a.startsWith('--clientProcessId'))
+) {
   process.stderr.write('postmortem-language-server: choose a transport: --stdio, --node-ipc, --socket=PORT or --pipe=NAME\n');
   process.exit(2);
 }

@@ -1,4 +1,11 @@
-import { type Connection, DidChangeConfigurationNotification, type Disposable, TextDocuments, TextDocumentSyncKind, type WorkspaceFolder } from 'vscode-languageserver';
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  type Disposable,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type WorkspaceFolder,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as codeActions from './features/codeActions';
 import * as commands from './features/commands';
@@ -7,7 +14,17 @@ import * as hover from './features/hover';
 import * as status from './features/status';
 import * as symbols from './features/symbols';
 import type { ServerRuntime } from './runtime';
-import { type Analysis, allRules, configFileName, createPostmortemService, type PostmortemService, type PostmortemSettings, parseProjectConfig, type ProjectConfig, mergeSettings } from './service';
+import {
+  type Analysis,
+  allRules,
+  configFileName,
+  createPostmortemService,
+  type PostmortemService,
+  type PostmortemSettings,
+  parseProjectConfig,
+  type ProjectConfig,
+  mergeSettings,
+} from './service';
 
 // Capabilities, documents and the wiring of features. Each feature lives in features/ and gets
 // this context; the postmortem knowledge lives in the service.
@@ -47,9 +64,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   const disposables: Disposable[] = [];
 
   const folderOf = (uri: string) =>
-    folders
-      .filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`))
-      .sort((a, b) => b.uri.length - a.uri.length)[0];
+    folders.filter((f) => uri === f.uri || uri.startsWith(f.uri.endsWith('/') ? f.uri : `${f.uri}/`)).sort((a, b) => b.uri.length - a.uri.length)[0];
 
   function settingsFor(uri: string): Promise<Partial<PostmortemSettings>> {
     if (!canPullConfiguration) return Promise.resolve({});
@@ -75,7 +90,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
           connection.sendDiagnostics({ uri: configUri, diagnostics: [] });
           return undefined;
         }
-        const config = parseProjectConfig(text, allRules.map((r) => r.code));
+        const config = parseProjectConfig(
+          text,
+          allRules.map((r) => r.code),
+        );
         // A broken configuration is shown where it is broken; the defaults apply meanwhile.
         connection.sendDiagnostics({
           uri: configUri,
@@ -124,7 +142,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       try {
         return await run();
       } catch (error) {
-        connection.console.error(`postmortem ${feature} failed${uri ? ` for ${uri}` : ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        connection.console.error(
+          `postmortem ${feature} failed${uri ? ` for ${uri}` : ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         return empty;
       }
     },
@@ -177,7 +197,14 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     editorSettings.delete(event.document.uri);
   });
 
-  disposables.push(diagnostics.register(context), codeActions.register(context), hover.register(context), symbols.register(context), commands.register(context), status.register(context));
+  disposables.push(
+    diagnostics.register(context),
+    codeActions.register(context),
+    hover.register(context),
+    symbols.register(context),
+    commands.register(context),
+    status.register(context),
+  );
   connection.onShutdown(() => {
     for (const d of disposables) d.dispose();
   });

@@ -59,7 +59,11 @@ export function stylish(files: FileAnalysis[]): string {
     for (const d of analysis.diagnostics) count[d.severity]++;
   }
   const total = count.error + count.warning + count.information + count.hint;
-  out.push(total ? `${total} problem${total === 1 ? '' : 's'} (${count.error} error${count.error === 1 ? '' : 's'}, ${count.warning} warning${count.warning === 1 ? '' : 's'}, ${count.information + count.hint} info) in ${files.length} file${files.length === 1 ? '' : 's'}` : `no problems in ${files.length} file${files.length === 1 ? '' : 's'}`);
+  out.push(
+    total
+      ? `${total} problem${total === 1 ? '' : 's'} (${count.error} error${count.error === 1 ? '' : 's'}, ${count.warning} warning${count.warning === 1 ? '' : 's'}, ${count.information + count.hint} info) in ${files.length} file${files.length === 1 ? '' : 's'}`
+      : `no problems in ${files.length} file${files.length === 1 ? '' : 's'}`,
+  );
   return out.join('\n');
 }
 
@@ -73,13 +77,31 @@ export function sarif(files: FileAnalysis[]) {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'postmortem', informationUri: 'https://github.com/postmortem-tools/postmortem-lsp', rules: [...rules.keys()].map((id) => ({ id, helpUri: `https://github.com/postmortem-tools/postmortem-lsp#${id}` })) } },
+        tool: {
+          driver: {
+            name: 'postmortem',
+            informationUri: 'https://github.com/postmortem-tools/postmortem-lsp',
+            rules: [...rules.keys()].map((id) => ({ id, helpUri: `https://github.com/postmortem-tools/postmortem-lsp#${id}` })),
+          },
+        },
         results: files.flatMap((f) =>
           f.analysis.diagnostics.map((d) => ({
             ruleId: d.code,
             level: sarifLevel[d.severity],
             message: { text: d.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: f.file.split('\\').join('/') }, region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: f.file.split('\\').join('/') },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
           })),
         ),
       },
@@ -108,12 +130,31 @@ export function statsRows(files: FileAnalysis[]) {
 }
 
 type Row = ReturnType<typeof statsRows>[number];
-const columns: (keyof Row)[] = ['file', 'isPostmortem', 'template', 'words', 'requiredPresent', 'requiredTotal', 'timelineEntries', 'durationMinutes', 'errors', 'warnings', 'missingSections'];
+const columns: (keyof Row)[] = [
+  'file',
+  'isPostmortem',
+  'template',
+  'words',
+  'requiredPresent',
+  'requiredTotal',
+  'timelineEntries',
+  'durationMinutes',
+  'errors',
+  'warnings',
+  'missingSections',
+];
 
 export function statsTable(rows: Row[]): string {
   const cells = [columns.map(String), ...rows.map((r) => columns.map((c) => (r[c] === null ? '-' : String(r[c]))))];
   const width = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  return cells.map((r) => r.map((c, i) => c.padEnd(width[i])).join('  ').trimEnd()).join('\n');
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c.padEnd(width[i]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function statsCsv(rows: Row[]): string {

@@ -1,7 +1,32 @@
-import { closeSync, constants, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, accessSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+  accessSync,
+} from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { type Analysis, type AnalyzeOptions, allRules, configFileName, createPostmortemService, mergeSettings, parseProjectConfig, type PostmortemSettings, type Template } from '../service';
+import {
+  type Analysis,
+  type AnalyzeOptions,
+  allRules,
+  configFileName,
+  createPostmortemService,
+  mergeSettings,
+  parseProjectConfig,
+  type PostmortemSettings,
+  type Template,
+} from '../service';
 import { analysisJson, lintJson, sarif, stylish, statsRows, statsTable, statsCsv } from './format';
 
 // The command-line front end: `postmortem lint|analyze|stats`. Problems are one line on stderr,
@@ -76,7 +101,10 @@ function loadConfig(options: Options): { settings: PostmortemSettings; templates
     } catch (error) {
       throw new UsageError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
-    const config = parseProjectConfig(text, allRules.map((r) => r.code));
+    const config = parseProjectConfig(
+      text,
+      allRules.map((r) => r.code),
+    );
     const firstError = config.problems.find((p) => p.severity === 'error');
     if (firstError) throw new UsageError(`invalid config ${path}:${firstError.line + 1}:${firstError.character + 1}: ${firstError.message}`);
     for (const p of config.problems) process.stderr.write(`postmortem: ${path}:${p.line + 1}:${p.character + 1}: ${p.message}\n`);
@@ -101,7 +129,9 @@ function collectTargets(paths: string[], settings: PostmortemSettings): Target[]
       stat = statSync(given);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`${given}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`);
+      throw new UsageError(
+        `${given}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? 'error'})`}`,
+      );
     }
     if (stat.isFile()) {
       targets.push({ display: given, absolute: resolve(given), explicit: true, matchesGlobs: true });
@@ -160,6 +190,8 @@ function readText(target: Target): string {
 function writeAtomically(target: Target, original: string, text: string): string | undefined {
   try {
     accessSync(target.absolute, constants.W_OK);
+    // A file without any write bit is meant to stay as it is, even for root (whom access() always lets write).
+    if ((statSync(target.absolute).mode & 0o222) === 0) throw new Error('read-only');
   } catch {
     return 'not writable, left untouched';
   }
@@ -212,7 +244,13 @@ export function main(argv: string[]): number {
   const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
   switch (options.command) {
     case 'analyze':
-      out(JSON.stringify(results.map((r) => analysisJson(r.target.display, r.analysis)), null, 2));
+      out(
+        JSON.stringify(
+          results.map((r) => analysisJson(r.target.display, r.analysis)),
+          null,
+          2,
+        ),
+      );
       return 0;
     case 'stats': {
       const rows = statsRows(results.map((r) => ({ file: r.target.display, analysis: r.analysis })));
@@ -221,7 +259,13 @@ export function main(argv: string[]): number {
     }
     case 'lint': {
       const files = results.map((r) => ({ file: r.target.display, analysis: r.analysis }));
-      out(options.format === 'json' ? JSON.stringify(lintJson(files), null, 2) : options.format === 'sarif' ? JSON.stringify(sarif(files), null, 2) : stylish(files));
+      out(
+        options.format === 'json'
+          ? JSON.stringify(lintJson(files), null, 2)
+          : options.format === 'sarif'
+            ? JSON.stringify(sarif(files), null, 2)
+            : stylish(files),
+      );
       return files.some((f) => f.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
     }
   }

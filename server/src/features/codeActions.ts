@@ -22,7 +22,11 @@ function findingFor(analysis: Analysis, diagnostic: Diagnostic, version: number)
     if (byIndex && byIndex.code === diagnostic.code) return byIndex;
   }
   return analysis.diagnostics.find(
-    (d) => d.code === diagnostic.code && d.range.start.line === diagnostic.range.start.line && d.range.start.character === diagnostic.range.start.character && d.message === diagnostic.message,
+    (d) =>
+      d.code === diagnostic.code &&
+      d.range.start.line === diagnostic.range.start.line &&
+      d.range.start.character === diagnostic.range.start.character &&
+      d.message === diagnostic.message,
   );
 }
 
@@ -46,7 +50,8 @@ export function register(context: ServerContext): Disposable {
           if (!finding) continue;
           finding.fixes.forEach((fix, i) => {
             const edits = context.service.editsForFix(analysis, fix);
-            if (edits.length) actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: edit(document, edits) });
+            if (edits.length)
+              actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: edit(document, edits) });
           });
           if (finding.code === 'missing-section' && analysis.missingSections.length > 1 && !offeredAll) {
             offeredAll = true;
@@ -59,8 +64,18 @@ export function register(context: ServerContext): Disposable {
             });
           }
           actions.push(
-            { title: `Disable ${finding.code} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(document, [context.service.suppress(analysis, finding, 'line')]) },
-            { title: `Disable ${finding.code} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: edit(document, [context.service.suppress(analysis, finding, 'file')]) },
+            {
+              title: `Disable ${finding.code} for this line`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: edit(document, [context.service.suppress(analysis, finding, 'line')]),
+            },
+            {
+              title: `Disable ${finding.code} for this file`,
+              kind: CodeActionKind.QuickFix,
+              diagnostics: [diagnostic],
+              edit: edit(document, [context.service.suppress(analysis, finding, 'file')]),
+            },
           );
         }
       }

@@ -44,5 +44,9 @@ export function register(context: ServerContext): Disposable {
       void context.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }),
   ];
-  return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+  return {
+    dispose: () => {
+      for (const s of subscriptions) s.dispose();
+    },
+  };
 }

@@ -10,7 +10,14 @@ const kinds: Record<PostmortemSymbolKind, SymbolKind> = {
 };
 
 function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
-  return { name: s.name || '(untitled)', detail: s.detail, kind: kinds[s.kind], range: s.range, selectionRange: s.selectionRange, children: s.children.map(toDocumentSymbol) };
+  return {
+    name: s.name || '(untitled)',
+    detail: s.detail,
+    kind: kinds[s.kind],
+    range: s.range,
+    selectionRange: s.selectionRange,
+    children: s.children.map(toDocumentSymbol),
+  };
 }
 
 export function register(context: ServerContext): { dispose(): void } {
@@ -28,9 +35,15 @@ export function register(context: ServerContext): { dispose(): void } {
         const document = context.documents.get(params.textDocument.uri);
         if (!document) return [];
         const analysis = await context.analysisOf(document);
-        return analysis.analyzed ? context.service.folds(analysis).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region })) : [];
+        return analysis.analyzed
+          ? context.service.folds(analysis).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region }))
+          : [];
       }),
     ),
   ];
-  return { dispose: () => subscriptions.forEach((s) => s.dispose()) };
+  return {
+    dispose: () => {
+      for (const s of subscriptions) s.dispose();
+    },
+  };
 }

@@ -12,7 +12,8 @@ export interface Classification {
 
 const titleWords = /\b(?:post[- ]?mortem|incident (?:report|review|analysis)|outage (?:report|review)|root cause analysis|RCA|after[- ]action review)\b/i;
 // Wording of instructions: what a postmortem "must contain", imperative bullets, and questions.
-const requirementWords = /\b(?:must contain|should contain|must include|must have|be brief|between \d+ (?:to|and) \d+ words|keep it short|stick to this one)\b/i;
+const requirementWords =
+  /\b(?:must contain|should contain|must include|must have|be brief|between \d+ (?:to|and) \d+ words|keep it short|stick to this one)\b/i;
 const imperativeStart =
   /^(?:list|state|give|explain|describe|include|add|write|close with|provide|summari[sz]e|mention|itemi[sz]ed?|do not|don'?t|use|make|note|specify|outline|detail|identify|document|short summary|covers?)\b/i;
 const questionStart = /^(?:what|when|how|which|who|why|where)\b/i;
@@ -64,7 +65,11 @@ export function classify(doc: PostmortemDocument, template: Template): Classific
   if (filled.size >= 2) reasons.push(`${filled.size} required sections with content`);
   if (titled) reasons.push('the title names a postmortem or incident report');
   if (doc.timeline.length >= 3) reasons.push(`${doc.timeline.length} timeline entries`);
-  if (narrative >= 10 && /\b(?:outage|incident|downtime|down|failure|error|root cause|postmortem|post-mortem)\b/i.test(lines.join(' '))) reasons.push('a narrative of an outage');
-  const isPostmortem = filled.size >= 2 || ((titled || doc.timeline.length >= 3) && doc.words >= 80) || (reasons.includes('a narrative of an outage') && doc.words >= 150 && (titled || filled.size >= 1));
+  if (narrative >= 10 && /\b(?:outage|incident|downtime|down|failure|error|root cause|postmortem|post-mortem)\b/i.test(lines.join(' ')))
+    reasons.push('a narrative of an outage');
+  const isPostmortem =
+    filled.size >= 2 ||
+    ((titled || doc.timeline.length >= 3) && doc.words >= 80) ||
+    (reasons.includes('a narrative of an outage') && doc.words >= 150 && (titled || filled.size >= 1));
   return { isPostmortem, reasons: reasons.length ? reasons : ['no postmortem structure or narrative found'] };
 }

@@ -22,7 +22,15 @@ export interface PostmortemSettings {
   dateOrder: 'mdy' | 'dmy';
 }
 
-export const defaultFileGlobs = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/*postmortem*/**/*.md', '**/*post-mortem*/**/*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md', '**/*incident-report*.md'];
+export const defaultFileGlobs = [
+  '**/*postmortem*.md',
+  '**/*post-mortem*.md',
+  '**/*postmortem*/**/*.md',
+  '**/*post-mortem*/**/*.md',
+  '**/postmortems/**/*.md',
+  '**/incidents/**/*.md',
+  '**/*incident-report*.md',
+];
 
 export const defaultSettings: PostmortemSettings = {
   template: defaultTemplateId,
@@ -127,7 +135,10 @@ export function parseProjectConfig(text: string, knownRules: readonly string[]):
     }
   }
   if (settings.template && !builtinTemplates.some((t) => t.id === settings.template) && !templates.some((t) => t.id === settings.template)) {
-    report(findNodeAtLocation(root, ['template']), `unknown template "${settings.template}"; known: ${[...builtinTemplates, ...templates].map((t) => t.id).join(', ')}`);
+    report(
+      findNodeAtLocation(root, ['template']),
+      `unknown template "${settings.template}"; known: ${[...builtinTemplates, ...templates].map((t) => t.id).join(', ')}`,
+    );
     delete settings.template;
   }
   return { settings, templates, problems };
@@ -171,7 +182,8 @@ function readTemplates(node: Node | undefined, report: Report): Template[] {
       continue;
     }
     const base = typeof raw.extends === 'string' ? builtinTemplates.find((t) => t.id === raw.extends) : undefined;
-    if (raw.extends !== undefined && !base) report(findNodeAtLocation(valueNode as Node, ['extends']), `template "${id}" extends unknown template "${raw.extends}"`);
+    if (raw.extends !== undefined && !base)
+      report(findNodeAtLocation(valueNode as Node, ['extends']), `template "${id}" extends unknown template "${raw.extends}"`);
     const sections: TemplateSection[] = [];
     raw.sections.forEach((s: Record<string, unknown>, i: number) => {
       const at = findNodeAtLocation(valueNode as Node, ['sections', i]);
@@ -185,10 +197,22 @@ function readTemplates(node: Node | undefined, report: Report): Template[] {
       const fields: TemplateField[] = Array.isArray(s.fields)
         ? (s.fields as Record<string, unknown>[]).flatMap((f, j) => {
             if (typeof f?.id !== 'string' || typeof f?.name !== 'string') {
-              report(findNodeAtLocation(valueNode as Node, ['sections', i, 'fields', j]), `field ${j + 1} of section "${sectionId}" needs an "id" and a "name"`);
+              report(
+                findNodeAtLocation(valueNode as Node, ['sections', i, 'fields', j]),
+                `field ${j + 1} of section "${sectionId}" needs an "id" and a "name"`,
+              );
               return [];
             }
-            return [{ id: f.id, name: f.name, aliases: strings(f.aliases) ?? [], required: f.required !== false, hover: typeof f.hover === 'string' ? f.hover : '', placeholder: typeof f.placeholder === 'string' ? f.placeholder : '' }];
+            return [
+              {
+                id: f.id,
+                name: f.name,
+                aliases: strings(f.aliases) ?? [],
+                required: f.required !== false,
+                hover: typeof f.hover === 'string' ? f.hover : '',
+                placeholder: typeof f.placeholder === 'string' ? f.placeholder : '',
+              },
+            ];
           })
         : (inherited?.fields ?? []);
       sections.push({
@@ -204,7 +228,13 @@ function readTemplates(node: Node | undefined, report: Report): Template[] {
       });
     });
     if (sections.length) {
-      out.push({ id, name: typeof raw.name === 'string' ? raw.name : id, description: typeof raw.description === 'string' ? raw.description : '', source: '.postmortemrc.json', sections });
+      out.push({
+        id,
+        name: typeof raw.name === 'string' ? raw.name : id,
+        description: typeof raw.description === 'string' ? raw.description : '',
+        source: '.postmortemrc.json',
+        sections,
+      });
     }
   }
   return out;

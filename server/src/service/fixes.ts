@@ -78,7 +78,8 @@ export function insertSectionEdit(document: PostmortemDocument, template: Templa
   }
   if (before) {
     const line = before.range.start.line;
-    return { range: range(line, 0, line, 0), newText: `${text}${eol}${eol}` };
+    const start = lineStart(document, line);
+    return { range: range(line, start, line, start), newText: `${text}${eol}${eol}` };
   }
   // No section at all: append at the end.
   const last = document.lines.length - 1;
@@ -93,7 +94,9 @@ function insertFieldEdit(document: PostmortemDocument, template: Template, secti
   const section = document.sections.find((s) => s.id === sectionId);
   if (!field || !section) return undefined;
   const eol = lineBreakOf(document);
-  const siblings = document.fields.filter((f) => f.sectionId === sectionId && f.labelRange.start.line >= section.range.start.line && f.labelRange.start.line <= section.range.end.line);
+  const siblings = document.fields.filter(
+    (f) => f.sectionId === sectionId && f.labelRange.start.line >= section.range.start.line && f.labelRange.start.line <= section.range.end.line,
+  );
   const sibling = siblings.filter((f) => f.valueRange.start.line === f.labelRange.start.line).pop();
   if (sibling) {
     // Same markup as the sibling: `- **Impact:** ...` gives `- **Duration:** ...`.
@@ -105,14 +108,33 @@ function insertFieldEdit(document: PostmortemDocument, template: Template, secti
     return { range: range(after, document.lines[after].length, after, document.lines[after].length), newText: `${eol}${text}` };
   }
   const line = section.headingRange.end.line;
-  return { range: range(line, document.lines[line].length, line, document.lines[line].length), newText: `${eol}${eol}- **${field.name}:** ${field.placeholder}` };
+  return {
+    range: range(line, document.lines[line].length, line, document.lines[line].length),
+    newText: `${eol}${eol}- **${field.name}:** ${field.placeholder}${blankLineBefore(document, line + 1, eol)}`,
+  };
 }
 
 function fillSectionEdit(document: PostmortemDocument, template: Template, sectionId: string, line: number): TextEdit | undefined {
   const section = template.sections.find((s) => s.id === sectionId);
   if (!section || line >= document.lines.length) return undefined;
   const eol = lineBreakOf(document);
-  return { range: range(line, document.lines[line].length, line, document.lines[line].length), newText: withBreaks(`${eol}${eol}${section.skeleton}`, eol) };
+  return {
+    range: range(line, document.lines[line].length, line, document.lines[line].length),
+    newText: withBreaks(`${eol}${eol}${section.skeleton}`, eol) + blankLineBefore(document, line + 1, eol),
+  };
+}
+
+/**
+ * A line break to end inserted text with when `line` has text: without it, the line would join the
+ * inserted list item (lazy continuation) or, for `---`, turn the inserted paragraph into a setext heading.
+ */
+function blankLineBefore(document: PostmortemDocument, line: number, eol: string): string {
+  return (document.lines[line] ?? '').trim() === '' ? '' : eol;
+}
+
+/** Column 0, or 1 on the first line of a text that starts with a byte order mark (nothing goes before it). */
+function lineStart(document: PostmortemDocument, line: number): number {
+  return line === 0 && document.hasBom ? 1 : 0;
 }
 
 export function editsForFix(document: PostmortemDocument, template: Template, fix: Fix): TextEdit[] {
@@ -154,17 +176,23 @@ export function insertAllSectionsEdits(document: PostmortemDocument, template: T
 /** The comment that turns a rule off for the finding's line, or for the whole file. */
 export function suppressionEdit(document: PostmortemDocument, finding: Finding, scope: 'line' | 'file'): TextEdit {
   const eol = lineBreakOf(document);
-  if (scope === 'file') {
+  // A comment cannot go inside front matter (it would end it): a finding there is turned off for the file.
+  if (scope === 'file' || (document.frontMatter && finding.range.start.line <= document.frontMatter.endLine)) {
     const line = document.frontMatter ? document.frontMatter.endLine + 1 : 0;
     if (line >= document.lines.length) {
       const last = document.lines.length - 1;
-      return { range: range(last, document.lines[last].length, last, document.lines[last].length), newText: `${eol}<!-- postmortem-disable-file ${finding.code} -->` };
+      return {
+        range: range(last, document.lines[last].length, last, document.lines[last].length),
+        newText: `${eol}<!-- postmortem-disable-file ${finding.code} -->`,
+      };
     }
-    return { range: range(line, 0, line, 0), newText: `<!-- postmortem-disable-file ${finding.code} -->${eol}` };
+    const start = lineStart(document, line);
+    return { range: range(line, start, line, start), newText: `<!-- postmortem-disable-file ${finding.code} -->${eol}` };
   }
   const line = finding.range.start.line;
-  const indent = /^\s*/.exec(document.lines[line])?.[0] ?? '';
-  return { range: range(line, 0, line, 0), newText: `${indent}<!-- postmortem-disable-next-line ${finding.code} -->${eol}` };
+  const start = lineStart(document, line);
+  const indent = /^[ \t]*/.exec(document.lines[line].slice(start))?.[0] ?? '';
+  return { range: range(line, start, line, start), newText: `${indent}<!-- postmortem-disable-next-line ${finding.code} -->${eol}` };
 }
 
 /** Applies non-overlapping edits to the text. */

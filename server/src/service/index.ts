@@ -192,7 +192,7 @@ function suppressed(document: PostmortemDocument, code: string, range: Range): b
 function anchorOf(document: PostmortemDocument): Range {
   if (document.title) return lineRange(document.lines, document.title.line);
   const first = document.lines.findIndex((l, i) => l.trim() !== '' && !(document.frontMatter && i <= document.frontMatter.endLine));
-  return lineRange(document.lines, first < 0 ? 0 : first);
+  return lineRange(document.lines, Math.max(first, 0));
 }
 
 function emptyDocument(document: PostmortemDocument): PostmortemDocument {

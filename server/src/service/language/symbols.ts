@@ -60,7 +60,8 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
 export function folds(analysis: Analysis): Fold[] {
   const { document } = analysis;
   const out: Fold[] = [];
-  for (const s of document.sections) if (s.range.end.line > s.headingRange.start.line) out.push({ startLine: s.headingRange.start.line, endLine: s.range.end.line });
+  for (const s of document.sections)
+    if (s.range.end.line > s.headingRange.start.line) out.push({ startLine: s.headingRange.start.line, endLine: s.range.end.line });
   for (const e of document.timeline) if (e.endLine > e.line) out.push({ startLine: e.line, endLine: e.endLine });
   return out;
 }

@@ -171,7 +171,8 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   }
 
   const firstHeading = labels.find((l) => l.level > 0 || l.style === 'bold');
-  if (!title && firstHeading && (!sections.length || firstHeading.line < sections[0].range.start.line)) title = { text: firstHeading.label, line: firstHeading.line };
+  if (!title && firstHeading && (!sections.length || firstHeading.line < sections[0].range.start.line))
+    title = { text: firstHeading.label, line: firstHeading.line };
 
   const comments = blocks.flatMap((b) => b.comments);
   return {

@@ -184,7 +184,7 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
         if (token.map) {
           listItemEnds.push(lastContentLine(lines, token.map[0], token.map[1]));
           listContentIndent = listContentStart(lines[token.map[0]]);
-          readListItem(token, current, lines, listItemEnds.length, listItemEnds[listItemEnds.length - 1]);
+          readListItem(token, current, lines, listItemEnds.length, listItemEnds[listItemEnds.length - 1], isNumberedHeading(tokens, i, lines));
         }
         break;
       case 'list_item_close':
@@ -208,12 +208,21 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
         if (token.map) {
           const cells = tableCells(lines[token.map[0]]);
           if (inTableHead) current.tableHeader = cells;
-          else current.entries.push({ line: token.map[0], endLine: token.map[0], contentStart: lines[token.map[0]].indexOf(cells[0] ?? ''), content: lines[token.map[0]].trim(), kind: 'table', depth: 0 });
+          else
+            current.entries.push({
+              line: token.map[0],
+              endLine: token.map[0],
+              contentStart: lines[token.map[0]].indexOf(cells[0] ?? ''),
+              content: lines[token.map[0]].trim(),
+              kind: 'table',
+              depth: 0,
+            });
         }
         break;
       case 'inline':
         current.words += wordsIn(token.content);
-        for (const child of token.children ?? []) if (child.type === 'html_inline') readComments(child.content, token.map ? token.map[0] : current.startLine, current);
+        for (const child of token.children ?? [])
+          if (child.type === 'html_inline') readComments(child.content, token.map ? token.map[0] : current.startLine, current);
         break;
     }
   }
@@ -256,15 +265,37 @@ function readHeading(token: Token, inline: Token | undefined, block: ParsedBlock
   });
 }
 
-function readListItem(token: Token, block: ParsedBlock, lines: readonly string[], depth: number, itemEndLine: number): void {
+/**
+ * `1. Issue Summary` or `2) Timeline:` on a line of its own reads as a numbered heading, though Markdown
+ * makes it a one-item ordered list. Only the sole item of a top-level ordered list counts (a table of
+ * contents lists several), and only when its first line stands alone (what follows is lazy or nested).
+ */
+function isNumberedHeading(tokens: Token[], index: number, lines: readonly string[]): boolean {
+  if (tokens[index].level !== 1 || tokens[index - 1]?.type !== 'ordered_list_open') return false;
+  for (let j = index + 1; j < tokens.length; j++) {
+    const t = tokens[j];
+    if (t.type === 'list_item_open' && t.level === 1) return false;
+    if (t.type === 'ordered_list_close' && t.level === 0) break;
+  }
+  const paragraph = tokens[index + 1];
+  if (paragraph?.type !== 'paragraph_open' || !paragraph.map) return false;
+  const next = lines[paragraph.map[0] + 1];
+  return paragraph.map[1] - paragraph.map[0] === 1 || next === undefined || next.length - next.trimStart().length < 2;
+}
+
+function readListItem(token: Token, block: ParsedBlock, lines: readonly string[], depth: number, itemEndLine: number, numberedHeading: boolean): void {
   if (!token.map) return;
   const line = token.map[0];
   const text = lines[line];
   const start = listContentStart(text);
   const content = text.slice(start);
   const label = readLabel(lines, line, start, content, true, itemEndLine);
+  if (label && numberedHeading && label.labelOnly) {
+    // A pseudo-heading whose range starts at its number.
+    block.labels.push({ ...label, inList: false, labelStart: text.length - text.trimStart().length, prefix: '' });
+  }
   // In a list only `Label:` lines are labels; a bare short item is just an item.
-  if (label && (label.colon || label.style === 'bold')) block.labels.push(label);
+  else if (label && (label.colon || label.style === 'bold')) block.labels.push(label);
   block.entries.push({ line, endLine: itemEndLine, contentStart: start, content, kind: 'list', depth });
 }
 

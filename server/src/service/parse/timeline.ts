@@ -101,7 +101,7 @@ function tableEntry(entry: EntryLine, timeColumn: number, lines: readonly string
     .trim()
     .replace(/^\||\|$/g, '')
     .split('|');
-  const column = timeColumn >= 0 ? timeColumn : 0;
+  const column = Math.max(timeColumn, 0);
   const cell = cells[column];
   if (cell === undefined) return undefined;
   const time = leadingTimeOf(cell.trim());

@@ -16,7 +16,9 @@ export const emptySection: Rule = {
           code: 'empty-section',
           message: `Section "${s.label}" is empty. ${t ? `It should hold: ${t.checklist.join('; ')}.` : ''}`.trim(),
           range: s.headingRange,
-          fixes: t ? [{ kind: 'fill-section' as const, title: `Fill "${name}" with the template's skeleton`, sectionId: s.id, line: s.headingRange.end.line }] : [],
+          fixes: t
+            ? [{ kind: 'fill-section' as const, title: `Fill "${name}" with the template's skeleton`, sectionId: s.id, line: s.headingRange.end.line }]
+            : [],
           data: { sectionId: s.id },
         };
       });

@@ -2,7 +2,7 @@ import type { Rule } from './types';
 
 export const missingField: Rule = {
   code: 'missing-field',
-  description: 'A part a section requires is absent, e.g. the summary\'s duration, impact or root cause.',
+  description: "A part a section requires is absent, e.g. the summary's duration, impact or root cause.",
   defaultSeverity: 'warning',
   tags: ['structure'],
   structural: true,

@@ -35,8 +35,7 @@ export const impactField: TemplateField = {
   name: 'Impact',
   aliases: ['Impact', 'Customer impact', 'User impact', 'Business impact', 'Affected users', 'Affected services', 'Scope', 'Scope of impact'],
   required: true,
-  hover:
-    'Who and what was affected, in numbers: which service was down or slow, what users saw, and how many (a percentage of users, requests or accounts).',
+  hover: 'Who and what was affected, in numbers: which service was down or slow, what users saw, and how many (a percentage of users, requests or accounts).',
   placeholder: 'Which service was down or slow, what users saw, and what share of users was affected',
 };
 
@@ -97,7 +96,7 @@ export const severityField: TemplateField = {
   name: 'Severity',
   aliases: ['Severity', 'Sev', 'Priority', 'Incident severity'],
   required: false,
-  hover: 'The incident severity level (e.g. SEV-1 … SEV-5) by your organisation\'s scale.',
+  hover: "The incident severity level (e.g. SEV-1 … SEV-5) by your organisation's scale.",
   placeholder: 'SEV-N',
 };
 

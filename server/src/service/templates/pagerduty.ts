@@ -54,7 +54,13 @@ export const pagerdutyTemplate: Template = {
       ...impactSection,
       required: true,
       hover: 'Time in SEV-1/SEV-2, notifications out of SLA, events dropped, accounts and users affected, support requests raised.',
-      checklist: ['Time in SEV-1 / SEV-2', 'Notifications delivered out of SLA', 'Events dropped or not accepted', 'Accounts and users affected', 'Support requests raised'],
+      checklist: [
+        'Time in SEV-1 / SEV-2',
+        'Notifications delivered out of SLA',
+        'Events dropped or not accepted',
+        'Accounts and users affected',
+        'Support requests raised',
+      ],
     },
     {
       id: 'responders',
@@ -78,7 +84,7 @@ export const pagerdutyTemplate: Template = {
       name: "How'd We Do?",
       aliases: ['Lessons Learned', 'What Went Well', "What Didn't Go So Well", 'What Went Wrong', 'Retrospective'],
       required: true,
-      skeleton: '**What went well?**\n\n**What didn\'t go so well?**',
+      skeleton: "**What went well?**\n\n**What didn't go so well?**",
     },
     {
       id: 'action-items',

@@ -71,8 +71,7 @@ export const timelineSection: TemplateSection = {
   ],
   required: true,
   fields: [],
-  hover:
-    'What happened, in order, one timestamped entry per line (`time - what happened`), with the time zone given once or on each entry.',
+  hover: 'What happened, in order, one timestamped entry per line (`time - what happened`), with the time zone given once or on each entry.',
   checklist: [
     'When the issue was detected and how (alert, engineer, customer report)',
     'Actions taken: what was investigated and what was assumed',
@@ -161,11 +160,11 @@ export const correctiveMeasuresSection: TemplateSection = {
   required: true,
   fields: [],
   hover: 'What can be improved or fixed, broadly, and a specific list of tasks (like a TODO list) that addresses the issue.',
-  checklist: [
-    'What can be improved or fixed, broadly speaking',
-    'A specific task list: e.g. patch the server, add monitoring on memory',
-  ],
-  example: ['- [ ] Restore the pool limit and add a config test for it (owner: @dana, due 2024-02-01)', '- [ ] Alert on connection-pool saturation above 80%'].join('\n'),
+  checklist: ['What can be improved or fixed, broadly speaking', 'A specific task list: e.g. patch the server, add monitoring on memory'],
+  example: [
+    '- [ ] Restore the pool limit and add a config test for it (owner: @dana, due 2024-02-01)',
+    '- [ ] Alert on connection-pool saturation above 80%',
+  ].join('\n'),
   skeleton: ['What can be improved or fixed, broadly:', '', '- [ ] A specific task (owner, due date)', '- [ ] Another task'].join('\n'),
 };
 
@@ -184,7 +183,17 @@ export const impactSection: TemplateSection = {
 export const lessonsSection: TemplateSection = {
   id: 'lessons-learned',
   name: 'Lessons Learned',
-  aliases: ['Lessons Learnt', 'Lessons', 'Learnings', 'Takeaways', 'Key Takeaways', "How'd We Do", 'What Went Well', 'Where We Got Lucky', 'What Could Have Gone Better'],
+  aliases: [
+    'Lessons Learnt',
+    'Lessons',
+    'Learnings',
+    'Takeaways',
+    'Key Takeaways',
+    "How'd We Do",
+    'What Went Well',
+    'Where We Got Lucky',
+    'What Could Have Gone Better',
+  ],
   required: false,
   fields: [],
   hover: 'What went well, what went wrong, and where you got lucky.',

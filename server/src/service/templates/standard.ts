@@ -14,7 +14,8 @@ import type { Template } from './types';
 export const standardTemplate: Template = {
   id: 'standard',
   name: 'Standard (Issue Summary, Timeline, Root Cause and Resolution, Corrective and Preventative Measures)',
-  description: 'The four-section postmortem: an issue summary with duration, impact and root cause; a timeline; root cause and resolution; corrective and preventative measures.',
+  description:
+    'The four-section postmortem: an issue summary with duration, impact and root cause; a timeline; root cause and resolution; corrective and preventative measures.',
   source: 'Google API infrastructure outage template, as used by Holberton/ALX 0x19',
   sections: [
     summarySection,

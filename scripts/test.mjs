@@ -1,0 +1,61 @@
+// Runs every test: type-check, lint and format, build, unit, language server and integration
+// (a real VS Code), printing each runner's summary and one closing line with the totals.
+//
+//   npm test                      everything (integration host: $POSTMORTEM_TEST_HOST, default code-server)
+//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp integration)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const wanted = process.argv.slice(2);
+const bin = (name) => join('node_modules', '.bin', name);
+const mocha = (glob) => [bin('mocha'), '--require', 'tsx/cjs', '--reporter', 'test/support/reporter.js', '--timeout', '20000', glob];
+const steps = [
+  { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
+  { name: 'lint', command: [bin('biome'), 'check', '.'] },
+  { name: 'build', command: ['node', 'scripts/build.mjs'] },
+  { name: 'unit', command: mocha('test/unit/**/*.test.ts'), counted: true },
+  { name: 'lsp', command: mocha('test/lsp/**/*.test.ts'), counted: true },
+  { name: 'integration', command: ['node', 'scripts/integration.mjs'], counted: true, statsFromOutput: true },
+].filter((s) => wanted.length === 0 || wanted.includes(s.name));
+
+const statsDir = mkdtempSync(join(tmpdir(), 'postmortem-test-'));
+let passed = 0;
+let failed = 0;
+const summary = [];
+for (const step of steps) {
+  console.log(`\n── ${step.name} ──`);
+  const statsFile = join(statsDir, `${step.name}.json`);
+  const started = Date.now();
+  const result = spawnSync(step.command[0], step.command.slice(1), {
+    stdio: step.statsFromOutput ? ['inherit', 'pipe', 'inherit'] : 'inherit',
+    env: { ...process.env, POSTMORTEM_TEST_STATS: statsFile, FORCE_COLOR: process.env.CI ? '0' : process.env.FORCE_COLOR },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (step.statsFromOutput && result.stdout) process.stdout.write(result.stdout);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = result.status === 0;
+  if (step.counted) {
+    let stats;
+    try {
+      stats = JSON.parse(readFileSync(statsFile, 'utf8'));
+    } catch {
+      const m = /(\d+) passed, (\d+) failed/.exec(result.stdout ?? '');
+      stats = m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 1 };
+    }
+    // A runner that failed without counting a failure (crash, timeout) still counts as one.
+    if (!ok && stats.failed === 0) stats.failed = 1;
+    passed += stats.passed;
+    failed += stats.failed;
+    summary.push(`${step.name}: ${stats.passed} passed, ${stats.failed} failed (${seconds}s)`);
+  } else {
+    if (!ok) failed++;
+    summary.push(`${step.name}: ${ok ? 'ok' : 'FAILED'} (${seconds}s)`);
+  }
+}
+rmSync(statsDir, { recursive: true, force: true });
+console.log(`\n── summary ──\n${summary.join('\n')}`);
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
