@@ -10,8 +10,7 @@ const isTimeExpressionParser = (parser: chrono.Parser): parser is TimeExpression
   typeof (parser as Partial<TimeExpressionParser>).followingPhase === 'function';
 
 // Refiners that merge results into ranges or append zone abbreviations and offsets.
-const isRangeOrZoneRefiner = (refiner: chrono.Refiner): boolean =>
-  /Timezone|DateRange/.test(refiner.constructor.name);
+const isRangeOrZoneRefiner = (refiner: chrono.Refiner): boolean => /Timezone|DateRange/.test(refiner.constructor.name);
 
 function createReader(littleEndian: boolean): chrono.Chrono {
   // The non-strict, non-casual configuration: "3 pm" is read, "today"/"now" are not

@@ -3,8 +3,7 @@ import { DateTime } from 'luxon';
 import type { LocalDate, ParsedTime } from './types';
 
 /** Seconds since the written day's midnight, for comparing clocks. */
-export const clockSeconds = (t: Pick<ParsedTime, 'hour' | 'minute' | 'second'>): number =>
-  t.hour * 3600 + t.minute * 60 + (t.second ?? 0);
+export const clockSeconds = (t: Pick<ParsedTime, 'hour' | 'minute' | 'second'>): number => t.hour * 3600 + t.minute * 60 + (t.second ?? 0);
 
 /** The calendar date `days` after `date`. */
 export function shiftDays(date: LocalDate, days: number): LocalDate {

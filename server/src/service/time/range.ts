@@ -7,8 +7,8 @@ import type { ParsedTime, TimeReadingOptions } from './types';
 const RANGE_SEPARATOR = /^\s*(?:-|–|—|->|→|to|until|till|through|thru)\s*$/i;
 const AND = /^\s*and\s*$/i;
 const BETWEEN_BEFORE = /\bbetween\s+$/i;
-const MERIDIEM = /[ap]\.?m\b/i;
-const PM = /p\.?m\b/i;
+const MERIDIEM = /(?<![a-z])[ap]\.?m\b/i;
+const PM = /(?<![a-z])p\.?m\b/i;
 
 /** Whether `end` closes a range opened by `start` in `line`. */
 export function isRangeBetween(line: string, start: ParsedTime, end: ParsedTime): boolean {

@@ -7,10 +7,7 @@ import type { UnreadableTime } from './types';
 const FILL = '[Xx?_#]{2}';
 const TIME_PLACEHOLDER = `(?:[Hh]{1,2}|${FILL}|\\d{1,2}):(?:[Mm]{2}|${FILL}|\\d{2})(?::(?:[Ss]{2}|${FILL}|\\d{2}))?(?:\\s?(?:[AaPp][Mm]|a)(?![\\p{L}]))?`;
 const DATE_PLACEHOLDER = '(?:[Yy]{4}|\\d{4})-(?:MM|\\d{2})-(?:[Dd]{2}|\\d{2})';
-const PLACEHOLDER = new RegExp(
-  `(?<![\\p{L}\\p{N}:])(?:${DATE_PLACEHOLDER}(?:[ T]${TIME_PLACEHOLDER})?|${TIME_PLACEHOLDER})(?![\\p{L}\\p{N}?#:])`,
-  'gu',
-);
+const PLACEHOLDER = new RegExp(`(?<![\\p{L}\\p{N}:])(?:${DATE_PLACEHOLDER}(?:[ T]${TIME_PLACEHOLDER})?|${TIME_PLACEHOLDER})(?![\\p{L}\\p{N}?#:])`, 'gu');
 const WHOLE_PLACEHOLDER = new RegExp(`^${PLACEHOLDER.source}$`, 'u');
 /** A placeholder has at least one non-digit where a digit should be (the am/pm marker does not count). */
 const HAS_FILL = /(?:^|[-: T])[^\d\s:T-]/;
@@ -30,11 +27,7 @@ export function isPlaceholderTime(text: string): boolean {
 const isDate = (year: number, month: number, day: number) => DateTime.fromObject({ year, month, day }, { zone: 'UTC' }).isValid;
 
 function clockProblem(hour: number, minute: number, second: number): string | null {
-  const problems = [
-    hour > 23 && `hour ${hour}`,
-    minute > 59 && `minute ${minute}`,
-    second > 59 && `second ${second}`,
-  ].filter(Boolean);
+  const problems = [hour > 23 && `hour ${hour}`, minute > 59 && `minute ${minute}`, second > 59 && `second ${second}`].filter(Boolean);
   if (!problems.length) return null;
   const tip = hour === 24 && minute === 0 && second === 0 ? ' (write 00:00 of the next day)' : '';
   return `${problems.join(' and ')} out of range${tip}`;

@@ -188,11 +188,7 @@ function readZoneToken(text: string, at: number, options?: ZoneOptions): { spec:
  * A zone written at `at`, after optional spaces, a comma and an opening parenthesis:
  * " UTC", " (PST)", ", America/New_York". `end` includes a closing parenthesis.
  */
-export function readZoneAt(
-  text: string,
-  at: number,
-  options?: ZoneOptions,
-): { spec: ZoneSpec; start: number; end: number } | null {
+export function readZoneAt(text: string, at: number, options?: ZoneOptions): { spec: ZoneSpec; start: number; end: number } | null {
   const lead = stickyMatch(LEAD_PATTERN, text, at);
   if (!lead) return null;
   const start = at + lead[0].length;
