@@ -47,9 +47,9 @@ export function findTimelineEntries(blocks: readonly ParsedBlock[], sections: re
   for (const block of blocks) {
     if (block.endLine <= (timelines[0]?.headingRange.end.line ?? 0)) continue;
     const timeColumn = timeColumnOf(block.tableHeader);
-    for (const entry of block.entries) {
+    for (const [index, entry] of block.entries.entries()) {
       if (!inTimeline(entry.line) || taken.has(entry.line)) continue;
-      const found = entry.kind === 'table' ? tableEntry(entry, timeColumn, lines) : textEntry(entry, block.entries);
+      const found = entry.kind === 'table' ? tableEntry(entry, timeColumn, lines) : textEntry(entry, block.entries, index);
       if (found) {
         entries.push(found);
         for (let l = found.line; l <= found.endLine; l++) taken.add(l);
@@ -64,7 +64,7 @@ function timeColumnOf(header: string[] | undefined): number {
   return header.findIndex((h) => /\b(?:time|date|when|timestamp)\b/i.test(h));
 }
 
-function textEntry(entry: EntryLine, siblings: readonly EntryLine[]): TimelineEntry | undefined {
+function textEntry(entry: EntryLine, siblings: readonly EntryLine[], index: number): TimelineEntry | undefined {
   const time = leadingTimeOf(entry.content);
   if (time) {
     return {
@@ -78,7 +78,14 @@ function textEntry(entry: EntryLine, siblings: readonly EntryLine[]): TimelineEn
   }
   if (entry.kind !== 'list') return undefined;
   // `- Detection:` with a nested `- *Time:* 2023-03-15 14:30 SAST`
-  const nested = siblings.find((s) => s.line > entry.line && s.line <= entry.endLine && s.depth > entry.depth && /^\W*time\W*:/i.test(s.content));
+  // Entries are in line order: only the ones inside this item can hold its time (keeps this linear).
+  let nested: EntryLine | undefined;
+  for (let i = index + 1; i < siblings.length && siblings[i].line <= entry.endLine; i++) {
+    if (siblings[i].depth > entry.depth && /^\W*time\W*:/i.test(siblings[i].content)) {
+      nested = siblings[i];
+      break;
+    }
+  }
   if (!nested) return undefined;
   const afterLabel = nested.content.replace(/^\W*time\W*:\W*/i, '');
   const offset = nested.content.length - afterLabel.length;
