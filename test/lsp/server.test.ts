@@ -235,4 +235,47 @@ describe('language server over stdio', function () {
       return d && d.length === 0 ? d : undefined;
     });
   });
+
+  it('leaves only the newest diagnostics after rapid edits, and none after a close', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/rapid-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    let text = missingTimeline;
+    for (let version = 2; version <= 30; version++) {
+      text = version % 2 ? text.replace('## Timeline\n\n- 14:00 UTC – alert\n\n', '') : text.replace('## Root Cause', '## Timeline\n\n- 14:00 UTC – alert\n\n## Root Cause');
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+    const final = await waitFor('diagnostics of version 30', () => latestDiagnostics(session, uri, 30));
+    assert.equal(final.filter((d) => d.code === 'missing-section').length, 0, 'version 30 has a timeline');
+    const versions = (session.diagnostics.get(uri) ?? []).map((p) => p.version ?? 0);
+    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'published in version order');
+    assert.ok(versions.length < 10, `debounced: ${versions.length} publications for 30 versions`);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await waitFor('cleared diagnostics', () => {
+      const last = session.diagnostics.get(uri)?.at(-1);
+      return last && last.version === undefined && last.diagnostics.length === 0 ? true : undefined;
+    });
+    const count = session.diagnostics.get(uri)?.length ?? 0;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(session.diagnostics.get(uri)?.length, count, `nothing published after the close: ${JSON.stringify(session.diagnostics.get(uri)?.slice(-3).map((p) => [p.version, p.diagnostics.length]))}`);
+  });
+
+  it('answers requests for unknown documents and bad positions with empty results and keeps serving', async () => {
+    session = await startServer();
+    const unknown = { textDocument: { uri: 'file:///tmp/never-opened.md' } };
+    assert.equal(await session.connection.sendRequest('textDocument/hover', { ...unknown, position: { line: 0, character: 0 } }), null);
+    assert.deepEqual(await session.connection.sendRequest('textDocument/documentSymbol', unknown), []);
+    const uri = 'file:///tmp/bad-position-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.equal(await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 9999, character: -5 } }), null);
+    const actions = await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 500, character: 0 }, end: { line: 500, character: 0 } },
+      context: { diagnostics: [{ range: { start: { line: 500, character: 0 }, end: { line: 500, character: 1 } }, message: 'forged', source: 'postmortem', code: 'missing-section', data: { index: 99, version: 1 } }] },
+    });
+    assert.deepEqual(actions, []);
+    const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.ok(symbols.length > 0, 'still serving');
+  });
 });
