@@ -2,12 +2,17 @@ import type { Analysis, Diagnostic } from '../service';
 
 // Output formats of the CLI. Lines and columns are 1-based here, as in SARIF and status bars.
 
-function diagnosticJson(d: Diagnostic) {
+/** 1-based columns as editors show them: a byte order mark on the first line is not a column. */
+function column(line: number, character: number, hasBom: boolean): number {
+  return (line === 0 && hasBom ? Math.max(0, character - 1) : character) + 1;
+}
+
+function diagnosticJson(d: Diagnostic, hasBom = false) {
   return {
     line: d.range.start.line + 1,
-    column: d.range.start.character + 1,
+    column: column(d.range.start.line, d.range.start.character, hasBom),
     endLine: d.range.end.line + 1,
-    endColumn: d.range.end.character + 1,
+    endColumn: column(d.range.end.line, d.range.end.character, hasBom),
     severity: d.severity,
     code: d.code,
     message: d.message,
@@ -33,7 +38,7 @@ export function analysisJson(file: string, analysis: Analysis) {
       statedDurationMinutes: incident.statedDuration?.minutes ?? null,
     },
     timeline: document.timeline.map((e) => ({ line: e.line + 1, time: e.time ?? null, text: e.text })),
-    diagnostics: analysis.diagnostics.map(diagnosticJson),
+    diagnostics: analysis.diagnostics.map((d) => diagnosticJson(d, document.hasBom)),
   };
 }
 
@@ -43,7 +48,7 @@ export interface FileAnalysis {
 }
 
 export function lintJson(files: FileAnalysis[]) {
-  return files.map((f) => ({ file: f.file, isPostmortem: f.analysis.classification.isPostmortem, diagnostics: f.analysis.diagnostics.map(diagnosticJson) }));
+  return files.map((f) => ({ file: f.file, isPostmortem: f.analysis.classification.isPostmortem, diagnostics: f.analysis.diagnostics.map((d) => diagnosticJson(d, f.analysis.document.hasBom)) }));
 }
 
 export function stylish(files: FileAnalysis[]): string {

@@ -276,8 +276,9 @@ function run(): void {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`postmortem: ${error.message}\n`);
-      if (/no command|unknown command|no PATH|unknown option|needs a value|--format/.test(error.message)) process.stderr.write(`${usage}\n`);
+      // One line, as the contract says; the usage is one `--help` away.
+      const hint = /no command|unknown command|no PATH|unknown option|needs a value|--format/.test(error.message) ? ' (postmortem --help shows the usage)' : '';
+      process.stderr.write(`postmortem: ${error.message}${hint}\n`);
     } else {
       process.stderr.write(`postmortem: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     }

@@ -1,6 +1,8 @@
 import type { PostmortemDocument, Range, Section } from './model';
 import { range } from './parse/lines';
-import type { Fix, Finding } from './rules/types';
+import type { DurationSite } from './incident';
+import type { Fix, Finding, TimelineSortKey } from './rules/types';
+import { formatDuration } from './time';
 import type { Template, TemplateSection } from './templates';
 
 // Fixes are data until here: this is the one place that turns them into text edits.
@@ -74,7 +76,10 @@ export function insertSectionEdit(document: PostmortemDocument, template: Templa
   const text = sectionText(section, model, eol);
   if (after) {
     const line = after.range.end.line;
-    return { range: range(line, document.lines[line].length, line, document.lines[line].length), newText: `${eol}${eol}${text}` };
+    return {
+      range: range(line, document.lines[line].length, line, document.lines[line].length),
+      newText: `${closeOpenBlock(document, line, eol)}${eol}${eol}${text}`,
+    };
   }
   if (before) {
     const line = before.range.start.line;
@@ -84,8 +89,31 @@ export function insertSectionEdit(document: PostmortemDocument, template: Templa
   // No section at all: append at the end.
   const last = document.lines.length - 1;
   const end = document.lines[last].length;
-  const lead = document.lines.every((l) => l.trim() === '') ? '' : document.lines[last].trim() === '' ? eol : `${eol}${eol}`;
-  return { range: range(last, end, last, end), newText: `${lead}${text}${eol}` };
+  const close = closeOpenBlock(document, last, eol);
+  const lead = close ? `${eol}${eol}` : document.lines.every((l) => l.trim() === '') ? '' : document.lines[last].trim() === '' ? eol : `${eol}${eol}`;
+  return { range: range(last, end, last, end), newText: `${close}${lead}${text}${eol}` };
+}
+
+/**
+ * What closes a code fence or an HTML comment left open at the end of the document, when text is
+ * appended after `line` inside it: without it, an inserted section would be more code (and fix-all would
+ * insert it again and again). '' when nothing is open there.
+ */
+function closeOpenBlock(document: PostmortemDocument, line: number, eol: string): string {
+  const block = document.blocks[document.blocks.length - 1];
+  if (!block || line < block.startLine || document.lines.slice(block.endLine).some((l) => l.trim() !== '')) return '';
+  const lines = document.lines.slice(block.startLine, block.endLine);
+  let closer = '';
+  if (block.type === 'fence') {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(lines[0])?.[1];
+    const closing = marker && new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`);
+    if (closing && !lines.slice(1).some((l) => closing.test(l))) closer = marker;
+  } else if (block.type === 'html_block') {
+    const text = lines.join('\n');
+    if (text.lastIndexOf('<!--') > text.lastIndexOf('-->')) closer = '-->';
+  }
+  if (!closer) return '';
+  return document.lines[line].trim() === '' ? closer : `${eol}${closer}`;
 }
 
 function insertFieldEdit(document: PostmortemDocument, template: Template, sectionId: string, fieldId: string): TextEdit | undefined {
@@ -152,6 +180,12 @@ export function editsForFix(document: PostmortemDocument, template: Template, fi
     case 'replace':
       edit = { range: fix.range, newText: fix.newText };
       break;
+    case 'write-duration':
+      edit = writeDurationEdit(document, fix.minutes, fix.site);
+      break;
+    case 'sort-timeline':
+      edit = sortTimelineEdit(document, fix.entries);
+      break;
   }
   return edit ? [edit] : [];
 }
@@ -168,7 +202,8 @@ export function insertAllSectionsEdits(document: PostmortemDocument, template: T
     const existing = byPoint.get(key);
     if (!existing) byPoint.set(key, edit);
     // In template order either way: after a section each one follows the last; before one, each precedes it.
-    else existing.newText += edit.newText;
+    // An open block at that point is closed once, by the first.
+    else existing.newText += edit.newText.slice(closeOpenBlock(document, edit.range.start.line, lineBreakOf(document)).length);
   }
   return [...byPoint.values()];
 }
@@ -215,4 +250,130 @@ function offsetOf(document: PostmortemDocument, position: { line: number; charac
   const line = Math.min(position.line, document.lines.length - 1);
   for (let i = 0; i < line; i++) offset += document.lines[i].length + document.eols[i].length;
   return offset + Math.min(position.character, document.lines[line].length);
+}
+
+// ---- The computed duration, written in the document's own style ------------------------------
+
+const point = (line: number, character: number) => range(line, character, line, character);
+
+/** "Duration" in the case of the label it is modelled on: `end_time` gives `duration`. */
+function durationLabelLike(label: string): string {
+  if (label === label.toLowerCase()) return 'duration';
+  if (label === label.toUpperCase()) return 'DURATION';
+  return 'Duration';
+}
+
+function writeDurationEdit(document: PostmortemDocument, minutes: number, site: DurationSite): TextEdit | undefined {
+  const text = formatDuration(minutes);
+  const eol = lineBreakOf(document);
+  const lineText = (line: number) => document.lines[line] ?? '';
+  switch (site.kind) {
+    case 'replace':
+      return { range: site.range, newText: text };
+    case 'after-label':
+      return { range: point(site.line, site.character), newText: ` ${text}` };
+    case 'after-value':
+      return { range: point(site.line, site.character), newText: ` (${text})` };
+    case 'new-line': {
+      // A sibling of the Start/End line: `- **End:** 18:30 UTC` gives `- **Duration:** 3 hours 30 minutes`.
+      const m = site.model;
+      const model = lineText(m.line);
+      const written = `${model.slice(0, m.labelStart)}${durationLabelLike(m.label)}${model.slice(m.labelEnd, m.valueStart)}${text}${model.slice(m.valueEnd)}`;
+      const end = lineText(site.line).length;
+      return { range: point(site.line, end), newText: `${eol}${written.trimEnd()}` };
+    }
+    case 'new-paragraph': {
+      const end = lineText(site.line).length;
+      return { range: point(site.line, end), newText: `${eol}${eol}**Duration:** ${text}${blankLineBefore(document, site.line + 1, eol)}` };
+    }
+  }
+}
+
+// ---- Sorting the timeline --------------------------------------------------------------------
+// Whole entries move, with their nested lines and the lines that follow them up to the next
+// entry (descriptions, parents like `- Detection:`), so every line is kept: only the order changes.
+
+const indentOf = (line: string) => line.length - line.trimStart().length;
+const isBlank = (line: string) => line.trim() === '';
+const startsItem = (line: string) => /^\s*(?:[-*+]|\d{1,9}[.)])\s|^\s*\||^\s*#/.test(line);
+
+interface SortGroup {
+  /** Content lines, in order (inner blank lines included). */
+  lines: number[];
+  /** Blank lines after the content, which stay at their position in the list. */
+  trailing: number[];
+  key: number | null;
+}
+
+function sortTimelineEdit(document: PostmortemDocument, entries: readonly TimelineSortKey[]): TextEdit | undefined {
+  if (entries.length < 2) return undefined;
+  const { lines } = document;
+  const section = document.sections.find((s) => s.id === 'timeline' && entries[0].line > s.headingRange.end.line && entries[0].line <= s.range.end.line);
+  const floor = section ? section.headingRange.end.line : -1;
+  const ceiling = section ? section.range.end.line : lines.length - 1;
+  let first = Math.min(...entries.map((e) => e.line));
+  // A nested entry moves with its parent item (`- Detection:` / `  - At 10:00 ...`).
+  for (let l = first - 1; l > floor && indentOf(lines[first]) > 0; l--) {
+    if (isBlank(lines[l])) break;
+    if (indentOf(lines[l]) < indentOf(lines[first])) first = l;
+  }
+  let last = Math.max(...entries.map((e) => e.endLine));
+  while (last + 1 <= ceiling && !isBlank(lines[last + 1]) && !startsItem(lines[last + 1])) last++;
+  const order = sortLines(lines, first, last, entries);
+  if (order.every((l, i) => l === first + i)) return undefined;
+  const eol = lineBreakOf(document);
+  return { range: range(first, 0, last, lines[last].length), newText: order.map((l) => lines[l]).join(eol) };
+}
+
+/** The lines `from`..`to` (inclusive) in chronological order of the entries they hold. */
+function sortLines(lines: readonly string[], from: number, to: number, entries: readonly TimelineSortKey[]): number[] {
+  const content = [];
+  for (let l = from; l <= to; l++) if (!isBlank(lines[l])) content.push(l);
+  if (!content.length) return range0(from, to);
+  const base = Math.min(...content.map((l) => indentOf(lines[l])));
+  const prefix: number[] = [];
+  const groups: SortGroup[] = [];
+  for (let l = from; l <= to; l++) {
+    const blank = isBlank(lines[l]);
+    const starts = !blank && indentOf(lines[l]) <= base;
+    const current = groups[groups.length - 1];
+    if (starts) {
+      const keys = entries.filter((e) => e.line === l || (e.line > l && e.line <= to && nextStart(lines, l, to, base) > e.line));
+      const key = keys.find((e) => e.at !== null)?.at ?? null;
+      // Lines holding no timed entry (a description, `- Issue Identification:`) stay after the entry before them.
+      if (key === null && current) {
+        current.lines.push(...current.trailing, l);
+        current.trailing = [];
+      } else groups.push({ lines: [l], trailing: [], key });
+    } else if (!current) prefix.push(l);
+    else if (blank) current.trailing.push(l);
+    else {
+      current.lines.push(...current.trailing, l);
+      current.trailing = [];
+    }
+  }
+  // Entries nested in one group (a day and its times) are sorted inside it.
+  for (const g of groups) {
+    const inner = g.lines.filter((l) => l !== g.lines[0]);
+    if (inner.length < 2 || inner.some((l, i) => i > 0 && l !== inner[i - 1] + 1)) continue;
+    const nested = entries.filter((e) => e.line >= inner[0] && e.line <= inner[inner.length - 1] && e.at !== null);
+    if (nested.length < 2) continue;
+    const sorted = sortLines(lines, inner[0], inner[inner.length - 1], nested);
+    g.lines = [g.lines[0], ...sorted];
+  }
+  // Only the first group can be without a time (lines before the first timed entry): it stays first.
+  const keyOf = (g: SortGroup) => g.key ?? Number.MIN_SAFE_INTEGER;
+  const sorted = [...groups].sort((a, b) => keyOf(a) - keyOf(b));
+  const out = [...prefix];
+  sorted.forEach((g, i) => out.push(...g.lines, ...groups[i].trailing));
+  return out;
+}
+
+function nextStart(lines: readonly string[], after: number, to: number, base: number): number {
+  for (let l = after + 1; l <= to; l++) if (!isBlank(lines[l]) && indentOf(lines[l]) <= base) return l;
+  return to + 1;
+}
+
+function range0(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }

@@ -1,6 +1,7 @@
 import { classify, type Classification } from './classify';
 import { mergeSettings, type PostmortemSettings } from './config';
 import { applyEdits, editsForFix, insertAllSectionsEdits, suppressionEdit, type TextEdit } from './fixes';
+import { type DurationAction, durationActionsAt } from './durationActions';
 import { readIncident, type Incident } from './incident';
 import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
@@ -8,8 +9,11 @@ import { parseBlocks } from './parse/blocks';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
+import { completionsAt, type Completion, type CompletionContext } from './language/completion';
 import { hoverAt, type HoverResult } from './language/hover';
-import { folds, outline, type Fold, type OutlineSymbol } from './language/symbols';
+import { postmortemSkeleton, type PostmortemSkeleton, type SkeletonValues } from './language/snippets';
+import { folds, outline, selectionRanges, type Fold, type NestedRange, type OutlineSymbol } from './language/symbols';
+import { timelineEntryAt, type EntryInsertion, type Now } from './language/timelineEntry';
 
 // The postmortem service: pure (no editor, no LSP runtime, no Node built-ins), so the same code
 // serves the language server, the CLI and a browser worker.
@@ -17,14 +21,20 @@ import { folds, outline, type Fold, type OutlineSymbol } from './language/symbol
 export * from './config';
 export type { Classification } from './classify';
 export type { TextEdit } from './fixes';
-export type { Incident, IncidentTime } from './incident';
+export type { DurationAction } from './durationActions';
+export { durationActionsAt } from './durationActions';
+export type { DurationSite, Incident, IncidentTime, StatedIncidentDuration, UnparsedTime } from './incident';
+export { timeHoverAt } from './language/timeHover';
 export * from './model';
 export type { Finding, Fix, Rule } from './rules';
 export { allRules } from './rules';
 export { builtinTemplates, defaultTemplateId } from './templates';
-export type { Template, TemplateField, TemplateSection } from './templates';
+export type { ChecklistCheck, ChecklistItem, Template, TemplateField, TemplateSection } from './templates';
+export type { Completion, CompletionContext, CompletionKind } from './language/completion';
 export type { HoverResult } from './language/hover';
-export type { Fold, OutlineSymbol, SymbolKind } from './language/symbols';
+export type { PostmortemSkeleton, SkeletonValues } from './language/snippets';
+export type { Fold, NestedRange, OutlineSymbol, SymbolKind } from './language/symbols';
+export type { EntryInsertion, Now } from './language/timelineEntry';
 
 export interface Diagnostic extends Finding {
   severity: Severity;
@@ -72,10 +82,20 @@ export interface PostmortemService {
   /** Applies every safe fix until none is left (bounded), returning the new text. */
   fixAll(text: string, options?: AnalyzeOptions): { text: string; applied: number };
   applyEdits(text: string, analysis: Analysis, edits: readonly TextEdit[]): string;
+  /** "Compute duration" on the Duration, Start and End lines, with or without a diagnostic. */
+  durationActionsAt(analysis: Analysis, range: Range): DurationAction[];
   templates(customTemplates?: readonly Template[]): Template[];
   hover(analysis: Analysis, position: Position): HoverResult | undefined;
   outline(analysis: Analysis): OutlineSymbol[];
   folds(analysis: Analysis): Fold[];
+  /** For each position, the ranges around it: time or label, entry or field, section, document. */
+  selectionRanges(analysis: Analysis, positions: readonly Position[]): NestedRange[];
+  /** Missing sections at a line start, a value's shape after a field label, the next timeline entry. */
+  completions(analysis: Analysis, position: Position, context?: CompletionContext): Completion[];
+  /** A whole postmortem of the template, with the date and zone filled in when given. */
+  newPostmortem(template: Template, values?: SkeletonValues): PostmortemSkeleton;
+  /** A timeline entry for the current time, written like the entry before the position. */
+  timelineEntry(analysis: Analysis, position: Position, now: Now): EntryInsertion;
 }
 
 const structureOnlyCode = 'large-document';
@@ -144,7 +164,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing));
     for (const d of analysis.diagnostics) {
       if (d.code === 'missing-section') continue;
-      const fix = d.fixes.find((f) => f.kind !== 'replace' || f.safe);
+      // A replacement is applied only when marked safe; a timeline sort (it reorders what the user wrote) never is.
+      const fix = d.fixes.find((f) => (f.kind === 'replace' ? f.safe : f.kind !== 'sort-timeline'));
       if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix));
     }
     return edits;
@@ -174,10 +195,15 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     fixAll,
     fixAllEdits,
     applyEdits: (text, analysis, edits) => applyEdits(text, analysis.document, edits),
+    durationActionsAt,
     templates: (custom) => templates(custom),
     hover: hoverAt,
     outline,
     folds,
+    selectionRanges,
+    completions: completionsAt,
+    newPostmortem: postmortemSkeleton,
+    timelineEntry: timelineEntryAt,
   };
 }
 
@@ -191,7 +217,8 @@ function suppressed(document: PostmortemDocument, code: string, range: Range): b
 /** Document-level findings sit on the title, or on the first line with text. */
 function anchorOf(document: PostmortemDocument): Range {
   if (document.title) return lineRange(document.lines, document.title.line);
-  const first = document.lines.findIndex((l, i) => l.trim() !== '' && !(document.frontMatter && i <= document.frontMatter.endLine));
+  // Not a comment line: a disable comment written above the anchor must not become the anchor.
+  const first = document.lines.findIndex((l, i) => l.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(l) && !(document.frontMatter && i <= document.frontMatter.endLine));
   return lineRange(document.lines, Math.max(first, 0));
 }
 

@@ -168,10 +168,14 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
   let current: ParsedBlock | undefined;
   const listItemEnds: number[] = [];
   let listContentIndent = 0;
+  let blockquoteDepth = 0;
+  let blockStart = 0;
+  const numberedLists: NumberedLists = new Map();
   let inTableHead = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token.level === 0 && token.map && token.nesting !== -1) {
+      blockStart = i;
       current = { type: token.type.replace(/_open$/, ''), startLine: token.map[0], endLine: token.map[1], labels: [], entries: [], comments: [], words: 0 };
       blocks.push(current);
     }
@@ -184,14 +188,20 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
         if (token.map) {
           listItemEnds.push(lastContentLine(lines, token.map[0], token.map[1]));
           listContentIndent = listContentStart(lines[token.map[0]]);
-          readListItem(token, current, lines, listItemEnds.length, listItemEnds[listItemEnds.length - 1], isNumberedHeading(tokens, i, lines));
+          readListItem(token, current, lines, listItemEnds.length, listItemEnds[listItemEnds.length - 1], isNumberedHeading(tokens, i, lines, blockStart, numberedLists));
         }
+        break;
+      case 'blockquote_open':
+        blockquoteDepth++;
+        break;
+      case 'blockquote_close':
+        blockquoteDepth--;
         break;
       case 'list_item_close':
         listItemEnds.pop();
         break;
       case 'paragraph_open':
-        if (!token.map || insideBlockquote(tokens, i)) break;
+        if (!token.map || blockquoteDepth > 0) break;
         if (listItemEnds.length === 0) readParagraph(token.map, current, lines, token.map[0]);
         else readLazyLines(token.map, current, lines, listContentIndent);
         break;
@@ -229,10 +239,6 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
   return blocks;
 }
 
-function insideBlockquote(tokens: Token[], index: number): boolean {
-  return tokens[index].level > 0 && tokens.slice(0, index).some((t) => t.type === 'blockquote_open' && t.level < tokens[index].level);
-}
-
 function lastContentLine(lines: readonly string[], start: number, end: number): number {
   let last = end - 1;
   while (last > start && lines[last].trim() === '') last--;
@@ -267,16 +273,26 @@ function readHeading(token: Token, inline: Token | undefined, block: ParsedBlock
 
 /**
  * `1. Issue Summary` or `2) Timeline:` on a line of its own reads as a numbered heading, though Markdown
- * makes it a one-item ordered list. Only the sole item of a top-level ordered list counts (a table of
- * contents lists several), and only when its first line stands alone (what follows is lazy or nested).
+ * makes it an ordered list item. It counts in a top-level ordered list when its first line stands alone
+ * (what follows is lazy or nested) and the list has one item or items with lines under them: a table of
+ * contents lists several bare items.
  */
-function isNumberedHeading(tokens: Token[], index: number, lines: readonly string[]): boolean {
-  if (tokens[index].level !== 1 || tokens[index - 1]?.type !== 'ordered_list_open') return false;
-  for (let j = index + 1; j < tokens.length; j++) {
-    const t = tokens[j];
-    if (t.type === 'list_item_open' && t.level === 1) return false;
-    if (t.type === 'ordered_list_close' && t.level === 0) break;
+/** Per top-level ordered list (by token index): may its items be numbered headings? Computed once per list. */
+type NumberedLists = Map<number, boolean>;
+
+function isNumberedHeading(tokens: Token[], index: number, lines: readonly string[], list: number, numberedLists: NumberedLists): boolean {
+  const item = tokens[index];
+  if (item.level !== 1 || !item.map) return false;
+  if (tokens[list]?.type !== 'ordered_list_open') return false;
+  let mayHoldHeadings = numberedLists.get(list);
+  if (mayHoldHeadings === undefined) {
+    const items: Token[] = [];
+    for (let j = list + 1; j < tokens.length && tokens[j].level > 0; j++) if (tokens[j].type === 'list_item_open' && tokens[j].level === 1) items.push(tokens[j]);
+    const withBody = items.some((t) => t.map && lastContentLine(lines, t.map[0], t.map[1]) > t.map[0]);
+    mayHoldHeadings = items.length <= 1 || withBody;
+    numberedLists.set(list, mayHoldHeadings);
   }
+  if (!mayHoldHeadings) return false;
   const paragraph = tokens[index + 1];
   if (paragraph?.type !== 'paragraph_open' || !paragraph.map) return false;
   const next = lines[paragraph.map[0] + 1];
@@ -321,7 +337,8 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
     const start = text.length - text.trimStart().length;
     const content = text.slice(start);
     const noSpace = noSpaceHeading.exec(text);
-    if (noSpace && line === first && end - first === 1) {
+    // Followed by text on the next line (`##Root Cause` / `The disk filled.`), it must look like a heading, not a `#hashtag` sentence.
+    if (noSpace && line === first && (end - first === 1 || /^[\p{Lu}\p{So}][^.!?,;]{0,59}$/u.test(noSpace[2].trim()))) {
       block.labels.push({
         style: 'atx',
         level: noSpace[1].length,
