@@ -84,9 +84,27 @@ function typoBudget(length: number): number {
 /** Fillers that a heading may add after a section's name without changing what it is. */
 const trailingFillers = /\s+(?:section|details|report|summary|overview|analysis|of (?:the )?(?:incident|outage|issue|events|event))$/;
 
+const stopWords = new Set(['and', 'of', 'the', 'a', 'an', 'our', 'for', 'to']);
+
+/** A crude stem, enough to equate "prevention"/"preventive" and "measures"/"measure". */
+function stem(word: string): string {
+  return word.replace(/(?:ations?|ions?|ives?|ing|ed|es|s)$/, '') || word;
+}
+
+/** Words of a normalised label, order and inflection ignored: "preventive and corrective measures" = "corrective and preventive measures". */
+function signature(normalized: string): string {
+  return normalized
+    .split(' ')
+    .filter((w) => w && !stopWords.has(w))
+    .map(stem)
+    .sort()
+    .join(' ');
+}
+
 export class SectionMatcher {
   private readonly entries: AliasEntry[] = [];
   private readonly exact = new Map<string, AliasEntry>();
+  private readonly bySignature = new Map<string, AliasEntry>();
 
   constructor(readonly template: Template) {
     for (const section of template.sections) {
@@ -104,6 +122,23 @@ export class SectionMatcher {
     const entry = { normalized, section, part, alias };
     this.entries.push(entry);
     this.exact.set(normalized, entry);
+    const sig = signature(normalized);
+    if (!this.bySignature.has(sig)) this.bySignature.set(sig, entry);
+  }
+
+  /** A label whose words, in any order and inflection, are exactly an alias's words. */
+  private bySameWords(normalized: string): AliasEntry | undefined {
+    return this.bySignature.get(signature(normalized));
+  }
+
+  /** "Corrective Actions and Preventive Measures": every part names the same section. */
+  private byParts(normalized: string): AliasEntry | undefined {
+    const parts = normalized.split(/ and |\s*\/\s*/).filter(Boolean);
+    if (parts.length < 2) return undefined;
+    const hits = parts.map((p) => this.exact.get(p) ?? this.bySameWords(p));
+    const first = hits[0];
+    if (!first || hits.some((h) => !h || h.section.id !== first.section.id)) return undefined;
+    return { ...first, part: undefined };
   }
 
   /** The template section a heading names, if any. */
@@ -111,7 +146,7 @@ export class SectionMatcher {
     const normalized = normalizeLabel(label);
     if (!normalized) return undefined;
     for (const candidate of this.candidates(label, normalized)) {
-      const hit = this.exact.get(candidate);
+      const hit = this.exact.get(candidate) ?? this.bySameWords(candidate) ?? this.byParts(candidate);
       if (hit) return { section: hit.section, part: hit.part, alias: hit.alias, exact: true };
     }
     // Typos: only against the whole label, so that extra words never match by accident.

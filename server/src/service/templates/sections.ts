@@ -10,6 +10,7 @@ import {
   summaryRootCauseField,
   triggerField,
 } from './fields';
+import { allOf, anyOf, entries, field as hasField, has, item, patterns } from './checklist';
 import type { TemplateSection } from './types';
 
 // Sections that several templates share. Each template takes the ones it has and may rename them.
@@ -37,9 +38,15 @@ export const summarySection: TemplateSection = {
   hover:
     'The short version that executives read first: how long the outage lasted (start and end times with the time zone), what the impact was, and what the root cause was.',
   checklist: [
-    'Duration of the outage with start and end times, including the time zone',
-    'Impact: which service was down or slow, what users experienced, what share of users was affected',
-    'The root cause, in a sentence or two',
+    item(
+      'Duration of the outage with start and end times, including the time zone',
+      allOf(anyOf(hasField('duration'), allOf(hasField('start'), hasField('end'))), has(patterns.zone)),
+    ),
+    item(
+      'Impact: which service was down or slow, what users experienced, what share of users was affected',
+      allOf(hasField('impact'), has(patterns.experienced), anyOf(has(patterns.measured), has(/\ball (?:users|customers|requests)\b/i))),
+    ),
+    item('The root cause, in a sentence or two', hasField('root-cause')),
   ],
   example: [
     '- **Duration:** 2024-01-19 15:00 – 18:30 UTC (3 hours 30 minutes)',
@@ -68,16 +75,18 @@ export const timelineSection: TemplateSection = {
     'Chronology',
     'Time Line',
     'Detailed Timeline',
+    'Outage Timeline',
+    'Incident Chronology',
   ],
   required: true,
   fields: [],
   hover: 'What happened, in order, one timestamped entry per line (`time - what happened`), with the time zone given once or on each entry.',
   checklist: [
-    'When the issue was detected and how (alert, engineer, customer report)',
-    'Actions taken: what was investigated and what was assumed',
-    'Misleading investigation or debugging paths',
-    'Who the incident was escalated to',
-    'How and when the incident was resolved',
+    item('When the issue was detected and how (alert, engineer, customer report)', allOf(entries(1), has(patterns.detected))),
+    item('Actions taken: what was investigated and what was assumed', allOf(entries(2), has(patterns.actions))),
+    item('Misleading investigation or debugging paths', has(patterns.misleading)),
+    item('Who the incident was escalated to', has(patterns.escalated)),
+    item('How and when the incident was resolved', allOf(entries(2), has(patterns.resolved))),
   ],
   example: [
     '- **15:00 UTC** – Latency alert fires for the checkout API.',
@@ -122,7 +131,10 @@ export const rootCauseAndResolutionSection: TemplateSection = {
   required: true,
   fields: [causeField, resolutionField],
   hover: 'Explains in detail what caused the issue and in detail how it was fixed.',
-  checklist: ['What was causing the issue, in detail', 'How the issue was fixed, in detail'],
+  checklist: [
+    item('What was causing the issue, in detail', anyOf(hasField('cause'), has(patterns.cause))),
+    item('How the issue was fixed, in detail', anyOf(hasField('resolution'), has(patterns.resolved))),
+  ],
   example: [
     'A deploy at 14:50 removed the `max_connections` limit from the pool configuration. Under the evening peak the',
     'application opened connections until the database refused new ones.',
@@ -156,11 +168,16 @@ export const correctiveMeasuresSection: TemplateSection = {
     'Improvements',
     'Remediation',
     'Remediation Items',
+    'Post-Incident Actions|actions',
+    'Action Plan|actions',
   ],
   required: true,
   fields: [],
   hover: 'What can be improved or fixed, broadly, and a specific list of tasks (like a TODO list) that addresses the issue.',
-  checklist: ['What can be improved or fixed, broadly speaking', 'A specific task list: e.g. patch the server, add monitoring on memory'],
+  checklist: [
+    item('What can be improved or fixed, broadly speaking', has(patterns.prose)),
+    item('A specific task list: e.g. patch the server, add monitoring on memory', has(patterns.taskList)),
+  ],
   example: [
     '- [ ] Restore the pool limit and add a config test for it (owner: @dana, due 2024-02-01)',
     '- [ ] Alert on connection-pool saturation above 80%',
@@ -175,7 +192,11 @@ export const impactSection: TemplateSection = {
   required: false,
   fields: [],
   hover: 'Who and what was affected, in numbers: users, requests, revenue, support tickets, SLA.',
-  checklist: ['Affected users or accounts (numbers)', 'What they experienced', 'Time in degraded state'],
+  checklist: [
+    item('Affected users or accounts (numbers)', allOf(has(patterns.users), has(/\d/))),
+    item('What they experienced', has(patterns.experienced)),
+    item('Time in degraded state', has(patterns.span)),
+  ],
   example: '- 30% of checkout requests failed for 3.5 hours (about 12,000 orders).',
   skeleton: '- Which users were affected, what they saw, how many.',
 };
@@ -197,9 +218,15 @@ export const lessonsSection: TemplateSection = {
   required: false,
   fields: [],
   hover: 'What went well, what went wrong, and where you got lucky.',
-  checklist: ['What went well', 'What went wrong', 'Where we got lucky'],
-  example: '**What went well:** the alert fired within two minutes.\n\n**What went wrong:** the runbook pointed at a retired dashboard.',
-  skeleton: '**What went well:**\n\n**What went wrong:**\n\n**Where we got lucky:**',
+  checklist: [
+    item('What went well', has(patterns.wentWell)),
+    item('What went wrong', has(patterns.wentWrong)),
+    item('Where we got lucky', has(patterns.lucky)),
+  ],
+  example:
+    '- **What went well:** the alert fired within two minutes.\n- **What went wrong:** the runbook pointed at a retired dashboard.\n- **Where we got lucky:** the incident began after the evening peak.',
+  // A list, not bold lines: `**What went wrong:**` alone on a line would read as a Root Cause heading.
+  skeleton: '- **What went well:**\n- **What went wrong:**\n- **Where we got lucky:**',
 };
 
 export const detectionSection: TemplateSection = {
@@ -209,7 +236,11 @@ export const detectionSection: TemplateSection = {
   required: false,
   fields: [],
   hover: 'When and how the incident was detected, and how it could be detected sooner.',
-  checklist: ['When it was detected', 'How (alert, customer, engineer)', 'How to detect it sooner'],
+  checklist: [
+    item('When it was detected', has(patterns.time)),
+    item('How (alert, customer, engineer)', has(patterns.detected)),
+    item('How to detect it sooner', has(patterns.sooner)),
+  ],
   example: 'The `checkout-5xx` alert paged the on-call engineer at 15:02 UTC, two minutes after impact began.',
   skeleton: 'When and how the incident was detected, and how it could be detected sooner.',
 };
@@ -221,7 +252,7 @@ export const triggerSection: TemplateSection = {
   required: false,
   fields: [],
   hover: 'What set off the latent cause: a deploy, a traffic spike, a configuration change.',
-  checklist: ['The event that triggered the incident'],
+  checklist: [item('The event that triggered the incident', has(patterns.trigger))],
   example: 'A marketing email doubled traffic at 15:00 UTC.',
   skeleton: 'What set off the latent cause.',
 };

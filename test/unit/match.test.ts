@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { normalizeLabel, SectionMatcher } from '../../server/src/service/parse/match';
+import { builtinTemplates } from '../../server/src/service/templates';
+
+const standard = new SectionMatcher(builtinTemplates[0]);
+const idOf = (heading: string) => standard.match(heading)?.section.id;
+
+describe('heading matching', () => {
+  const cases: [string, string | undefined][] = [
+    ['Issue Summary', 'summary'],
+    ['ISSUE SUMMARY:', 'summary'],
+    ['1. Issue Summary', 'summary'],
+    ['IV. Timeline', 'timeline'],
+    ['⏳ Timeline (a.k.a. How We Panicked in Real-Time)', 'timeline'],
+    ['Timeline of Events', 'timeline'],
+    ['Outage Timeline', 'timeline'],
+    ['Root Cause & Resolution', 'root-cause'],
+    ['Root causes and resolutions', 'root-cause'],
+    ['Contributing Factors', 'root-cause'],
+    ['Corrective and Preventive Measures', 'corrective-actions'],
+    ['Preventive and Corrective Measures', 'corrective-actions'],
+    ['Prevention and Corrective Measures', 'corrective-actions'],
+    ['Corrective Actions and Preventive Measures', 'corrective-actions'],
+    ['Preventative measures and action items', 'corrective-actions'],
+    ['Action Items', 'corrective-actions'],
+    ['Timline', 'timeline'],
+    ['Corective and Preventive Measures', 'corrective-actions'],
+    ['Debugging Process', undefined],
+    ['Summary and Timeline', undefined],
+    ['Root cause and resolution must contain', undefined],
+    ['Conclusion', undefined],
+  ];
+  for (const [heading, id] of cases) {
+    it(`reads "${heading}" as ${id ?? 'no section'}`, () => assert.equal(idOf(heading), id));
+  }
+
+  it('marks a match through a typo as inexact, so a bare plain line does not count by it', () => {
+    assert.equal(standard.match('Timline')?.exact, false);
+    assert.equal(standard.match('Preventive and Corrective Measures')?.exact, true);
+  });
+
+  it('normalises emoji, markup, numbering, ampersands and British spelling', () => {
+    assert.equal(normalizeLabel('### 🚀 **2. Corrective & Preventative Measures:**'), 'corrective and preventive measures');
+  });
+});
