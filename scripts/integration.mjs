@@ -28,16 +28,7 @@ import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  CACHE_ROOT,
-  REPO_ROOT,
-  VSCODE_VERSION,
-  HostSetupError,
-  ensureCodeServer,
-  launchChromium,
-  readTail,
-  startCodeServer,
-} from './vscode-host.mjs';
+import { CACHE_ROOT, REPO_ROOT, VSCODE_VERSION, HostSetupError, ensureCodeServer, launchChromium, readTail, startCodeServer } from './vscode-host.mjs';
 
 const SUITE_SRC = path.join(REPO_ROOT, 'test', 'integration');
 const SUITE_DIST = path.join(SUITE_SRC, 'dist');
@@ -107,7 +98,10 @@ export async function buildSuite() {
   const { build } = await import('esbuild');
   fs.rmSync(SUITE_DIST, { recursive: true, force: true });
   const suiteFiles = fs.existsSync(path.join(SUITE_SRC, 'suite'))
-    ? fs.readdirSync(path.join(SUITE_SRC, 'suite')).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(SUITE_SRC, 'suite', f))
+    ? fs
+        .readdirSync(path.join(SUITE_SRC, 'suite'))
+        .filter((f) => f.endsWith('.test.ts'))
+        .map((f) => path.join(SUITE_SRC, 'suite', f))
     : [];
   if (suiteFiles.length === 0) throw new RunError(`no test files in ${path.join(SUITE_SRC, 'suite')}`);
   await build({
@@ -122,6 +116,8 @@ export async function buildSuite() {
     // vscode is provided by the extension host; mocha is required from the repo's node_modules
     // (dist/index.js resolves it by walking up from test/integration/dist).
     external: ['vscode', 'mocha'],
+    // jsonc-parser's UMD build requires its parts dynamically; its ES module build bundles cleanly.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
   log(`bundled the suite (${suiteFiles.length} file(s)) to ${path.relative(REPO_ROOT, SUITE_DIST)}/ in ${Date.now() - started} ms`);
@@ -432,7 +428,18 @@ export function printReport(report, wallMs) {
     });
     const err = t.error ?? { message: '(no error recorded)' };
     const stack = mapStack(err.stack?.includes(err.message) ? err.stack : `Error: ${err.message}${err.stack ? `\n${err.stack}` : ''}`);
-    out.push(red(indentLines(stack.split('\n').filter((l) => !/node_modules[\\/]mocha|node:internal|extensionHostProcess\.js/.test(l)).slice(0, 12).join('\n'), '     ')));
+    out.push(
+      red(
+        indentLines(
+          stack
+            .split('\n')
+            .filter((l) => !/node_modules[\\/]mocha|node:internal|extensionHostProcess\.js/.test(l))
+            .slice(0, 12)
+            .join('\n'),
+          '     ',
+        ),
+      ),
+    );
     if (err.expected !== undefined || err.actual !== undefined) {
       out.push(`      ${green('+ expected')} ${red('- actual')}`);
       out.push(indentLines(`${red(`- ${err.actual}`)}\n${green(`+ ${err.expected}`)}`, '      '));
@@ -478,7 +485,9 @@ async function main() {
   const report = hostName === 'code-server' ? await runInCodeServer({ extensionPath, testsPath, tmp }) : await runInElectron({ extensionPath, testsPath, tmp });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.writeFileSync(path.join(RESULTS_DIR, 'integration-results.json'), `${JSON.stringify(report, null, 2)}\n`);
-  log(`suite ran in ${report.host?.appName ?? '?'} ${report.host?.vscodeVersion ?? '?'} (${report.host?.remoteName ? `remote: ${report.host.remoteName}` : 'local'} extension host)`);
+  log(
+    `suite ran in ${report.host?.appName ?? '?'} ${report.host?.vscodeVersion ?? '?'} (${report.host?.remoteName ? `remote: ${report.host.remoteName}` : 'local'} extension host)`,
+  );
   const { passed, failed } = printReport(report, Date.now() - started);
   log(`total wall time ${fmtMs(Date.now() - started)}`);
   console.log(`integration: ${passed} passed, ${failed} failed`);

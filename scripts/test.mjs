@@ -1,8 +1,8 @@
 // Runs every test: type-check, lint and format, build, unit, language server and integration
-// (a real VS Code), printing each runner's summary and one closing line with the totals.
+// and the UI test (a real VS Code in Chromium), printing each runner's summary and one closing line with the totals.
 //
 //   npm test                      everything (integration host: $POSTMORTEM_TEST_HOST, default code-server)
-//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp integration)
+//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp integration ui)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,7 @@ const steps = [
   { name: 'unit', command: mocha('test/unit/**/*.test.ts'), counted: true },
   { name: 'lsp', command: mocha('test/lsp/**/*.test.ts'), counted: true },
   { name: 'integration', command: ['node', 'scripts/integration.mjs'], counted: true, statsFromOutput: true },
+  { name: 'ui', command: ['node', 'scripts/ui-test.mjs'], counted: true, statsFromOutput: true },
 ].filter((s) => wanted.length === 0 || wanted.includes(s.name));
 
 const statsDir = mkdtempSync(join(tmpdir(), 'postmortem-test-'));

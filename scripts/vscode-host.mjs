@@ -26,7 +26,11 @@ export const PLAYWRIGHT_CORE_VERSION = '1.65.1';
 const RIPGREP_CACHE_DIR = 'vscode-ripgrep-cache-1.15.11';
 const RIPGREP_ASSET = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const APT_PACKAGES = ['libkrb5-dev', 'ripgrep', 'chromium'];
+/** What code-server needs to install and run (its kerberos module builds against libkrb5; search uses rg). */
+export const CODE_SERVER_APT_PACKAGES = ['libkrb5-dev', 'ripgrep'];
+/** The browser the tests drive. */
+export const BROWSER_APT_PACKAGES = ['chromium'];
+export const APT_PACKAGES = [...CODE_SERVER_APT_PACKAGES, ...BROWSER_APT_PACKAGES];
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CACHE_ROOT = process.env.POSTMORTEM_VSCODE_CACHE || path.join(os.homedir(), '.cache', 'postmortem-vscode');
@@ -115,10 +119,11 @@ function seedRipgrepCache() {
 
 /**
  * Installs code-server CODE_SERVER_VERSION into CACHE_ROOT (reused when already there) after making
- * sure the Debian packages it and the test browser need are installed. Returns the entry script.
+ * sure the Debian packages it (and, unless `browser` is false, the test browser) need are installed.
+ * Returns the entry script.
  */
-export function ensureCodeServer() {
-  ensureAptPackages();
+export function ensureCodeServer({ browser = true } = {}) {
+  ensureAptPackages(browser ? APT_PACKAGES : CODE_SERVER_APT_PACKAGES);
   const release = lockCache();
   try {
     return installCodeServer();
@@ -276,16 +281,71 @@ export async function launchChromium({ headless = true } = {}) {
 // ---------------------------------------------------------------------------------------------
 // starting code-server
 
-export function freePort() {
+/** A port on 127.0.0.1 that is free right now: `port` itself, or any free one when `port` is 0. Rejects when `port` is taken. */
+export function freePort(port = 0) {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
+    srv.listen(port, '127.0.0.1', () => {
+      const { port: bound } = srv.address();
+      srv.close(() => resolve(bound));
     });
   });
+}
+
+/** The first free port from `start` on (trying `tries` ports). */
+export async function firstFreePort(start, tries = 50) {
+  for (let port = start; port < start + tries; port++) {
+    try {
+      return await freePort(port);
+    } catch (e) {
+      if (e.code !== 'EADDRINUSE' && e.code !== 'EACCES') throw e;
+    }
+  }
+  throw new HostSetupError(`no free port on 127.0.0.1 between ${start} and ${start + tries - 1}`);
+}
+
+/** Installs a packaged extension (`npm run package`) into `extensionsDir` with code-server's own installer. Returns the extension id. */
+export function installVsix(extensionsDir, userDataDir, vsix) {
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.mkdirSync(userDataDir, { recursive: true });
+  const r = spawnSync(
+    process.execPath,
+    [
+      codeServerEntry(),
+      '--config',
+      writeConfig(userDataDir),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      path.resolve(vsix),
+    ],
+    { encoding: 'utf8', env: { EXTENSIONS_GALLERY: '{}', ...process.env, XDG_DATA_HOME: path.join(userDataDir, 'xdg-data') }, timeout: 120_000 },
+  );
+  if (r.status !== 0 || !/successfully installed/.test(r.stdout)) {
+    throw new HostSetupError(`code-server --install-extension ${vsix} failed (exit ${r.status}):\n${tail(`${r.stdout}\n${r.stderr}`, 20)}`);
+  }
+  const installed = JSON.parse(fs.readFileSync(path.join(extensionsDir, 'extensions.json'), 'utf8'));
+  return installed.map((e) => e.identifier?.id).join(', ');
+}
+
+/**
+ * Installs the extension at `extensionPath` (default: this checkout) into `extensionsDir` the way
+ * an installed extension sits there: a folder named publisher.name-version, here a symlink to the
+ * checkout. VS Code then loads it in normal mode (not as an extension under development), and a
+ * rebuild plus "Developer: Reload Window" picks up changes. Returns the extension id.
+ */
+export function linkExtension(extensionsDir, extensionPath = REPO_ROOT) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
+  const id = `${manifest.publisher}.${manifest.name}`;
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  const link = path.join(extensionsDir, `${id}-${manifest.version}`);
+  fs.rmSync(link, { recursive: true, force: true });
+  fs.symlinkSync(extensionPath, link, 'dir');
+  return id;
 }
 
 function httpStatus(url, timeoutMs = 2000) {
@@ -300,7 +360,10 @@ function httpStatus(url, timeoutMs = 2000) {
 }
 
 export function tail(text, lines = 40) {
-  return String(text ?? '').split('\n').slice(-lines).join('\n');
+  return String(text ?? '')
+    .split('\n')
+    .slice(-lines)
+    .join('\n');
 }
 
 export function readTail(file, lines = 40) {
@@ -312,27 +375,32 @@ export function readTail(file, lines = 40) {
 }
 
 /**
- * Starts code-server on a free 127.0.0.1 port and resolves once its HTTP endpoint answers.
+ * Starts code-server on 127.0.0.1 (on `port`, else a free port) and resolves once its HTTP endpoint answers.
  * @param {{ folder: string, userDataDir: string, extensionsDir: string, env?: Record<string,string>,
- *           logFile?: string, readyTimeoutMs?: number, extraArgs?: string[] }} opts
+ *           logFile?: string, readyTimeoutMs?: number, extraArgs?: string[], port?: number }} opts
  * @returns {Promise<{ url: string, port: number, pid: number, logFile: string, exited: () => boolean, stop: () => Promise<void> }>}
  */
-export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, logFile, readyTimeoutMs = 60_000, extraArgs = [] }) {
+export async function startCodeServer({ folder, userDataDir, extensionsDir, env = {}, logFile, readyTimeoutMs = 60_000, extraArgs = [], port: wantedPort }) {
   const entry = codeServerEntry();
   if (!fs.existsSync(entry)) throw new HostSetupError('code-server is not installed: call ensureCodeServer() first');
   fs.mkdirSync(userDataDir, { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
   logFile ??= path.join(userDataDir, 'code-server.log');
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const out = fs.openSync(logFile, 'w');
   const args = [
     entry,
-    '--config', writeConfig(userDataDir),
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--config',
+    writeConfig(userDataDir),
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',

@@ -79,7 +79,12 @@ async function checkActivation(): Promise<IntegrationReport['activation']> {
   if (!ext) return { ok: false, installed: false, active: false, error: `extension ${EXTENSION_ID} is not installed in this host` };
   try {
     await withTimeout(ext.activate(), 15_000, `activating ${EXTENSION_ID}`);
-    return { ok: ext.isActive, installed: true, active: ext.isActive, ...(ext.isActive ? {} : { error: 'activate() returned but the extension is not active' }) };
+    return {
+      ok: ext.isActive,
+      installed: true,
+      active: ext.isActive,
+      ...(ext.isActive ? {} : { error: 'activate() returned but the extension is not active' }),
+    };
   } catch (e) {
     return { ok: false, installed: true, active: ext.isActive, error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
   }
@@ -141,7 +146,12 @@ export async function run(): Promise<void> {
     // POSTMORTEM_TEST_GREP (a regular expression on full titles) runs a subset, like mocha --grep.
     if (process.env.POSTMORTEM_TEST_GREP) mocha.grep(new RegExp(process.env.POSTMORTEM_TEST_GREP));
     const suiteDir = path.join(__dirname, 'suite');
-    const files = fs.existsSync(suiteDir) ? fs.readdirSync(suiteDir).filter((f) => f.endsWith('.test.js')).sort() : [];
+    const files = fs.existsSync(suiteDir)
+      ? fs
+          .readdirSync(suiteDir)
+          .filter((f) => f.endsWith('.test.js'))
+          .sort()
+      : [];
     if (files.length === 0) throw new Error(`no compiled suite files (*.test.js) in ${suiteDir}`);
     for (const f of files) mocha.addFile(path.join(suiteDir, f));
     await runMocha(mocha);
