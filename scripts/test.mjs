@@ -43,7 +43,7 @@ for (const step of steps) {
     try {
       stats = JSON.parse(readFileSync(statsFile, 'utf8'));
     } catch {
-      const m = /(\d+) passed, (\d+) failed/.exec(result.stdout ?? '');
+      const m = [...(result.stdout ?? '').matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
       stats = m ? { passed: Number(m[1]), failed: Number(m[2]) } : { passed: 0, failed: 1 };
     }
     // A runner that failed without counting a failure (crash, timeout) still counts as one.
