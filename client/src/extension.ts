@@ -8,6 +8,7 @@ import {
   State,
   TransportKind,
 } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
 
 // The client: start the server, say which documents it reads, pass settings through, and show
 // a status bar item. Everything about postmortems lives in the server.
@@ -100,6 +101,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       });
       if (picked && result.missing.includes(picked)) await vscode.commands.executeCommand('workbench.actions.view.problems');
     }),
+    ...registerCommands(client),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
     vscode.languages.onDidChangeDiagnostics(() => void refreshStatus()),
   );

@@ -9,10 +9,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as codeActions from './features/codeActions';
 import * as commands from './features/commands';
+import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
 import * as hover from './features/hover';
+import * as selectionRanges from './features/selectionRanges';
 import * as status from './features/status';
 import * as symbols from './features/symbols';
+import * as templates from './features/templates';
+import * as timelineEntry from './features/timelineEntry';
 import type { ServerRuntime } from './runtime';
 import {
   type Analysis,
@@ -24,6 +28,7 @@ import {
   parseProjectConfig,
   type ProjectConfig,
   mergeSettings,
+  type Template,
 } from './service';
 
 // Capabilities, documents and the wiring of features. Each feature lives in features/ and gets
@@ -39,6 +44,8 @@ export interface ServerContext {
   forced: Set<string>;
   /** The project configuration file that applies to a document, if any. */
   configFileOf(uri: string): Promise<string | undefined>;
+  /** The templates for a document or folder: its project's custom ones, then the built-in ones. */
+  templatesFor(uri: string | undefined): Promise<Template[]>;
   /** Runs a handler; an exception is logged with the document and feature, and the request gets `empty`. */
   safe<T>(feature: string, uri: string | undefined, empty: T, run: () => T | Promise<T>): Promise<T>;
   /** Re-analyses every open document (settings or configuration changed). */
@@ -138,6 +145,9 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     async configFileOf(uri) {
       return (await projectConfigFor(uri))?.uri;
     },
+    async templatesFor(uri) {
+      return service.templates(uri ? (await projectConfigFor(uri))?.templates : undefined);
+    },
     async safe(feature, uri, empty, run) {
       try {
         return await run();
@@ -164,6 +174,8 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
         hoverProvider: true,
         documentSymbolProvider: { label: 'Postmortem' },
         foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        completionProvider: { triggerCharacters: completion.triggerCharacters },
         executeCommandProvider: { commands: commands.names },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -204,6 +216,10 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     symbols.register(context),
     commands.register(context),
     status.register(context),
+    completion.register(context),
+    selectionRanges.register(context),
+    templates.register(context),
+    timelineEntry.register(context),
   );
   connection.onShutdown(() => {
     for (const d of disposables) d.dispose();

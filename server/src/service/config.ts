@@ -1,6 +1,7 @@
 import { type Node, type ParseError, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { SeveritySetting } from './model';
 import { builtinTemplates, defaultTemplateId } from './templates';
+import { readChecklist } from './templates/checklist';
 import type { Template, TemplateField, TemplateSection } from './templates';
 
 // Settings: typed once, shared by the language server, the CLI and the manifest meta test.
@@ -222,7 +223,7 @@ function readTemplates(node: Node | undefined, report: Report): Template[] {
         required: s.required !== undefined ? s.required !== false : (inherited?.required ?? true),
         fields,
         hover: typeof s.hover === 'string' ? s.hover : (inherited?.hover ?? ''),
-        checklist: strings(s.checklist) ?? inherited?.checklist ?? [],
+        checklist: readChecklist(s.checklist) ?? inherited?.checklist ?? [],
         example: typeof s.example === 'string' ? s.example : (inherited?.example ?? ''),
         skeleton: typeof s.skeleton === 'string' ? s.skeleton : (inherited?.skeleton ?? ''),
       });

@@ -365,7 +365,9 @@ function sortLines(lines: readonly string[], from: number, to: number, entries: 
   const keyOf = (g: SortGroup) => g.key ?? Number.MIN_SAFE_INTEGER;
   const sorted = [...groups].sort((a, b) => keyOf(a) - keyOf(b));
   const out = [...prefix];
-  sorted.forEach((g, i) => out.push(...g.lines, ...groups[i].trailing));
+  sorted.forEach((g, i) => {
+    out.push(...g.lines, ...groups[i].trailing);
+  });
   return out;
 }
 

@@ -2,7 +2,7 @@ import { classify, type Classification } from './classify';
 import { mergeSettings, type PostmortemSettings } from './config';
 import { applyEdits, editsForFix, insertAllSectionsEdits, suppressionEdit, type TextEdit } from './fixes';
 import { type DurationAction, durationActionsAt } from './durationActions';
-import { readIncident, type Incident } from './incident';
+import { noIncident, readIncident, type Incident } from './incident';
 import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
@@ -119,7 +119,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     const document = assemble(split, blocks, template);
     const classification = classify(document, template);
     const analyzed = analyzeOptions.force === true || analyzeOptions.matchesFileGlobs === true || (settings.detectByContent && classification.isPostmortem);
-    const incident = structureOnly ? readIncident(emptyDocument(document), settings) : readIncident(document, settings);
+    // Above the size limit times are not read at all (postmortem.maxDocumentSize).
+    const incident = structureOnly ? { ...noIncident, unparsedTimes: [], zoneDeclarations: [] } : readIncident(document, settings);
     const present = new Set(document.sections.map((s) => s.id));
     const missingSections = template.sections.filter((s) => s.required && !present.has(s.id)).map((s) => s.id);
     const analysis: Analysis = { document, template, settings, classification, analyzed, structureOnly, incident, missingSections, diagnostics: [] };
@@ -218,10 +219,8 @@ function suppressed(document: PostmortemDocument, code: string, range: Range): b
 function anchorOf(document: PostmortemDocument): Range {
   if (document.title) return lineRange(document.lines, document.title.line);
   // Not a comment line: a disable comment written above the anchor must not become the anchor.
-  const first = document.lines.findIndex((l, i) => l.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(l) && !(document.frontMatter && i <= document.frontMatter.endLine));
+  const first = document.lines.findIndex(
+    (l, i) => l.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(l) && !(document.frontMatter && i <= document.frontMatter.endLine),
+  );
   return lineRange(document.lines, Math.max(first, 0));
-}
-
-function emptyDocument(document: PostmortemDocument): PostmortemDocument {
-  return { ...document, fields: [], timeline: [] };
 }

@@ -70,6 +70,13 @@ export interface TimelineEntry {
   kind: 'list' | 'paragraph' | 'table' | 'nested';
   /** The instant, ISO 8601 in UTC when a zone is known, or null when the time cannot be read. */
   time?: string | null;
+  /**
+   * The instant used to compare entries with each other and with the incident's start and end
+   * (milliseconds; on a stand-in day when the document gives no date), or null when unread.
+   */
+  at?: number | null;
+  /** How the time was read: what the entry took from the incident, a day line or the section. */
+  timeNotes?: string[];
 }
 
 export interface Block {
@@ -87,6 +94,18 @@ export interface FrontMatter {
   template?: string;
   /** The front matter declares the document a postmortem. */
   declaresPostmortem: boolean;
+  /** Incident keys (`start_time`, `end_time`, `duration`, `date`, `timezone`, ...) with where their values are. */
+  incidentKeys?: FrontMatterKey[];
+}
+
+export interface FrontMatterKey {
+  /** The key as written, e.g. `start_time`. */
+  key: string;
+  line: number;
+  /** The value without quotes. */
+  value: string;
+  /** Column where `value` starts. */
+  valueStart: number;
 }
 
 export interface PostmortemDocument {

@@ -282,20 +282,13 @@ export function parseSnippet(body: string): ParsedSnippet {
 
 /** The text the snippet inserts when every tab stop keeps its default (choices: the first option). */
 export function render(nodes: readonly SnippetNode[], variables: Readonly<Record<string, string>> = {}): string {
-  return nodes
-    .map((n) => {
-      switch (n.type) {
-        case 'text':
-          return n.value;
-        case 'tabstop':
-          return render(n.children, variables);
-        case 'choice':
-          return n.options[0] ?? '';
-        case 'variable':
-          return variables[n.name] ?? render(n.children, variables);
-      }
-    })
-    .join('');
+  const one = (n: SnippetNode): string => {
+    if (n.type === 'text') return n.value;
+    if (n.type === 'choice') return n.options[0] ?? '';
+    if (n.type === 'variable') return variables[n.name] ?? render(n.children, variables);
+    return render(n.children, variables);
+  };
+  return nodes.map(one).join('');
 }
 
 /** Variables with fixed values, for rendering in tests. */

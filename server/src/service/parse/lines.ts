@@ -1,4 +1,4 @@
-import type { FrontMatter, Position, Range } from '../model';
+import type { FrontMatter, FrontMatterKey, Position, Range } from '../model';
 
 /** The text split into lines, keeping each line's own break (LF, CRLF or CR). */
 export function splitLines(text: string): { lines: string[]; eols: string[] } {
@@ -39,6 +39,9 @@ export function offsetAt(lines: readonly string[], eols: readonly string[], posi
 }
 
 const frontMatterFence = /^---\s*$/;
+// Top-level keys an incident record gives its clock in.
+const incidentKey =
+  /^((?:incident_|impact_|outage_)?(?:start(?:ed)?(?:_(?:time|at|date))?|end(?:ed)?(?:_(?:time|at|date))?|resolved(?:_at)?)|duration|date|time_?zone)\s*:\s*(\S.*?)\s*$/i;
 const frontMatterEnd = /^(?:---|\.\.\.)\s*$/;
 
 /**
@@ -61,8 +64,15 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   let template: string | undefined;
   let declaresPostmortem = false;
   let inPostmortemBlock = false;
-  for (const raw of body) {
+  const incidentKeys: FrontMatterKey[] = [];
+  for (const [index, raw] of body.entries()) {
     const line = raw.replace(/#.*$/, '');
+    const key = incidentKey.exec(raw);
+    if (key) {
+      const value = key[2].replace(/^(["'])(.*)\1$/, '$2');
+      const written = raw.indexOf(key[2], key[1].length);
+      incidentKeys.push({ key: key[1], line: index + 1, value, valueStart: value === key[2] ? written : written + 1 });
+    }
     const flow = /^postmortem\s*:\s*\{(.*)\}\s*$/.exec(line);
     if (flow) {
       declaresPostmortem = true;
@@ -90,5 +100,14 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       else if (/^(?:post-?mortem|incident|incident-report)$/i.test(top[2])) declaresPostmortem = true;
     }
   }
-  return { startLine: 0, endLine: end, template, declaresPostmortem };
+  return { startLine: 0, endLine: end, template, declaresPostmortem, ...(incidentKeys.length ? { incidentKeys } : {}) };
+}
+
+// Markdown emphasis, code marks and <br> are blanked before times are read, keeping columns, so
+// that `**10:00**  to **11:00**` reads as a range.
+const inlineMarkup = /[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])|<br\s*\/?>/giu;
+
+/** `text` with its inline markup blanked: same length, same columns. */
+export function withoutMarkup(text: string): string {
+  return text.replace(inlineMarkup, (m) => ' '.repeat(m.length));
 }

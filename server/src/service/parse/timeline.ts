@@ -1,6 +1,18 @@
-import type { Section, TimelineEntry } from '../model';
+import type { PostmortemDocument, Range, Section, TimelineEntry } from '../model';
+import {
+  findDates,
+  findTimes,
+  findUnreadableTimes,
+  type LocalDate,
+  type ParsedTime,
+  placeTime,
+  STAND_IN_DAY,
+  shiftDays,
+  type TimeReadingOptions,
+  type ZoneSpec,
+} from '../time';
 import type { EntryLine, ParsedBlock } from './blocks';
-import { range } from './lines';
+import { range, withoutMarkup } from './lines';
 
 // Timeline entries: list items, paragraph lines and table rows of the timeline section that
 // begin with a time, or that nest one (`- Detection:` / `  - *Time:* 14:30 SAST`).
@@ -126,4 +138,249 @@ function tableEntry(entry: EntryLine, timeColumn: number, lines: readonly string
       .join(' — '),
     kind: 'table',
   };
+}
+
+// ---- Entry times -----------------------------------------------------------------------------
+// Which lines are entries is decided above; what instant each names is decided here, with the
+// time library, once the incident's date, zone and window are known.
+
+/** What the timeline's times take from the rest of the document. */
+export interface TimelineClock {
+  options: TimeReadingOptions;
+  /** The incident's date, for entries written without one. */
+  referenceDate: LocalDate | null;
+  /** The incident's zone, for entries written without one and no zone declared for the section. */
+  zone: ZoneSpec | null;
+  /** The zone declared for the section holding `line` ("Timeline (all times in Pacific Time)"). */
+  zoneAt(line: number): ZoneSpec | null;
+  /** The incident's start and end, as comparable instants (TimelineEntry.at), when known. */
+  start: number | null;
+  end: number | null;
+}
+
+export interface UnreadableEntryTime {
+  text: string;
+  range: Range;
+  reason: string;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const WEEKDAY = /\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b\.?/gi;
+const LINE_MARKUP = /^\s*(?:(?:[-+*>|#]|\d{1,3}[.)])\s*)*/;
+
+/** A line that names the day of the entries under it: `- Monday, May 14th:`, `**Day 2 — 2024-01-20**`, `### Day 3`. */
+function dayLineDate(text: string, options: TimeReadingOptions, firstDay: LocalDate): { date: LocalDate; written: boolean } | null {
+  const plain = withoutMarkup(text).replace(LINE_MARKUP, '').trim();
+  if (!plain || plain.length > 80 || !/\d/.test(plain) || findTimes(plain, options).length) return null;
+  const dates = findDates(plain, options);
+  if (dates.length === 1) {
+    const d = dates[0];
+    const rest = `${plain.slice(0, d.start)} ${plain.slice(d.end)}`
+      .replace(WEEKDAY, ' ')
+      .replace(/\b(?:day\s+\d{1,2}|on|of|the)\b/gi, ' ')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    return rest.split(/\s+/).filter(Boolean).length <= 2 ? { date: d.date, written: true } : null;
+  }
+  const numbered = /^day\s+(\d{1,2})\s*[:.)\-–—]?\s*(?:\(?\s*(?:mon|tue|wed|thu|fri|sat|sun)\w*\s*\)?)?$/i.exec(plain);
+  return numbered && Number(numbered[1]) >= 1 ? { date: shiftDays(firstDay, Number(numbered[1]) - 1), written: false } : null;
+}
+
+/**
+ * Fills `time`, `at` and `timeNotes` of every timeline entry. An entry without a date takes the
+ * day of the day line above it, else the day of the entry before it, else the incident's date;
+ * without a zone, the zone declared for its section, else the incident's. A clock that runs
+ * backwards moves to the next day when that places it in (or nearer) the incident's window:
+ * the incident crosses midnight, or the timeline does.
+ */
+export function readTimelineTimes(document: PostmortemDocument, clock: TimelineClock): { unreadable: UnreadableEntryTime[] } {
+  const unreadable: UnreadableEntryTime[] = [];
+  const timelines = document.sections.filter((s) => s.id === 'timeline');
+  if (!timelines.length) return { unreadable };
+  const firstDay = clock.referenceDate ?? STAND_IN_DAY;
+  let dayKnown = clock.referenceDate !== null;
+  let day = firstDay;
+  let dayNote = clock.referenceDate ? `date ${isoDate(firstDay)} taken from the incident` : '';
+  let previous: number | null = null;
+  let freshDay = false;
+  let twelveHourClock = true;
+  let scanned = timelines[0].headingRange.end.line;
+  const covered = new Set<number>();
+  for (const e of document.timeline) for (let l = e.line; l <= e.endLine; l++) covered.add(l);
+
+  for (const entry of document.timeline) {
+    for (let l = scanned + 1; l < entry.line; l++) {
+      if (covered.has(l)) continue;
+      const dayLine = dayLineDate(document.lines[l], { ...clock.options, ...(dayKnown ? { referenceDate: day } : {}) }, firstDay);
+      if (dayLine) {
+        day = dayLine.date;
+        dayKnown = dayLine.written || clock.referenceDate !== null;
+        dayNote = `date ${isoDate(day)} taken from the day line ${l + 1}`;
+        freshDay = true;
+      }
+    }
+    scanned = Math.max(scanned, entry.endLine);
+    const line = entry.timeRange.start.line;
+    const text = withoutMarkup(document.lines[line] ?? '');
+    const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : {}) };
+    const from = entry.timeRange.start.character;
+    const to = entry.timeRange.end.character;
+    const time = findTimes(text, options).find((t) => t.end > from && t.start <= to);
+    const bad = findUnreadableTimes(text).find((u) => u.end > from && u.start <= to && (!time || u.start <= time.start));
+    entry.time = null;
+    entry.at = null;
+    entry.timeNotes = [];
+    if (bad) {
+      unreadable.push({ text: bad.text, range: range(line, bad.start, line, bad.end), reason: bad.reason });
+      continue;
+    }
+    if (!time) {
+      // A date alone (`2024-03-13 | Scaled down`): as precise as the text allows.
+      const date = findDates(text, options).find((d) => d.end > from && d.start <= to);
+      if (date) {
+        entry.time = isoDate(date.date);
+        day = date.date;
+        dayKnown = true;
+        dayNote = `date ${isoDate(date.date)} taken from the entry on line ${line + 1}`;
+        freshDay = true;
+      }
+      continue;
+    }
+    const placed = placeEntry(time, line, clock, { text, twelveHourClock, day, dayKnown, dayNote, previous, freshDay });
+    if (time.hour >= 13 && !/[ap]\.?m\b/i.test(time.text)) twelveHourClock = false;
+    if (!placed) continue;
+    entry.at = placed.at;
+    entry.time = placed.iso;
+    entry.timeNotes = placed.notes;
+    day = placed.day;
+    dayNote = placed.dayNote;
+    dayKnown = dayKnown || time.date !== null;
+    previous = placed.at;
+    freshDay = false;
+  }
+  scanForUnreadable(document, timelines, covered, unreadable);
+  return { unreadable };
+}
+
+interface DayState {
+  /** The entry's line, for "(next day)" hints. */
+  text: string;
+  /** No entry so far was written on a 24-hour clock past noon (`14:40`). */
+  twelveHourClock: boolean;
+  day: LocalDate;
+  dayKnown: boolean;
+  dayNote: string;
+  previous: number | null;
+  freshDay: boolean;
+}
+
+function placeEntry(
+  time: ParsedTime,
+  line: number,
+  clock: TimelineClock,
+  state: DayState,
+): { at: number; iso: string | null; notes: string[]; day: LocalDate; dayNote: string } | null {
+  const notes: string[] = [...(time.inferred ?? [])];
+  let zone = time.zone;
+  if (!zone) {
+    const declared = clock.zoneAt(line);
+    if (declared) notes.push(`zone ${declared.text} declared for the section`);
+    else if (clock.zone) notes.push(`zone ${clock.zone.text} taken from the incident`);
+    zone = declared ?? clock.zone;
+  }
+  if (time.dateAmbiguity) notes.push(time.dateAmbiguity);
+  const place = (date: LocalDate, t: ParsedTime = time) => placeTime(t, date, zone, clock.options);
+  if (time.date) {
+    const placed = place(time.date);
+    const dayNote = `date ${isoDate(time.date)} taken from the entry on line ${line + 1}`;
+    return placed ? { at: placed.at, iso: placed.iso, notes: [...notes, ...placed.assumptions], day: time.date, dayNote } : null;
+  }
+  let day = state.day;
+  let placed = place(day);
+  if (!placed) return null;
+  let dayNote = state.dayNote;
+  // "1:00" after "12:30" on a 12-hour clock, and "12:10 AM" after "11:50 AM" (meaning noon), are afternoon slips.
+  const afternoon = { ...time, hour: noonWrittenAsMidnight(time) ? 12 : time.hour + 12 };
+  const slip = mayBeAfternoon(time, state) || noonWrittenAsMidnight(time);
+  const pm = state.previous !== null && placed.at < state.previous && slip ? place(day, afternoon) : null;
+  if (pm && state.previous !== null && pm.at >= state.previous && (clock.end === null || pm.at <= clock.end + 12 * HOUR)) {
+    // "11:30 … 12:00 … 1:00" on a 12-hour clock without am/pm: 1:00 in the afternoon.
+    placed = pm;
+    notes.push(`${time.text.trim()} read as ${afternoon.hour}:${pad(time.minute)} (in the afternoon, after the entry before it)`);
+  } else if (state.previous !== null && placed.at < state.previous && !state.freshDay) {
+    // The clock ran backwards: past midnight when that fits the incident's window, else out of order.
+    const nextDay = shiftDays(day, 1);
+    const next = place(nextDay);
+    if (next && (NEXT_DAY.test(state.text) || rollsOver(placed.at, next.at, state.previous - placed.at, clock))) {
+      day = nextDay;
+      placed = next;
+      dayNote = `date ${isoDate(nextDay)}: the day after the entry before it (the timeline crosses midnight)`;
+    }
+  } else if (state.previous === null && clock.start !== null && placed.at - clock.start > 12 * HOUR) {
+    // A lead-up written before midnight, for an incident that started after it.
+    const dayBefore = shiftDays(day, -1);
+    const earlier = place(dayBefore);
+    if (earlier && clock.start - earlier.at <= 12 * HOUR) {
+      day = dayBefore;
+      placed = earlier;
+      dayNote = `date ${isoDate(dayBefore)}: the day before the incident's start (a lead-up before midnight)`;
+    }
+  }
+  return {
+    at: placed.at,
+    iso: state.dayKnown ? placed.iso : null,
+    notes: [...notes, ...(dayNote ? [dayNote] : []), ...placed.assumptions],
+    day,
+    dayNote,
+  };
+}
+
+const MERIDIEM = /(?<![a-z])[ap]\.?m\b/i;
+const NEXT_DAY = /\b(?:next|following)\s+(?:day|morning)\b|\(\s*\+1\s*(?:day|d)?\s*\)/i;
+
+/** `1:00` without am/pm, in a timeline that never wrote `13:00`: perhaps 1 pm. */
+function mayBeAfternoon(time: ParsedTime, state: DayState): boolean {
+  return state.twelveHourClock && !MERIDIEM.test(time.text) && time.hour >= 1 && time.hour <= 11 && /(?:^|\D)\d:\d\d/.test(time.text);
+}
+
+/** A lead-up or a follow-up this close to the incident window is part of the story. */
+const WINDOW_MARGIN = 2 * HOUR;
+
+/**
+ * Whether a clock that ran backwards moved past midnight: the next day's reading lies closer to the
+ * incident's window than the same day's. Without a known window, a jump back of half a day or more
+ * (23:10 → 00:30) is read as midnight passing.
+ */
+/** "12:10 AM" is midnight, but often meant as ten past noon. */
+export function noonWrittenAsMidnight(time: ParsedTime): boolean {
+  return time.hour === 0 && /(?:^|\D)12[:.]\d\d\s*a\.?m\b/i.test(time.text);
+}
+
+function rollsOver(sameDayAt: number, nextDayAt: number, backwards: number, clock: TimelineClock): boolean {
+  const { start, end } = clock;
+  if (start !== null && end !== null) {
+    const from = start - WINDOW_MARGIN;
+    const to = end + WINDOW_MARGIN;
+    const distance = (t: number) => (t < from ? from - t : t > to ? t - to : 0);
+    return distance(nextDayAt) < distance(sameDayAt);
+  }
+  return backwards >= 12 * HOUR && backwards < DAY;
+}
+
+/** Lines of the timeline that are not entries but start with a time that cannot be read: `- 14:?? – rollback`. */
+function scanForUnreadable(document: PostmortemDocument, timelines: readonly Section[], covered: ReadonlySet<number>, out: UnreadableEntryTime[]) {
+  for (const s of timelines) {
+    for (let l = s.bodyStartLine; l <= s.bodyEndLine; l++) {
+      if (covered.has(l)) continue;
+      const text = withoutMarkup(document.lines[l]);
+      const content =
+        (LINE_MARKUP.exec(text)?.[0].length ?? 0) +
+        (/^\s*(?:at|by|around|about|~)\s*/i.exec(text.slice(LINE_MARKUP.exec(text)?.[0].length ?? 0))?.[0].length ?? 0);
+      const bad = findUnreadableTimes(text).find((u) => u.start <= content + 1);
+      if (bad) out.push({ text: bad.text, range: range(l, bad.start, l, bad.end), reason: bad.reason });
+    }
+  }
 }

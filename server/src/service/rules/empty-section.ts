@@ -14,7 +14,7 @@ export const emptySection: Rule = {
         const name = t?.name ?? s.label;
         return {
           code: 'empty-section',
-          message: `Section "${s.label}" is empty. ${t ? `It should hold: ${t.checklist.join('; ')}.` : ''}`.trim(),
+          message: `Section "${s.label}" is empty. ${t ? `It should hold: ${t.checklist.map((c) => c.text).join('; ')}.` : ''}`.trim(),
           range: s.headingRange,
           fixes: t
             ? [{ kind: 'fill-section' as const, title: `Fill "${name}" with the template's skeleton`, sectionId: s.id, line: s.headingRange.end.line }]

@@ -1,12 +1,33 @@
 import { duplicateSection } from './duplicate-section';
+import { durationMismatch } from './duration-mismatch';
 import { emptySection } from './empty-section';
+import { endBeforeStart } from './end-before-start';
 import { headingSpace } from './heading-space';
+import { missingDuration } from './missing-duration';
 import { missingField } from './missing-field';
 import { missingSection } from './missing-section';
+import { missingTimezone } from './missing-timezone';
 import { mojibake } from './mojibake';
+import { timelineOrder } from './timeline-order';
+import { timelineOutsideWindow } from './timeline-outside-window';
 import type { Rule } from './types';
+import { unparsedTime } from './unparsed-time';
 
 export type { Finding, Fix, Rule, RuleContext } from './types';
 
 /** Every rule, in the order their findings are listed. */
-export const allRules: readonly Rule[] = [missingSection, emptySection, duplicateSection, missingField, headingSpace, mojibake];
+export const allRules: readonly Rule[] = [
+  missingSection,
+  emptySection,
+  duplicateSection,
+  missingField,
+  headingSpace,
+  mojibake,
+  missingDuration,
+  durationMismatch,
+  endBeforeStart,
+  missingTimezone,
+  unparsedTime,
+  timelineOrder,
+  timelineOutsideWindow,
+];

@@ -1,14 +1,25 @@
 import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, Range, Severity } from '../model';
 import type { Template } from '../templates';
-import type { Incident } from '../incident';
+import type { DurationSite, Incident } from '../incident';
 
 /** A fix, as data. `fixes.ts` turns it into text edits, in one place. */
 export type Fix =
   | { kind: 'insert-section'; title: string; sectionId: string }
   | { kind: 'fill-section'; title: string; sectionId: string; line: number }
   | { kind: 'insert-field'; title: string; sectionId: string; fieldId: string }
-  | { kind: 'replace'; title: string; range: Range; newText: string; safe?: boolean };
+  | { kind: 'replace'; title: string; range: Range; newText: string; safe?: boolean }
+  /** Write `minutes` (as "4 hours 15 minutes") where the document keeps its duration, in its style. */
+  | { kind: 'write-duration'; title: string; minutes: number; site: DurationSite }
+  /** Move whole timeline entries (with their nested lines) into chronological order; never applied by fix-all. */
+  | { kind: 'sort-timeline'; title: string; entries: TimelineSortKey[]; safe: false };
+
+/** A timeline entry's lines and the instant it is sorted by (null: it stays after the entry before it). */
+export interface TimelineSortKey {
+  line: number;
+  endLine: number;
+  at: number | null;
+}
 
 export interface Finding {
   code: string;

@@ -10,6 +10,7 @@ export const durationField: TemplateField = {
   hover:
     'How long the outage lasted, with its start and end times and their time zone, e.g. `14:30 – 18:45 UTC (4 hours 15 minutes)`. The stated duration should equal end minus start.',
   placeholder: 'HH:MM – HH:MM (time zone), N hours N minutes',
+  example: '2024-01-19 14:30 – 18:45 UTC (4 hours 15 minutes)',
 };
 
 export const startField: TemplateField = {
@@ -19,6 +20,7 @@ export const startField: TemplateField = {
   required: false,
   hover: 'When the impact began (not when it was noticed), with the date and the time zone: `2024-01-19 15:00 UTC`.',
   placeholder: 'YYYY-MM-DD HH:MM (time zone)',
+  example: '2024-01-19 14:30 UTC',
 };
 
 export const endField: TemplateField = {
@@ -28,6 +30,7 @@ export const endField: TemplateField = {
   required: false,
   hover: 'When the impact ended for users, with the date and the time zone: `2024-01-19 18:30 UTC`.',
   placeholder: 'YYYY-MM-DD HH:MM (time zone)',
+  example: '2024-01-19 18:45 UTC',
 };
 
 export const impactField: TemplateField = {
@@ -37,6 +40,7 @@ export const impactField: TemplateField = {
   required: true,
   hover: 'Who and what was affected, in numbers: which service was down or slow, what users saw, and how many (a percentage of users, requests or accounts).',
   placeholder: 'Which service was down or slow, what users saw, and what share of users was affected',
+  example: 'The checkout API returned 500s; 30% of users (about 12,000) could not pay.',
 };
 
 export const summaryRootCauseField: TemplateField = {
@@ -46,6 +50,7 @@ export const summaryRootCauseField: TemplateField = {
   required: true,
   hover: 'One or two sentences on what caused the outage: the condition that has to change so that this class of incident cannot happen again.',
   placeholder: 'The underlying cause, in one or two sentences',
+  example: 'A deploy removed the connection-pool limit, so the API exhausted the database connections under peak load.',
 };
 
 export const causeField: TemplateField = {
@@ -53,6 +58,8 @@ export const causeField: TemplateField = {
   id: 'cause',
   required: false,
   hover: 'In detail, what was causing the issue: the latent condition and what triggered it.',
+  example:
+    'The pool limit lived in an unvalidated config file; deploy 4711 dropped it, and the evening peak opened connections until the database refused new ones.',
 };
 
 export const resolutionField: TemplateField = {
@@ -62,6 +69,7 @@ export const resolutionField: TemplateField = {
   required: false,
   hover: 'In detail, how the issue was fixed: the temporary mitigation and the permanent fix.',
   placeholder: 'What restored service, and the permanent fix',
+  example: 'Rolled back deploy 4711 at 18:10 UTC (mitigation); a config test now guards the pool limit (fix).',
 };
 
 export const detectionField: TemplateField = {
@@ -71,6 +79,7 @@ export const detectionField: TemplateField = {
   required: false,
   hover: 'When and how the issue was detected: a monitoring alert, an engineer, a customer report.',
   placeholder: 'When and how the issue was detected',
+  example: 'The checkout-5xx alert paged the on-call engineer at 14:32 UTC, two minutes after impact began.',
 };
 
 export const triggerField: TemplateField = {
@@ -80,6 +89,7 @@ export const triggerField: TemplateField = {
   required: false,
   hover: 'What set off the latent cause, e.g. a deploy, a traffic spike, a config change.',
   placeholder: 'What set the incident off',
+  example: 'Deploy 4711 of the checkout API at 14:28 UTC.',
 };
 
 export const ownerField: TemplateField = {
@@ -89,6 +99,7 @@ export const ownerField: TemplateField = {
   required: false,
   hover: 'Who owns this postmortem and its follow-up.',
   placeholder: 'Name',
+  example: 'Dana Lee (incident commander)',
 };
 
 export const severityField: TemplateField = {
@@ -98,6 +109,7 @@ export const severityField: TemplateField = {
   required: false,
   hover: "The incident severity level (e.g. SEV-1 … SEV-5) by your organisation's scale.",
   placeholder: 'SEV-N',
+  example: 'SEV-2',
 };
 
 export function field(base: TemplateField, overrides: Partial<TemplateField> = {}): TemplateField {

@@ -4,7 +4,7 @@ import { pagerdutyTemplate } from './pagerduty';
 import { standardTemplate } from './standard';
 import type { Template } from './types';
 
-export type { Template, TemplateField, TemplateSection } from './types';
+export type { ChecklistCheck, ChecklistItem, Template, TemplateField, TemplateSection } from './types';
 
 export const builtinTemplates: readonly Template[] = [standardTemplate, googleSreTemplate, pagerdutyTemplate, atlassianTemplate];
 

@@ -179,6 +179,8 @@ export const correctiveMeasuresSection: TemplateSection = {
     item('A specific task list: e.g. patch the server, add monitoring on memory', has(patterns.taskList)),
   ],
   example: [
+    'Configuration that limits resources must be tested before it ships, and we must see saturation before users do.',
+    '',
     '- [ ] Restore the pool limit and add a config test for it (owner: @dana, due 2024-02-01)',
     '- [ ] Alert on connection-pool saturation above 80%',
   ].join('\n'),
@@ -197,7 +199,7 @@ export const impactSection: TemplateSection = {
     item('What they experienced', has(patterns.experienced)),
     item('Time in degraded state', has(patterns.span)),
   ],
-  example: '- 30% of checkout requests failed for 3.5 hours (about 12,000 orders).',
+  example: '- 30% of users (about 12,000 customers) saw checkout fail with 500 errors for 3.5 hours.',
   skeleton: '- Which users were affected, what they saw, how many.',
 };
 
@@ -241,7 +243,8 @@ export const detectionSection: TemplateSection = {
     item('How (alert, customer, engineer)', has(patterns.detected)),
     item('How to detect it sooner', has(patterns.sooner)),
   ],
-  example: 'The `checkout-5xx` alert paged the on-call engineer at 15:02 UTC, two minutes after impact began.',
+  example:
+    'The `checkout-5xx` alert paged the on-call engineer at 15:02 UTC, two minutes after impact began. An alert on connection-pool saturation would have fired ten minutes sooner.',
   skeleton: 'When and how the incident was detected, and how it could be detected sooner.',
 };
 

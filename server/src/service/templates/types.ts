@@ -9,6 +9,28 @@ export interface TemplateField {
   hover: string;
   /** Placeholder value written by the insert-field fix. */
   placeholder: string;
+  /** A good value, shown in the hover. */
+  example?: string;
+}
+
+/**
+ * How to tell whether a document covers a checklist item. Checks read the section's own text
+ * (every heading of it), leaving out lines still as the template's skeleton wrote them.
+ */
+export type ChecklistCheck =
+  /** The section has this field, filled in (not the template's placeholder). */
+  | { field: string }
+  /** The document has at least this many timestamped timeline entries. */
+  | { timelineEntries: number }
+  /** The section's text matches. */
+  | { pattern: RegExp }
+  | { anyOf: ChecklistCheck[] }
+  | { allOf: ChecklistCheck[] };
+
+export interface ChecklistItem {
+  text: string;
+  /** Without a check, the item counts as covered when the section has content of its own. */
+  check?: ChecklistCheck;
 }
 
 export interface TemplateSection {
@@ -24,7 +46,7 @@ export interface TemplateSection {
   /** What the section is for. */
   hover: string;
   /** What it must contain, one checklist item each. */
-  checklist: string[];
+  checklist: ChecklistItem[];
   /** A short good example, Markdown. */
   example: string;
   /** Body inserted under the heading by the insert-section fix. */

@@ -52,22 +52,59 @@ const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|r
 
 const unitMinutes = (unit: string) => UNIT_MINUTES[unit.toLowerCase().startsWith('mi') ? 'm' : unit[0].toLowerCase()];
 
+// "two and a half hours", "an hour and a half", "3+ hours", "three (3) hours": the general pattern
+// would read only part of them.
+const AMOUNT = `(\\d+(?:\\.\\d+)?|${WORD_NUMBER})`;
+const UNIT = `(${LONG_UNIT}|${SHORT_UNIT})`;
+const HALF_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+and\\s+a\\s+half\\s+${UNIT}(?!\\p{L})`, 'iu');
+const HALF_AFTER = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+${UNIT}\\s+and\\s+a\\s+half(?!\\p{L})`, 'iu');
+const PLUS = new RegExp(`(?<![\\p{L}\\p{N}.:])(\\d+(?:\\.\\d+)?)\\+\\s*${UNIT}(?!\\p{L})`, 'iu');
+const SPELLED_AND_DIGITS = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD_NUMBER})\\s*\\((\\d+)\\)\\s*${UNIT}(?!\\p{L})`, 'iu');
+
+const amountOf = (written: string) => WORD_NUMBERS[written.toLowerCase().replace(/\s+/g, ' ')] ?? Number(written);
+
+interface Candidate {
+  start: number;
+  text: string;
+  minutes: number;
+  approximate?: boolean;
+}
+
+function specialForms(text: string): Candidate[] {
+  const found: Candidate[] = [];
+  const half = HALF_BEFORE.exec(text) ?? HALF_AFTER.exec(text);
+  if (half) found.push({ start: half.index, text: half[0], minutes: (amountOf(half[1]) + 0.5) * unitMinutes(half[2]) });
+  const plus = PLUS.exec(text);
+  if (plus) found.push({ start: plus.index, text: plus[0], minutes: Number(plus[1]) * unitMinutes(plus[2]), approximate: true });
+  const both = SPELLED_AND_DIGITS.exec(text);
+  if (both) found.push({ start: both.index, text: both[0], minutes: Number(both[2]) * unitMinutes(both[3]) });
+  return found;
+}
+
 /** The first duration stated in `text`, in minutes. */
 export function parseStatedDuration(text: string): StatedDuration | null {
+  const candidates = specialForms(text);
   const m = DURATION.exec(text);
-  if (!m) return null;
-  let minutes = 0;
-  for (const [, digits, unit, letter, word, wordUnit] of m[0].matchAll(ONE_PART)) {
-    const amount = word ? WORD_NUMBERS[word.toLowerCase().replace(/\s+/g, ' ')] : Number(digits);
-    minutes += amount * unitMinutes(unit ?? letter ?? wordUnit);
+  if (m) {
+    let minutes = 0;
+    for (const [, digits, unit, letter, word, wordUnit] of m[0].matchAll(ONE_PART)) {
+      const amount = word ? WORD_NUMBERS[word.toLowerCase().replace(/\s+/g, ' ')] : Number(digits);
+      minutes += amount * unitMinutes(unit ?? letter ?? wordUnit);
+    }
+    candidates.push({ start: m.index, text: m[0], minutes });
   }
-  const start = m.index;
+  if (!candidates.length) return null;
+  // The earliest, and of those the longest: "two and a half hours" over its "half hours".
+  const best = candidates.reduce((a, b) => (b.start < a.start || (b.start === a.start && b.text.length > a.text.length) ? b : a));
+  const overlapping = candidates.filter((c) => c !== best && c.start < best.start + best.text.length && best.start < c.start + c.text.length);
+  const chosen = overlapping.reduce((a, b) => (b.text.length > a.text.length ? b : a), best);
+  const approximate = chosen.approximate || APPROXIMATE_BEFORE.test(text.slice(0, chosen.start));
   return {
-    minutes,
-    start,
-    end: start + m[0].length,
-    text: m[0],
-    ...(APPROXIMATE_BEFORE.test(text.slice(0, start)) ? { approximate: true } : {}),
+    minutes: chosen.minutes,
+    start: chosen.start,
+    end: chosen.start + chosen.text.length,
+    text: chosen.text,
+    ...(approximate ? { approximate: true } : {}),
   };
 }
 

@@ -6,11 +6,14 @@ export type {
   StatedDuration,
   TimeReadingOptions,
   UnreadableTime,
+  WrittenDateText,
   ZoneSpec,
 } from './types';
+export { shiftDays } from './clock';
 export { findZoneDeclaration } from './declaration';
 export { formatDuration, parseStatedDuration } from './duration';
-export { findTimes } from './parse';
+export { findDates, findTimes } from './parse';
+export { type PlacedTime, placeTime, STAND_IN_DAY } from './place';
 export { findTimeRange, isRangeBetween } from './range';
 export { minutesBetween, resolveInstant } from './resolve';
 export { findUnreadableTimes, isPlaceholderTime } from './unreadable';

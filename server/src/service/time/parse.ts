@@ -1,6 +1,7 @@
-// Finding the times written in a line of a postmortem.
+// Finding the times and dates written in a line of a postmortem.
 import { readTimesWithRanges } from './range';
-import type { ParsedTime, TimeReadingOptions } from './types';
+import { readWrittenDates } from './written';
+import type { ParsedTime, TimeReadingOptions, WrittenDateText } from './types';
 
 /**
  * Every time of day written in `line`, in order. A zone or date written once for a range
@@ -9,4 +10,12 @@ import type { ParsedTime, TimeReadingOptions } from './types';
  */
 export function findTimes(line: string, options?: TimeReadingOptions): ParsedTime[] {
   return readTimesWithRanges(line, options).times;
+}
+
+/**
+ * Every calendar date written in `line` without a time of day ("August 5, 2023", "2024-01-20",
+ * "Monday, May 14th" when the options give a reference year), in order.
+ */
+export function findDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
+  return readWrittenDates(line, options);
 }

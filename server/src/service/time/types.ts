@@ -83,3 +83,12 @@ export interface StatedDuration {
   /** "Approximately 4h15m", "~90 min". */
   approximate?: boolean;
 }
+
+/** A calendar date written without a time of day: "August 5, 2023", "2024-01-20", "Monday, May 14th". */
+export interface WrittenDateText {
+  text: string;
+  /** UTF-16 offsets of `text` in the input. */
+  start: number;
+  end: number;
+  date: LocalDate;
+}

@@ -3,7 +3,7 @@
 import type { ParsedComponents } from 'chrono-node';
 import { readWithChrono } from './chrono';
 import { offsetZoneName, readZoneAt } from './zones';
-import type { LocalDate, ParsedTime, TimeReadingOptions, ZoneSpec } from './types';
+import type { LocalDate, ParsedTime, TimeReadingOptions, WrittenDateText, ZoneSpec } from './types';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -22,9 +22,12 @@ const APPROXIMATE_AFTER = /^-?ish\b/i;
 const ISO_OFFSET = /(?:Z|[+-]\d\d:?\d\d)$/;
 // "15:00+02:00", "15:00:00-05:00"; "10:00-10:30" is a range, so "-" needs the seconds written.
 const ATTACHED_OFFSET = /^([+-])(\d\d):?(\d\d)(?![\d:])/;
-const NUMERIC_DATE = /\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b/;
+const NUMERIC_DATE = /\b(\d{1,2})([-/.]|,\s?)(\d{1,2})\2(\d{4}|\d{2})\b/;
+const COMMA_DATE = /(?<![\p{N},.:])(\d{1,2}),\s?(\d{1,2}),\s?((?:19|20)\d{2})(?![\p{N}:])/gu;
 const DATE_BEFORE_GAP = /^[\s,]*(?:at|@|-|–)?\s*$/i;
 const DATE_AFTER_GAP = /^[\s,]*(?:on|of)?\s*$/i;
+// "22:00 a deploy started": an article, which chrono would read as "am".
+const ARTICLE_AFTER_CLOCK = /(?<=\d[:.]\d\d\s+)a(?=\s+\p{L})/giu;
 // Markdown emphasis around times ("**10:15 AM**") is blanked before reading, keeping offsets.
 const EMPHASIS = /[*`]|(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu;
 
@@ -63,7 +66,7 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
-  const reading = line.replace(EMPHASIS, ' ');
+  const reading = line.replace(EMPHASIS, ' ').replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length));
   const reference = options?.referenceDate
     ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
     : NO_REFERENCE;
@@ -98,7 +101,25 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
       inferred,
     });
   }
+  // "03, 14, 2024": numbers and commas, which chrono does not read as a date.
+  for (const m of line.matchAll(COMMA_DATE)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if ([...times, ...dates].some((x) => start < x.end && x.start < end)) continue;
+    const date = numericDate(Number(m[1]), Number(m[2]), Number(m[3]), options?.dateOrder ?? 'dmy');
+    if (date) dates.push({ start, end, date });
+  }
   return { times, dates };
+}
+
+/** Day and month in the order that is possible, or the configured one when both are. */
+function numericDate(first: number, second: number, year: number, order: 'dmy' | 'mdy'): LocalDate | null {
+  const valid = (month: number, day: number) => month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const dayFirst = valid(second, first);
+  const monthFirst = valid(first, second);
+  if (dayFirst && (order === 'dmy' || !monthFirst)) return { year, month: second, day: first };
+  if (monthFirst) return { year, month: first, day: second };
+  return null;
 }
 
 function fromPatterns(line: string): Found[] {
@@ -189,4 +210,13 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
     });
   }
   return result;
+}
+
+/**
+ * Every date written in `line` on its own (dates that belong to a time are read by findTimes).
+ * A date without a year takes the reference date's year; without a reference it is left out.
+ */
+export function readWrittenDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
+  if (!/\d/.test(line)) return [];
+  return fromChrono(line, options).dates.map((d) => ({ text: line.slice(d.start, d.end), start: d.start, end: d.end, date: d.date }));
 }

@@ -122,9 +122,11 @@ const NAMED_PATTERN = new RegExp(
 );
 // "UTC+2", "GMT-05:00", "UTC+0530". No space inside, so "UTC - 11:00" stays a range.
 const OFFSET_PATTERN = /(UTC|GMT)([+\-−])(\d{1,2})(?::?(\d{2}))?(?![\d:])/iy;
+// "GMT +1", "UTC -5": a space before the sign only, whole hours, so "UTC - 11" stays a range.
+const SPACED_OFFSET_PATTERN = /(UTC|GMT)[ \t]([+\-−])(\d{1,2})()(?![\d:.])/iy;
 const IANA_PATTERN = /[A-Z][A-Za-z]+(?:\/[A-Za-z][\w-]*){1,2}/y;
 const ABBREVIATION_PATTERN = /[A-Za-z]{1,5}(?![\p{L}\p{N}])/uy;
-const LEAD_PATTERN = /[ \t]*,?[ \t]*(\(?)[ \t]*/y;
+const LEAD_PATTERN = /[ \t]*,?[ \t]*(\(?)[ \t]*(?:in[ \t]+)?/y;
 const CLOSE_PATTERN = /[ \t]*\)/y;
 
 /** Zone name luxon understands for a fixed offset in minutes: "UTC", "UTC+2", "UTC-3:30". */
@@ -162,7 +164,7 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 
 /** The zone token starting exactly at `at`, without surrounding punctuation. */
 function readZoneToken(text: string, at: number, options?: ZoneOptions): { spec: ZoneSpec; end: number } | null {
-  const offset = stickyMatch(OFFSET_PATTERN, text, at);
+  const offset = stickyMatch(OFFSET_PATTERN, text, at) ?? stickyMatch(SPACED_OFFSET_PATTERN, text, at);
   if (offset) {
     const hours = Number(offset[3]);
     const minutes = Number(offset[4] ?? 0);

@@ -1,0 +1,16 @@
+import type { Disposable, SelectionRange } from 'vscode-languageserver';
+import type { ServerContext } from '../server';
+
+// Expand selection: time → timeline entry (or field label → field) → section → document.
+
+export function register(context: ServerContext): Disposable {
+  return context.connection.onSelectionRanges((params) =>
+    context.safe('selection ranges', params.textDocument.uri, [] as SelectionRange[], async () => {
+      const document = context.documents.get(params.textDocument.uri);
+      if (!document) return [];
+      const analysis = await context.analysisOf(document);
+      // The service's nested ranges have the LSP shape already.
+      return analysis.analyzed ? context.service.selectionRanges(analysis, params.positions) : [];
+    }),
+  );
+}
