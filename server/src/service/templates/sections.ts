@@ -44,7 +44,8 @@ export const summarySection: TemplateSection = {
     ),
     item(
       'Impact: which service was down or slow, what users experienced, what share of users was affected',
-      allOf(hasField('impact'), has(patterns.experienced), anyOf(has(patterns.measured), has(/\ball (?:users|customers|requests)\b/i))),
+      // What users experienced is the impact field itself; the check is that it measures the share affected.
+      allOf(hasField('impact'), anyOf(has(patterns.measured), has(/\ball (?:users|customers|requests)\b/i))),
     ),
     item('The root cause, in a sentence or two', hasField('root-cause')),
   ],
