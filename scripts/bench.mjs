@@ -13,15 +13,39 @@ const { createPostmortemService } = require('../server/src/service/index.ts');
 
 /** A postmortem of about `bytes` characters: the four sections, a long timeline, prose and lists. */
 function makeDocument(bytes) {
-  const head = ['# Postmortem: Checkout API outage – 2024-03-09', '', '## Issue Summary', '', '- **Duration:** 2024-03-09 14:00 – 18:15 UTC', '- **Impact:** 35% of checkout requests failed.', '- **Root cause:** The connection pool limit was removed by a deploy.', '', '## Timeline (all times UTC)', ''];
+  const head = [
+    '# Postmortem: Checkout API outage – 2024-03-09',
+    '',
+    '## Issue Summary',
+    '',
+    '- **Duration:** 2024-03-09 14:00 – 18:15 UTC',
+    '- **Impact:** 35% of checkout requests failed.',
+    '- **Root cause:** The connection pool limit was removed by a deploy.',
+    '',
+    '## Timeline (all times UTC)',
+    '',
+  ];
   const lines = [...head];
   let minute = 0;
-  const tail = ['', '## Root Cause and Resolution', '', 'The deploy removed the pool limit; we rolled back and restarted the pods.', '', '## Corrective and Preventative Measures', '', '- [ ] Add a config test for the pool limit.', ''];
+  const tail = [
+    '',
+    '## Root Cause and Resolution',
+    '',
+    'The deploy removed the pool limit; we rolled back and restarted the pods.',
+    '',
+    '## Corrective and Preventative Measures',
+    '',
+    '- [ ] Add a config test for the pool limit.',
+    '',
+  ];
   let size = lines.join('\n').length + tail.join('\n').length;
   while (size < bytes) {
-    const h = String(14 + Math.floor(minute / 60) % 10).padStart(2, '0');
+    const h = String(14 + (Math.floor(minute / 60) % 10)).padStart(2, '0');
     const m = String(minute % 60).padStart(2, '0');
-    const entry = [`- **${h}:${m} UTC** – Engineers checked replica ${minute} and found the pool saturated; see the [dashboard](https://example.com/d/${minute}).`, `  - Note: error rate ${minute % 100}% on shard ${minute % 7}, escalated to the database team.`];
+    const entry = [
+      `- **${h}:${m} UTC** – Engineers checked replica ${minute} and found the pool saturated; see the [dashboard](https://example.com/d/${minute}).`,
+      `  - Note: error rate ${minute % 100}% on shard ${minute % 7}, escalated to the database team.`,
+    ];
     lines.push(...entry);
     size += entry.join('\n').length + 2;
     minute++;
@@ -63,7 +87,10 @@ const fmt = (ms) => `${ms.toFixed(2)} ms`;
 const table = [
   '| document | markdown-it parse (baseline) | full analysis | re-analysis after a keystroke |',
   '|---|---|---|---|',
-  ...rows.map((r) => `| ${(r.size / 1000).toFixed(0)} kB | ${fmt(r.baseline)} (1.00x) | ${fmt(r.full)} (${(r.full / r.baseline).toFixed(2)}x) | ${fmt(r.keystroke)} (${(r.keystroke / r.baseline).toFixed(2)}x) |`),
+  ...rows.map(
+    (r) =>
+      `| ${(r.size / 1000).toFixed(0)} kB | ${fmt(r.baseline)} (1.00x) | ${fmt(r.full)} (${(r.full / r.baseline).toFixed(2)}x) | ${fmt(r.keystroke)} (${(r.keystroke / r.baseline).toFixed(2)}x) |`,
+  ),
 ].join('\n');
 console.log(table);
 const results = `# Benchmark results

@@ -242,13 +242,20 @@ describe('language server over stdio', function () {
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
     let text = missingTimeline;
     for (let version = 2; version <= 30; version++) {
-      text = version % 2 ? text.replace('## Timeline\n\n- 14:00 UTC – alert\n\n', '') : text.replace('## Root Cause', '## Timeline\n\n- 14:00 UTC – alert\n\n## Root Cause');
+      text =
+        version % 2
+          ? text.replace('## Timeline\n\n- 14:00 UTC – alert\n\n', '')
+          : text.replace('## Root Cause', '## Timeline\n\n- 14:00 UTC – alert\n\n## Root Cause');
       await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
     }
     const final = await waitFor('diagnostics of version 30', () => latestDiagnostics(session, uri, 30));
     assert.equal(final.filter((d) => d.code === 'missing-section').length, 0, 'version 30 has a timeline');
     const versions = (session.diagnostics.get(uri) ?? []).map((p) => p.version ?? 0);
-    assert.deepEqual([...versions].sort((a, b) => a - b), versions, 'published in version order');
+    assert.deepEqual(
+      [...versions].sort((a, b) => a - b),
+      versions,
+      'published in version order',
+    );
     assert.ok(versions.length < 10, `debounced: ${versions.length} publications for 30 versions`);
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await waitFor('cleared diagnostics', () => {
@@ -257,7 +264,16 @@ describe('language server over stdio', function () {
     });
     const count = session.diagnostics.get(uri)?.length ?? 0;
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(session.diagnostics.get(uri)?.length, count, `nothing published after the close: ${JSON.stringify(session.diagnostics.get(uri)?.slice(-3).map((p) => [p.version, p.diagnostics.length]))}`);
+    assert.equal(
+      session.diagnostics.get(uri)?.length,
+      count,
+      `nothing published after the close: ${JSON.stringify(
+        session.diagnostics
+          .get(uri)
+          ?.slice(-3)
+          .map((p) => [p.version, p.diagnostics.length]),
+      )}`,
+    );
   });
 
   it('answers requests for unknown documents and bad positions with empty results and keeps serving', async () => {
@@ -272,10 +288,70 @@ describe('language server over stdio', function () {
     const actions = await session.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 500, character: 0 }, end: { line: 500, character: 0 } },
-      context: { diagnostics: [{ range: { start: { line: 500, character: 0 }, end: { line: 500, character: 1 } }, message: 'forged', source: 'postmortem', code: 'missing-section', data: { index: 99, version: 1 } }] },
+      context: {
+        diagnostics: [
+          {
+            range: { start: { line: 500, character: 0 }, end: { line: 500, character: 1 } },
+            message: 'forged',
+            source: 'postmortem',
+            code: 'missing-section',
+            data: { index: 99, version: 1 },
+          },
+        ],
+      },
     });
     assert.deepEqual(actions, []);
     const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
     assert.ok(symbols.length > 0, 'still serving');
+  });
+
+  it('computes the duration from Start and End, and hovers a time with its instant and offset from the start', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/clock-postmortem.md';
+    const text = [
+      '# Postmortem: Billing delay',
+      '',
+      '## Issue Summary',
+      '',
+      '- **Start:** 2024-03-10 01:30 America/New_York',
+      '- **End:** 2024-03-10 03:30 America/New_York',
+      '- **Impact:** 12% of invoices were late.',
+      '- **Root cause:** A stuck queue consumer.',
+      '',
+      '## Timeline',
+      '',
+      '- 01:30 – invoices stop',
+      '- 03:30 – consumer restarted',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'A consumer deadlocked; restarting it drained the queue.',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '- [ ] Add a liveness probe to the consumer.',
+      '',
+    ].join('\n');
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.ok(
+      diagnostics.some((d) => d.code === 'missing-duration'),
+      diagnostics.map((d) => d.code).join(', '),
+    );
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 4, character: 3 }, end: { line: 4, character: 3 } },
+      context: { diagnostics: [] },
+    })) as CodeAction[];
+    const compute = actions.find((a) => /duration/i.test(a.title));
+    assert.ok(compute?.edit, `a duration action among: ${actions.map((a) => a.title).join(', ')}`);
+    const fixed = applyWorkspaceEdit(document, compute.edit);
+    // 01:30 to 03:30 across the spring-forward gap in New York is one hour of real time.
+    assert.match(fixed, /Duration:\**\s*1 hour\b/);
+    const hover = (await session.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 5, character: 22 } })) as Hover;
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /UTC/);
+    assert.match(value, /T\+1h/);
   });
 });

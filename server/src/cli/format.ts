@@ -48,7 +48,11 @@ export interface FileAnalysis {
 }
 
 export function lintJson(files: FileAnalysis[]) {
-  return files.map((f) => ({ file: f.file, isPostmortem: f.analysis.classification.isPostmortem, diagnostics: f.analysis.diagnostics.map((d) => diagnosticJson(d, f.analysis.document.hasBom)) }));
+  return files.map((f) => ({
+    file: f.file,
+    isPostmortem: f.analysis.classification.isPostmortem,
+    diagnostics: f.analysis.diagnostics.map((d) => diagnosticJson(d, f.analysis.document.hasBom)),
+  }));
 }
 
 export function stylish(files: FileAnalysis[]): string {

@@ -79,6 +79,12 @@ export function register(context: ServerContext): Disposable {
           );
         }
       }
+      // "Compute duration" on the Duration, Start and End lines, unless a diagnostic's fix already offers it.
+      if (wants(only, CodeActionKind.QuickFix) && !params.context.diagnostics.some((d) => d.code === 'missing-duration' || d.code === 'duration-mismatch')) {
+        for (const action of context.service.durationActionsAt(analysis, params.range)) {
+          actions.push({ title: action.title, kind: CodeActionKind.QuickFix, edit: edit(document, action.edits) });
+        }
+      }
       if (only && wants(only, fixAllKind) && !wants(only, CodeActionKind.QuickFix)) {
         const edits = context.service.fixAllEdits(analysis);
         if (edits.length) actions.push({ title: 'Fix all postmortem problems', kind: fixAllKind, edit: edit(document, edits) });

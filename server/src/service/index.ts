@@ -11,6 +11,7 @@ import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
 import { completionsAt, type Completion, type CompletionContext } from './language/completion';
 import { hoverAt, type HoverResult } from './language/hover';
+import { timeHoverAt } from './language/timeHover';
 import { postmortemSkeleton, type PostmortemSkeleton, type SkeletonValues } from './language/snippets';
 import { folds, outline, selectionRanges, type Fold, type NestedRange, type OutlineSymbol } from './language/symbols';
 import { timelineEntryAt, type EntryInsertion, type Now } from './language/timelineEntry';
@@ -198,7 +199,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     applyEdits: (text, analysis, edits) => applyEdits(text, analysis.document, edits),
     durationActionsAt,
     templates: (custom) => templates(custom),
-    hover: hoverAt,
+    // A time (or the Duration line) first; otherwise the section or field help.
+    hover: (analysis, position) => timeHoverAt(analysis, position) ?? hoverAt(analysis, position),
     outline,
     folds,
     selectionRanges,

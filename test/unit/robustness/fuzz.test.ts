@@ -25,12 +25,37 @@ const sectionNames = [
 const headingLine = fc
   .tuple(fc.constantFrom('# ', '## ', '### ', '#', '**', '', '<h3>', '1. '), fc.constantFrom(...sectionNames), fc.constantFrom('', ':', ' (UTC)', ' 🚨'))
   .map(([mark, name, tail]) => (mark === '**' ? `**${name}${tail}**` : mark === '<h3>' ? `<h3>${name}</h3>` : `${mark}${name}${tail}`));
-const timeText = fc.constantFrom('10:15 AM', '15:00 UTC', '2024-01-19 15:00 UTC', '25:99', '2024-02-30', '14:??', 'HH:mm', '~19:30', '2100hrs WAT', '23:30', '01:10 GMT+1', '10:00 Mars/Olympus');
+const timeText = fc.constantFrom(
+  '10:15 AM',
+  '15:00 UTC',
+  '2024-01-19 15:00 UTC',
+  '25:99',
+  '2024-02-30',
+  '14:??',
+  'HH:mm',
+  '~19:30',
+  '2100hrs WAT',
+  '23:30',
+  '01:10 GMT+1',
+  '10:00 Mars/Olympus',
+);
 const markdownLine = fc.oneof(
   headingLine,
   fc.tuple(fc.constantFrom('- ', '  - ', '* ', '1. ', '- [ ] ', '> '), fc.oneof(timeText, fc.string())).map(([a, b]) => a + b),
   fc.tuple(fc.constantFrom('- **Duration:** ', 'Start Time: ', '**Impact:** ', 'End: ', 'Duration: '), fc.oneof(timeText, fc.string())).map(([a, b]) => a + b),
-  fc.constantFrom('```', '~~~', '---', '***', '', '<!-- postmortem-disable-next-line missing-field -->', '<!-- comment', '-->', '| Time | Event |', '|---|---|', '\t    code'),
+  fc.constantFrom(
+    '```',
+    '~~~',
+    '---',
+    '***',
+    '',
+    '<!-- postmortem-disable-next-line missing-field -->',
+    '<!-- comment',
+    '-->',
+    '| Time | Event |',
+    '|---|---|',
+    '\t    code',
+  ),
   fc.tuple(timeText, fc.string()).map(([t, s]) => `| ${t} | ${s} |`),
   fc.string({ unit: 'grapheme', maxLength: 60 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
@@ -53,7 +78,10 @@ function assertRangeInside(range: Range, lines: string[], what: string): void {
     assert.ok(p.line >= 0 && p.line < lines.length, `${what}: line ${p.line} outside 0..${lines.length - 1}`);
     assert.ok(p.character >= 0 && p.character <= lines[p.line].length, `${what}: character ${p.character} outside line ${p.line}`);
   }
-  assert.ok(range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character), `${what}: range ends before it starts`);
+  assert.ok(
+    range.start.line < range.end.line || (range.start.line === range.end.line && range.start.character <= range.end.character),
+    `${what}: range ends before it starts`,
+  );
 }
 
 function checkInvariants(text: string, analysis: Analysis): void {
@@ -149,14 +177,26 @@ describe('the service under hostile input', function () {
   it('survives a 50,000-character line, 20 levels of nesting and 10,000 timeline entries', () => {
     const longLine = `## Timeline\n\n- 10:00 UTC ${'x'.repeat(50_000)}\n`;
     const nested = Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i)}- level ${i} 10:${String(i).padStart(2, '0')}`).join('\n');
-    const many = ['# Postmortem', '', '## Timeline', '', ...Array.from({ length: 10_000 }, (_, i) => `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} UTC – step ${i}`)].join('\n');
+    const many = [
+      '# Postmortem',
+      '',
+      '## Timeline',
+      '',
+      ...Array.from({ length: 10_000 }, (_, i) => `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} UTC – step ${i}`),
+    ].join('\n');
     for (const text of [longLine, `## Timeline\n\n${nested}\n`, many, '\u0000'.repeat(1000), '\r\r\r\n\n\r']) {
       checkInvariants(text, service.analyze(text, { force: true }));
     }
   });
 
   it('keeps reporting when one rule throws', () => {
-    const broken = { ...allRules[0], code: 'broken-rule', check: () => { throw new Error('boom'); } };
+    const broken = {
+      ...allRules[0],
+      code: 'broken-rule',
+      check: () => {
+        throw new Error('boom');
+      },
+    };
     const errors: string[] = [];
     const withBrokenRule = createPostmortemService({ rules: [broken, ...allRules], logger: { error: (m) => errors.push(m) } });
     const analysis = withBrokenRule.analyze('# Postmortem: x\n\n## Timeline\n\n- 10:00 UTC – a thing\n', { force: true });

@@ -188,7 +188,14 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
         if (token.map) {
           listItemEnds.push(lastContentLine(lines, token.map[0], token.map[1]));
           listContentIndent = listContentStart(lines[token.map[0]]);
-          readListItem(token, current, lines, listItemEnds.length, listItemEnds[listItemEnds.length - 1], isNumberedHeading(tokens, i, lines, blockStart, numberedLists));
+          readListItem(
+            token,
+            current,
+            lines,
+            listItemEnds.length,
+            listItemEnds[listItemEnds.length - 1],
+            isNumberedHeading(tokens, i, lines, blockStart, numberedLists),
+          );
         }
         break;
       case 'blockquote_open':
@@ -287,7 +294,8 @@ function isNumberedHeading(tokens: Token[], index: number, lines: readonly strin
   let mayHoldHeadings = numberedLists.get(list);
   if (mayHoldHeadings === undefined) {
     const items: Token[] = [];
-    for (let j = list + 1; j < tokens.length && tokens[j].level > 0; j++) if (tokens[j].type === 'list_item_open' && tokens[j].level === 1) items.push(tokens[j]);
+    for (let j = list + 1; j < tokens.length && tokens[j].level > 0; j++)
+      if (tokens[j].type === 'list_item_open' && tokens[j].level === 1) items.push(tokens[j]);
     const withBody = items.some((t) => t.map && lastContentLine(lines, t.map[0], t.map[1]) > t.map[0]);
     mayHoldHeadings = items.length <= 1 || withBody;
     numberedLists.set(list, mayHoldHeadings);

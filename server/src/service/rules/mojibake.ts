@@ -11,7 +11,10 @@ export const mojibake: Rule = {
   check({ document }) {
     const findings: Finding[] = [];
     document.lines.forEach((line, n) => {
-      if (!/[\u0080-\u00ff\u011e\u011f\u0130\u0131\u015e\u015f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(line)) return;
+      if (
+        !/[\u0080-\u00ff\u011e\u011f\u0130\u0131\u015e\u015f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/.test(line)
+      )
+        return;
       for (const m of findMojibake(line)) {
         findings.push({
           code: 'mojibake',

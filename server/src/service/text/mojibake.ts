@@ -9,7 +9,7 @@ const cp1254: Record<string, number> = { Ğ: 0xd0, İ: 0xdd, Ş: 0xde, ğ: 0xf0,
 
 const byteOf = new Map<string, number>();
 for (let b = 0x80; b <= 0xff; b++) byteOf.set(String.fromCharCode(b), b);
-[...cp1252High].forEach((ch, i) => byteOf.set(ch, 0x80 + i));
+for (const [i, ch] of [...cp1252High].entries()) byteOf.set(ch, 0x80 + i);
 for (const [ch, b] of Object.entries(cp1254)) byteOf.set(ch, b);
 // 'Ÿ' is 0x9F in Windows-1252 (the loop above set U+009F, the C1 control, as well).
 byteOf.set('Ÿ', 0x9f);
