@@ -199,8 +199,12 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     applyEdits: (text, analysis, edits) => applyEdits(text, analysis.document, edits),
     durationActionsAt,
     templates: (custom) => templates(custom),
-    // A time (or the Duration line) first; otherwise the section or field help.
-    hover: (analysis, position) => timeHoverAt(analysis, position) ?? hoverAt(analysis, position),
+    // Section or field help, with what the clock says about a time or the Duration line below it.
+    hover: (analysis, position) => {
+      const help = hoverAt(analysis, position);
+      const time = timeHoverAt(analysis, position);
+      return help && time ? { contents: `${help.contents}\n\n---\n\n${time.contents}`, range: help.range } : (help ?? time);
+    },
     outline,
     folds,
     selectionRanges,
