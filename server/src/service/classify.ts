@@ -16,6 +16,8 @@ const requirementWords =
   /\b(?:must contain|should contain|must include|must have|be brief|between \d+ (?:to|and) \d+ words|keep it short|stick to this one)\b/i;
 const imperativeStart =
   /^(?:list|state|give|explain|describe|include|add|write|close with|provide|summari[sz]e|mention|itemi[sz]ed?|do not|don'?t|use|make|note|specify|outline|detail|identify|document|short summary|covers?)\b/i;
+const incidentWords =
+  /\b(?:outages?|incidents?|downtime|went down|was down|were down|failures?|failed|crash(?:ed|es)?|errors?|root cause|unavailable|disruptions?|degraded|post[- ]?mortem)\b/i;
 const questionStart = /^(?:what|when|how|which|who|why|where)\b/i;
 const narrativeWords =
   /\b(?:we|our|us|was|were|had|did|occurred|happened|caused|noticed|detected|identified|restarted|resolved|fixed|discovered|found|realized|deployed|rolled|began|started|ended|failed|crashed|went|took)\b/gi;
@@ -67,8 +69,18 @@ export function classify(doc: PostmortemDocument, template: Template): Classific
   if (doc.timeline.length >= 3) reasons.push(`${doc.timeline.length} timeline entries`);
   if (narrative >= 10 && /\b(?:outage|incident|downtime|down|failure|error|root cause|postmortem|post-mortem)\b/i.test(lines.join(' ')))
     reasons.push('a narrative of an outage');
+  // Two filled sections make a postmortem when they tell of an incident: a cause or measures, times, a title
+  // or a narrative of an outage. A project README has a Summary and a Timeline of weeks too.
+  const structured =
+    filled.size >= 2 &&
+    (filled.has('root-cause') ||
+      filled.has('corrective-actions') ||
+      doc.timeline.length >= 2 ||
+      titled ||
+      reasons.includes('a narrative of an outage') ||
+      incidentWords.test(lines.join(' ')));
   const isPostmortem =
-    filled.size >= 2 ||
+    structured ||
     ((titled || doc.timeline.length >= 3) && doc.words >= 80) ||
     (reasons.includes('a narrative of an outage') && doc.words >= 150 && (titled || filled.size >= 1));
   return { isPostmortem, reasons: reasons.length ? reasons : ['no postmortem structure or narrative found'] };

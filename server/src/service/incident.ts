@@ -678,15 +678,20 @@ function placeWindow(
 // ---- The stated duration -------------------------------------------------------------------
 
 const QUALIFIERS =
-  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|~|≈|for|of|a|an)\b\.?)*\s*~?\s*$/i;
+  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full))\b\.?)*\s*~?\s*$/i;
 // "lasted", "for", "outage of", "a 45-minute outage": how summaries state how long an incident was.
 const LASTED = /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted)\b/gi;
 const FOR = /\bfor\b/gi;
+// "Total duration: 1.5 hours." and "Downtime: 45 minutes" inside a sentence of the summary.
+const LABELLED = /\b(?:duration|downtime|outage\s+duration|time\s+to\s+(?:restore|recover|resolve))\s*[:：]/gi;
+// "took 10 minutes to identify the cause", "for 5 minutes before anyone noticed": part of the incident, not all of it.
+const PART_OF_INCIDENT =
+  /^\s*(?:for\s+\w+\s+)?(?:to\s+(?:detect|notice|identify|find|diagnose|pinpoint|locate|respond|acknowledge|escalate|discover|spot|reali[sz]e|understand|figure|page|alert)|before\s+(?:anyone|we|it|the\s+team|an?\s+\w+)\s+(?:noticed|detected|was\s+detected|spotted|found|realized|realised))\b/i;
 const OF = /\b(?:outage|downtime|disruption|interruption|duration|incident|degradation)\s+(?:time\s+)?(?:of|was|lasted)\b/gi;
 const HYPHENATED =
   /\b(\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve)[-\s](minute|hour|day)s?[-\s](?:long\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window)\b/gi;
 const OUTAGE_WORDS =
-  /\b(?:outage|down|downtime|offline|unavailable|unreachable|inaccessible|disrupt\w*|degrad\w*|interrupt\w*|impact\w*|affected|fail\w*|errors?|incident|broken|unable)\b/i;
+  /\b(?:outage|down|downtime|offline|unavailable|unreachable|inaccessible|disrupt\w*|degrad\w*|interrupt\w*|impact\w*|affected|fail\w*|errors?|incident|broken|unable|could\s*n[o’']t|can[’']?t|cannot)\b/i;
 const APPROXIMATE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than)\b)[\s\w]*$/i;
 
 /** `text` with its times, dates and unreadable times blanked, so "2100hrs" or "UTC-5" are not durations. */
@@ -722,6 +727,7 @@ function statedInSentence(s: Source, options: TimeReadingOptions): StatedInciden
   const candidates: { at: number; requiresOutage: boolean; parenthesised?: boolean }[] = [];
   for (const m of text.matchAll(LASTED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(OF)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
+  for (const m of text.matchAll(LABELLED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(FOR)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: true });
   // "From 00:00 UTC to 06:00 UTC (6 hours)": a duration alone in parentheses.
   for (const m of text.matchAll(/\(/g)) candidates.push({ at: (m.index ?? 0) + 1, requiresOutage: false, parenthesised: true });
@@ -731,6 +737,7 @@ function statedInSentence(s: Source, options: TimeReadingOptions): StatedInciden
     const d = parseStatedDuration(rest);
     if (!d || d.minutes <= 0 || !QUALIFIERS.test(rest.slice(0, d.start))) continue;
     if (c.parenthesised && !/^\s*\)/.test(rest.slice(d.end))) continue;
+    if (PART_OF_INCIDENT.test(rest.slice(d.end))) continue;
     if (c.requiresOutage) {
       const sentence = sentences(text).find((x) => c.at > x.start && c.at <= x.end);
       if (!sentence || !OUTAGE_WORDS.test(text.slice(sentence.start, sentence.end))) continue;

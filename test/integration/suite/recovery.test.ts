@@ -38,10 +38,17 @@ describe('server crash recovery', () => {
     assert.notEqual(after[0], before[0]);
 
     // A live server sees the edit: the Timeline section appears, so the finding goes away.
-    const line = doc.getText().split('\n').findIndex((l) => /^## Root Cause/.test(l));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => /^## Root Cause/.test(l));
     assert.ok(line > 0);
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(line, 0), '## Timeline\n\n- 02:00 UTC – the second mailer starts\n- 04:10 UTC – lock fixed, duplicate run stopped\n\n');
+    edit.insert(
+      uri,
+      new vscode.Position(line, 0),
+      '## Timeline\n\n- 02:00 UTC – the second mailer starts\n- 04:10 UTC – lock fixed, duplicate run stopped\n\n',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitForNoDiagnostic(uri, 'missing-section', () => true, 'missing-section to go after the Timeline was added', 30_000);
   });

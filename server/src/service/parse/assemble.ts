@@ -99,6 +99,13 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       title = { text: label.label, line: label.line };
       continue;
     }
+    if (label.bulletHeading) {
+      const match = matcher.match(label.label);
+      if (match?.exact) {
+        openSection(label, match.section, match.part);
+        continue;
+      }
+    }
     if (label.inList || !label.labelOnly) {
       const f = fieldOf(label);
       if (f) addField(label, f.field, f.sectionId);

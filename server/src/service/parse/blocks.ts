@@ -35,6 +35,8 @@ export interface LabelLine {
   missingSpace?: boolean;
   /** The label ends with a colon (a label announcing content, rather than a sentence). */
   colon: boolean;
+  /** `- **Timeline**` on a top-level bullet of its own, with content after it: a heading if it names a section. */
+  bulletHeading?: boolean;
 }
 
 /** A line that may start a timeline entry: a list item, a paragraph line or a table row. */
@@ -319,8 +321,25 @@ function readListItem(token: Token, block: ParsedBlock, lines: readonly string[]
     block.labels.push({ ...label, inList: false, labelStart: text.length - text.trimStart().length, prefix: '' });
   }
   // In a list only `Label:` lines are labels; a bare short item is just an item.
-  else if (label && (label.colon || label.style === 'bold')) block.labels.push(label);
+  else if (label && (label.colon || label.style === 'bold'))
+    block.labels.push(label.style === 'bold' && label.labelOnly && isBulletHeading(token, lines, itemEndLine) ? { ...label, bulletHeading: true } : label);
   block.entries.push({ line, endLine: itemEndLine, contentStart: start, content, kind: 'list', depth });
+}
+
+const bareBoldItem = /^\s*[-*+]\s+(\*\*|__)[^*_]+\1\s*[:：]?\s*$/;
+
+/**
+ * `- **Issue Summary**` alone on a top-level bullet reads as a pseudo-heading when content follows it
+ * (a paragraph or the section's own list). A run of bare bold bullets is a table of contents.
+ */
+function isBulletHeading(token: Token, lines: readonly string[], itemEndLine: number): boolean {
+  if (token.level !== 1 || !token.map || itemEndLine !== token.map[0] || /^\s/.test(lines[token.map[0]])) return false;
+  let next = itemEndLine + 1;
+  while (next < lines.length && lines[next].trim() === '') next++;
+  let previous = token.map[0] - 1;
+  while (previous >= 0 && lines[previous].trim() === '') previous--;
+  if (previous >= 0 && bareBoldItem.test(lines[previous])) return false;
+  return next < lines.length && !bareBoldItem.test(lines[next]) && !/^ {0,3}#/.test(lines[next]);
 }
 
 /**

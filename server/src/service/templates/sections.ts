@@ -157,6 +157,7 @@ export const correctiveMeasuresSection: TemplateSection = {
     'Preventive Actions',
     'Corrective and Preventive Actions',
     'Action Items|actions',
+    'Actions|actions',
     'Action Items and Follow-ups|actions',
     'Follow-ups|actions',
     'Follow-up Actions|actions',
