@@ -1,29 +1,9 @@
 import * as vscode from 'vscode';
-import { type LanguageClient, RequestType } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { templatesRequest, timelineEntryRequest } from '../../protocol/requests';
 
 // Commands that write: "New Postmortem" and "Insert Timeline Entry". What to write comes from the
 // server (it knows the templates and the document); the client adds the editor's date, time and zone.
-
-interface TemplateChoice {
-  id: string;
-  name: string;
-  description: string;
-  source: string;
-  text: string;
-  snippet: string;
-}
-
-interface TimelineEntryEdit {
-  snippet: string;
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-const templatesRequest = new RequestType<{ uri?: string; date?: string; timeZone?: string }, TemplateChoice[], void>('postmortem/templates');
-const timelineEntryRequest = new RequestType<
-  { uri: string; position: { line: number; character: number }; now: number; timeZone?: string },
-  TimelineEntryEdit | null,
-  void
->('postmortem/timelineEntry');
 
 /** The editor's zone: its IANA name (`Europe/Berlin`), else its UTC offset (`UTC+02:00`). */
 function localTimeZone(now: Date): string {

@@ -1,32 +1,10 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  RequestType,
-  RevealOutputChannelOn,
-  type ServerOptions,
-  State,
-  TransportKind,
-} from 'vscode-languageclient/node';
+import { statusRequest } from '../../protocol/requests';
+import { LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 
 // The client: start the server, say which documents it reads, pass settings through, and show
 // a status bar item. Everything about postmortems lives in the server.
-
-interface PostmortemStatus {
-  analyzed: boolean;
-  isPostmortem: boolean;
-  template: string;
-  templateName: string;
-  requiredPresent: number;
-  requiredTotal: number;
-  missing: string[];
-  durationMinutes: number | null;
-  configFile: string | null;
-  problems: number;
-}
-
-const statusRequest = new RequestType<{ uri: string }, PostmortemStatus | null, void>('postmortem/status');
 
 let client: LanguageClient | undefined;
 

@@ -1,26 +1,8 @@
-import { type Disposable, RequestType } from 'vscode-languageserver';
+import type { Disposable } from 'vscode-languageserver';
+import { type PostmortemStatus, statusRequest } from '../../../protocol/requests';
 import type { ServerContext } from '../server';
 
 // `postmortem/status`: what the status bar shows for a document.
-
-export interface StatusParams {
-  uri: string;
-}
-
-export interface PostmortemStatus {
-  analyzed: boolean;
-  isPostmortem: boolean;
-  template: string;
-  templateName: string;
-  requiredPresent: number;
-  requiredTotal: number;
-  missing: string[];
-  durationMinutes: number | null;
-  configFile: string | null;
-  problems: number;
-}
-
-export const statusRequest = new RequestType<StatusParams, PostmortemStatus | null, void>('postmortem/status');
 
 export function register(context: ServerContext): Disposable {
   return context.connection.onRequest(statusRequest, (params) =>

@@ -1,0 +1,67 @@
+import { type Position, type Range, RequestType } from 'vscode-languageserver-protocol';
+
+// The extension's own requests, declared once for both ends of the wire. Only the protocol
+// package is imported here, so the client still never imports server code.
+
+export interface StatusParams {
+  uri: string;
+}
+
+/** `postmortem/status`: what the status bar shows for a document. */
+export interface PostmortemStatus {
+  analyzed: boolean;
+  isPostmortem: boolean;
+  template: string;
+  templateName: string;
+  requiredPresent: number;
+  requiredTotal: number;
+  /** Names of the required sections that are missing. */
+  missing: string[];
+  durationMinutes: number | null;
+  /** URI of the `.postmortemrc.json` in effect, if any. */
+  configFile: string | null;
+  problems: number;
+}
+
+export const statusRequest = new RequestType<StatusParams, PostmortemStatus | null, void>('postmortem/status');
+
+export interface TemplatesParams {
+  /** A document or workspace folder whose `.postmortemrc.json` may define templates. */
+  uri?: string;
+  /** `2024-05-02`: filled in for `YYYY-MM-DD`. */
+  date?: string;
+  /** The editor's zone (`Europe/Berlin`, `UTC+02:00`): filled in for `(time zone)`. */
+  timeZone?: string;
+}
+
+/** `postmortem/templates`: the templates that apply, each with a whole postmortem to start from. */
+export interface TemplateChoice {
+  id: string;
+  name: string;
+  description: string;
+  source: string;
+  /** The whole postmortem as plain Markdown. */
+  text: string;
+  /** The same as a snippet, with tab stops on what to write. */
+  snippet: string;
+}
+
+export const templatesRequest = new RequestType<TemplatesParams, TemplateChoice[], void>('postmortem/templates');
+
+export interface TimelineEntryParams {
+  uri: string;
+  position: Position;
+  /** The current time, milliseconds since the epoch. */
+  now: number;
+  /** The editor's zone, used when the document names none. */
+  timeZone?: string;
+}
+
+/** `postmortem/timelineEntry`: the entry "Insert Timeline Entry" writes at the cursor. */
+export interface TimelineEntryEdit {
+  /** Snippet text. */
+  snippet: string;
+  range: Range;
+}
+
+export const timelineEntryRequest = new RequestType<TimelineEntryParams, TimelineEntryEdit | null, void>('postmortem/timelineEntry');
