@@ -1,5 +1,5 @@
 import type { PostmortemDocument, Range, Section } from './model';
-import { range } from './parse/lines';
+import { offsetAt, range } from './parse/lines';
 import type { DurationSite } from './incident';
 import type { Fix, Finding, TimelineSortKey } from './rules/types';
 import { formatDuration } from './time';
@@ -233,7 +233,11 @@ export function suppressionEdit(document: PostmortemDocument, finding: Finding, 
 /** Applies non-overlapping edits to the text. */
 export function applyEdits(text: string, document: PostmortemDocument, edits: readonly TextEdit[]): string {
   const offsets = edits
-    .map((e) => ({ start: offsetOf(document, e.range.start), end: offsetOf(document, e.range.end), newText: e.newText }))
+    .map((e) => ({
+      start: offsetAt(document.lines, document.eols, e.range.start),
+      end: offsetAt(document.lines, document.eols, e.range.end),
+      newText: e.newText,
+    }))
     .sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   let limit = Number.POSITIVE_INFINITY;
@@ -243,13 +247,6 @@ export function applyEdits(text: string, document: PostmortemDocument, edits: re
     limit = e.start;
   }
   return out;
-}
-
-function offsetOf(document: PostmortemDocument, position: { line: number; character: number }): number {
-  let offset = 0;
-  const line = Math.min(position.line, document.lines.length - 1);
-  for (let i = 0; i < line; i++) offset += document.lines[i].length + document.eols[i].length;
-  return offset + Math.min(position.character, document.lines[line].length);
 }
 
 // ---- The computed duration, written in the document's own style ------------------------------

@@ -117,7 +117,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     const template = available.find((t) => t.id === wanted) ?? available.find((t) => t.id === defaultTemplateId) ?? builtinTemplates[0];
     const structureOnly = text.length > settings.maxDocumentSize;
     const blocks = parseBlocks(markdownSource(split.lines, frontMatter?.endLine ?? -1), split.lines);
-    const document = assemble(split, blocks, template);
+    const document = assemble(split, blocks, template, frontMatter);
     const classification = classify(document, template);
     const analyzed = analyzeOptions.force === true || analyzeOptions.matchesFileGlobs === true || (settings.detectByContent && classification.isPostmortem);
     // Above the size limit times are not read at all (postmortem.maxDocumentSize).

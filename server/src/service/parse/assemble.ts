@@ -1,7 +1,7 @@
-import type { Field, HeadingStyle, PostmortemDocument, Section, Suppressions } from '../model';
+import type { Field, FrontMatter, HeadingStyle, PostmortemDocument, Section, Suppressions } from '../model';
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
-import { splitLines, range, readFrontMatter } from './lines';
+import { range, splitLines } from './lines';
 import { matchField, SectionMatcher } from './match';
 import { findTimelineEntries } from './timeline';
 
@@ -45,9 +45,9 @@ function lastContentLineBefore(lines: readonly string[], before: number, floor: 
   return line;
 }
 
-export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template): PostmortemDocument {
+/** `frontMatter` is the document's, already read by the caller (it chose the template by it). */
+export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template, frontMatter: FrontMatter | null): PostmortemDocument {
   const { lines, eols, hasBom } = split;
-  const frontMatter = readFrontMatter(lines);
   const matcher = new SectionMatcher(template);
   const labels = blocks.flatMap((b) => b.labels).sort((a, b) => a.line - b.line);
   const sections: Section[] = [];
