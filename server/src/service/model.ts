@@ -67,7 +67,10 @@ export interface TimelineEntry {
   timeRange: Range;
   /** The text after the time. */
   text: string;
-  kind: 'list' | 'paragraph' | 'table' | 'nested';
+  kind: 'list' | 'paragraph' | 'table' | 'nested' | 'heading';
+  /** The date of a table row written in a column of its own (`| Jan 28 | 02:34 | … |`), as it is read. */
+  dateText?: string;
+  dateRange?: Range;
   /** The instant, ISO 8601 in UTC when a zone is known, or null when the time cannot be read. */
   time?: string | null;
   /**

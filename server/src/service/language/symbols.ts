@@ -1,4 +1,4 @@
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position, Range } from '../model';
 import { range } from '../parse/lines';
 import { within } from './hover';

@@ -27,6 +27,7 @@ function rankOf(label: LabelLine): number {
 }
 
 const maxPseudoHeadingWords = 8;
+const timeFieldIds = new Set(['duration', 'start', 'end']);
 
 interface OpenSection {
   section: Section;
@@ -92,16 +93,24 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     return f ? { field: f, sectionId: null } : undefined;
   };
 
+  const firstTextLine = lines.findIndex((l, i) => l.trim() !== '' && !(frontMatter && i <= frontMatter.endLine));
+  // A bold line above the first section, or a short plain first line with text after it ("Postmortem").
+  const isTitleLine = (label: LabelLine) =>
+    label.style === 'bold' ||
+    (label.style === 'plain' && !label.colon && label.line === firstTextLine && label.evidence.capitalised && nextTextLine(lines, label.line) >= 0);
+  const skeletonLists = plainSkeletonLists(labels, matcher);
   for (const label of labels) {
     if (frontMatter && label.line <= frontMatter.endLine) continue;
     const isHeading = label.level > 0;
-    if (!isHeading && !sections.length && !title && label.labelOnly && !label.inList && label.style === 'bold' && !matcher.match(label.label)) {
+    // "Root cause and resolution must contain:" counts only over an account, not over the assignment's bullets.
+    if (label.evidence.requirement && !bodyIsAccount(lines, label, labels)) continue;
+    if (!isHeading && !sections.length && !title && label.labelOnly && !label.inList && isTitleLine(label) && !matcher.match(label.label)) {
       title = { text: label.label, line: label.line };
       continue;
     }
     if (label.bulletHeading) {
       const match = matcher.match(label.label);
-      if (match?.exact) {
+      if (match?.exact && !fieldOf(label) && (label.style === 'bold' || skeletonLists.has(label.listLine ?? -1))) {
         openSection(label, match.section, match.part);
         continue;
       }
@@ -119,12 +128,20 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       }
       const words = label.label.split(/\s+/).length;
       const match = words <= maxPseudoHeadingWords ? matcher.match(label.label) : undefined;
-      // A bare line without a colon or bold must name a section exactly.
-      if (!match || (label.style === 'plain' && !label.colon && !match.exact)) {
+      // A bare line without a colon or bold must name a section exactly, begin with a capital, and
+      // stand on its own: not the middle of a sentence wrapped over two lines.
+      const bare = label.style === 'plain' && !label.colon;
+      if (!match || (bare && (!match.exact || !label.evidence.capitalised || !label.evidence.standsAlone))) {
         if (f) addField(label, f.field, f.sectionId);
         continue;
       }
       openSection(label, match.section, match.part);
+      continue;
+    }
+    // `### Duration:` under the summary, or above every section: a field whose value is the block under it.
+    const headingField = fieldOf(label);
+    if (headingField && ((open && rankOf(label) > open.rank) || (!open && timeFieldIds.has(headingField.field.id)))) {
+      addField(label, headingField.field, headingField.sectionId);
       continue;
     }
     const match = matcher.match(label.label);
@@ -196,6 +213,54 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     words: blocks.reduce((n, b) => n + b.words, 0),
     suppressions: readSuppressions(comments, lines),
   };
+}
+
+/**
+ * Lists of plain `* Name:` items that are the document's skeleton: their names are the template's
+ * required sections (one alone, or most of several). A timeline's `- Detection:` / `- Escalation:`
+ * phases are not.
+ */
+function plainSkeletonLists(labels: readonly LabelLine[], matcher: SectionMatcher): Set<number> {
+  const byList = new Map<number, { items: number; required: Set<string> }>();
+  for (const l of labels) {
+    if (!l.bulletHeading || l.style === 'bold' || l.listLine === undefined) continue;
+    const entry = byList.get(l.listLine) ?? { items: 0, required: new Set<string>() };
+    entry.items++;
+    const match = matcher.match(l.label);
+    if (match?.exact && match.section.required) entry.required.add(match.section.id);
+    byList.set(l.listLine, entry);
+  }
+  const out = new Set<number>();
+  for (const [line, e] of byList) if (e.required.size * 2 >= e.items && (e.items === 1 ? e.required.size === 1 : e.required.size >= 2)) out.add(line);
+  return out;
+}
+
+function nextTextLine(lines: readonly string[], after: number): number {
+  for (let l = after + 1; l < lines.length; l++) if (lines[l].trim() !== '') return l;
+  return -1;
+}
+
+// Past tense, broadly: regular verbs and the irregular ones accounts use most.
+const pastTense =
+  /\b(?:\p{L}{3,}ed|was|were|had|did|went|took|began|ran|found|saw|made|got|came|left|held|kept|led|lost|brought|caught|told|thought|knew|became|broke|fell|grew|rose|shut|put|set|hit|sent|spent|wrote|stood|gave|built|chose|drove|froze|hung|meant|paid|read|rang|sold|stuck|struck|swung|taught|threw|understood|woke|won)\b/iu;
+
+/**
+ * The lines under a requirement-worded name ("… must contain:") tell what happened (capitalised
+ * sentences in the past tense, times) rather than what to write (lowercase fragments, questions, orders).
+ */
+function bodyIsAccount(lines: readonly string[], label: LabelLine, labels: readonly LabelLine[]): boolean {
+  const next = labels.find((l) => l.line > label.headingEndLine)?.line ?? lines.length;
+  const body: string[] = [];
+  for (let l = label.headingEndLine + 1; l < Math.min(next, lines.length) && body.length < 6; l++) {
+    const text = lines[l]
+      .trim()
+      .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
+      .replace(/^[*_]+/, '');
+    if (text) body.push(text);
+  }
+  if (!body.length) return false;
+  const told = body.filter((t) => /\d{1,2}[:.]\d\d|\b\d{4}-\d\d-\d\d\b/.test(t) || (/^\p{Lu}/u.test(t) && pastTense.test(t) && !/\?\s*$/.test(t)));
+  return told.length * 2 >= body.length;
 }
 
 const directive = /^postmortem-disable(-next-line|-line|-file)?\b\s*(.*)$/;

@@ -20,6 +20,7 @@ const spellingVariants: Record<string, string> = {
 export function normalizeLabel(text: string): string {
   let s = text
     .replace(/<[^>]*>/g, ' ')
+    .replace(/:[a-z][a-z0-9_+-]{1,40}:/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/[*_`~]/g, ' ')
