@@ -80,6 +80,10 @@ export interface TimelineEntry {
   at?: number | null;
   /** How the time was read: what the entry took from the incident, a day line or the section. */
   timeNotes?: string[];
+  /** The zone the time was read in (written, or taken from its neighbours, the section or the incident). */
+  zone?: { text: string; zone: string } | null;
+  /** The calendar day the time was placed on, or null when the document gives no date. */
+  day?: { year: number; month: number; day: number } | null;
 }
 
 export interface Block {

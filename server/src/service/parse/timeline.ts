@@ -299,6 +299,8 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
     entry.time = null;
     entry.at = null;
     entry.timeNotes = [];
+    entry.zone = null;
+    entry.day = null;
     if (bad) {
       unreadable.push({ text: bad.text, range: range(line, bad.start, line, bad.end), reason: bad.reason });
       continue;
@@ -323,6 +325,8 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
     entry.at = placed.at;
     entry.time = yearless ? null : placed.iso;
     entry.timeNotes = placed.notes;
+    entry.zone = placed.zone;
+    entry.day = dayKnown || (time.date !== null && !yearless) ? placed.day : null;
     day = placed.day;
     dayNote = placed.dayNote;
     dayKnown = dayKnown || (time.date !== null && !yearless);
@@ -366,7 +370,7 @@ function placeEntry(
   line: number,
   clock: TimelineClock,
   state: DayState,
-): { at: number; iso: string | null; notes: string[]; day: LocalDate; dayNote: string } | null {
+): { at: number; iso: string | null; notes: string[]; day: LocalDate; dayNote: string; zone: ZoneSpec | null } | null {
   const notes: string[] = [...(time.inferred ?? [])];
   let zone = time.zone;
   if (!zone) {
@@ -381,7 +385,7 @@ function placeEntry(
   if (time.date) {
     const placed = place(time.date);
     const dayNote = `date ${isoDate(time.date)} taken from the entry on line ${line + 1}`;
-    return placed ? { at: placed.at, iso: placed.iso, notes: [...notes, ...placed.assumptions], day: time.date, dayNote } : null;
+    return placed ? { at: placed.at, iso: placed.iso, notes: [...notes, ...placed.assumptions], day: time.date, dayNote, zone } : null;
   }
   let day = state.day;
   let placed = place(day);
@@ -420,6 +424,7 @@ function placeEntry(
     notes: [...notes, ...(dayNote ? [dayNote] : []), ...placed.assumptions],
     day,
     dayNote,
+    zone,
   };
 }
 
