@@ -37,6 +37,13 @@ export interface Section {
   part?: string;
   /** `#Timeline`: meant as a heading but not one in CommonMark. */
   missingSpace?: boolean;
+  /**
+   * "Resolution and preventive steps" names two sections: the second is this copy, with the same
+   * heading and body, and the id of the section that owns the heading. Outline and folding skip it.
+   */
+  sharesHeadingWith?: string;
+  /** Why the heading was read as this section, in a reader's words. */
+  reasons?: string[];
 }
 
 export interface Field {

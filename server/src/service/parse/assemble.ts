@@ -1,8 +1,8 @@
-import type { Field, FrontMatter, HeadingStyle, PostmortemDocument, Section, Suppressions } from '../model';
+import type { Field, FrontMatter, PostmortemDocument, Section, Suppressions } from '../model';
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
-import { matchField, SectionMatcher } from './match';
+import { matchField, type SectionMatch, SectionMatcher } from './match';
 import { findTimelineEntries } from './timeline';
 
 /** The text as markdown-it should read it: front matter blanked (line numbers kept), no BOM. */
@@ -33,6 +33,8 @@ interface OpenSection {
   section: Section;
   template: TemplateSection;
   rank: number;
+  /** Sections the same heading names too. */
+  copies: Section[];
 }
 
 function isBlankish(line: string): boolean {
@@ -65,6 +67,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     s.range = range(s.headingRange.start.line, s.headingRange.start.character, end, lines[end].length);
     s.bodyEndLine = end;
     s.empty = lines.slice(s.bodyStartLine, end + 1).every(isBlankish);
+    for (const copy of open.copies) Object.assign(copy, { range: s.range, bodyEndLine: s.bodyEndLine, empty: s.empty });
     open = undefined;
   };
 
@@ -99,6 +102,12 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     label.style === 'bold' ||
     (label.style === 'plain' && !label.colon && label.line === firstTextLine && label.evidence.capitalised && nextTextLine(lines, label.line) >= 0);
   const skeletonLists = plainSkeletonLists(labels, matcher);
+  // Words that say what a section is for name it in a heading or a bold line; a plain line, or a
+  // `#hashtag` line, must use a name.
+  const sectionOf = (label: LabelLine): SectionMatch | undefined => {
+    const match = matcher.match(label.label);
+    return match?.via === 'intent' && (label.style === 'plain' || label.missingSpace) ? undefined : match;
+  };
   for (const label of labels) {
     if (frontMatter && label.line <= frontMatter.endLine) continue;
     const isHeading = label.level > 0;
@@ -109,9 +118,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       continue;
     }
     if (label.bulletHeading) {
-      const match = matcher.match(label.label);
+      const match = sectionOf(label);
       if (match?.exact && !fieldOf(label) && (label.style === 'bold' || skeletonLists.has(label.listLine ?? -1))) {
-        openSection(label, match.section, match.part);
+        openSection(label, match);
         continue;
       }
     }
@@ -127,7 +136,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         continue;
       }
       const words = label.label.split(/\s+/).length;
-      const match = words <= maxPseudoHeadingWords ? matcher.match(label.label) : undefined;
+      const match = words <= maxPseudoHeadingWords ? sectionOf(label) : undefined;
       // A bare line without a colon or bold must name a section exactly, begin with a capital, and
       // stand on its own: not the middle of a sentence wrapped over two lines.
       const bare = label.style === 'plain' && !label.colon;
@@ -135,7 +144,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         if (f) addField(label, f.field, f.sectionId);
         continue;
       }
-      openSection(label, match.section, match.part);
+      openSection(label, match);
       continue;
     }
     // `### Duration:` under the summary, or above every section: a field whose value is the block under it.
@@ -144,9 +153,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       addField(label, headingField.field, headingField.sectionId);
       continue;
     }
-    const match = matcher.match(label.label);
+    const match = sectionOf(label);
     if (match) {
-      openSection(label, match.section, match.part);
+      openSection(label, match);
       continue;
     }
     if (!title && !sections.length) title = { text: label.label, line: label.line };
@@ -154,9 +163,16 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
   }
   close(lines.length);
+  // A heading that names two sections counts for the second only where no heading of its own names it.
+  const owned = new Set(sections.filter((s) => !s.sharesHeadingWith).map((s) => s.id));
+  for (let i = sections.length - 1; i >= 0; i--) if (sections[i].sharesHeadingWith && owned.has(sections[i].id)) sections.splice(i, 1);
 
-  function openSection(label: LabelLine, templateSection: TemplateSection, part: string | undefined) {
+  function openSection(label: LabelLine, match: SectionMatch) {
     const rank = rankOf(label);
+    // "Resolution and preventive steps": the heading opens the section not yet present, and counts for the other too.
+    const named = [{ section: match.section, part: match.part }, ...(match.also ?? [])];
+    const first = named.find((n) => !sections.some((s) => s.id === n.section.id)) ?? named[0];
+    const templateSection = first.section;
     // `### Root Cause` under `## Root Cause and Resolution`, `**Action Items:**` under `## Corrective ...`: a part, not a new section.
     if (open && open.section.id === templateSection.id && rank > open.rank) {
       const f = matchField(label.label, templateSection.fields);
@@ -164,23 +180,36 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       return;
     }
     close(label.line);
-    const style: HeadingStyle = label.style;
     const section: Section = {
       id: templateSection.id,
       heading: label.heading,
       label: label.label,
-      style,
+      style: label.style,
       level: label.level,
       headingRange: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].trimEnd().length),
       range: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].length),
       bodyStartLine: label.headingEndLine + 1,
       bodyEndLine: label.headingEndLine,
       empty: true,
-      part,
+      part: first.part,
       missingSpace: label.missingSpace,
+      reasons: [readAs(templateSection, label, match)],
     };
     sections.push(section);
-    open = { section, template: templateSection, rank };
+    const copies: Section[] = [];
+    for (const other of named) {
+      if (other === first) continue;
+      const copy: Section = {
+        ...section,
+        id: other.section.id,
+        part: other.part,
+        sharesHeadingWith: section.id,
+        reasons: [readAs(other.section, label, match)],
+      };
+      sections.push(copy);
+      copies.push(copy);
+    }
+    open = { section, template: templateSection, rank, copies };
   }
 
   // A field's value runs on until the next label or the end of its section.
@@ -233,6 +262,42 @@ function plainSkeletonLists(labels: readonly LabelLine[], matcher: SectionMatche
   const out = new Set<number>();
   for (const [line, e] of byList) if (e.required.size * 2 >= e.items && (e.items === 1 ? e.required.size === 1 : e.required.size >= 2)) out.add(line);
   return out;
+}
+
+const styleWords: Record<string, string> = {
+  atx: 'a heading',
+  setext: 'an underlined heading',
+  bold: 'a bold line',
+  plain: 'a plain line',
+  html: 'an HTML heading',
+  list: 'a list item',
+};
+
+/** "read as Timeline: a plain line on its own naming the section exactly". */
+function readAs(section: TemplateSection, label: LabelLine, match: SectionMatch): string {
+  const e = label.evidence;
+  const what = label.missingSpace
+    ? `\`${label.heading.split(' ')[0].replace(/[^#].*$/, '')}\` without the space a heading needs`
+    : label.bulletHeading
+      ? 'a list item holding only the name, with the account under it'
+      : label.style === 'plain'
+        ? `a plain line${label.colon ? ' ending in a colon' : ' on its own'}${e.block === 'paragraph' && !e.startsParagraph ? ' inside a paragraph' : ''}`
+        : `${styleWords[label.style] ?? 'a line'}${label.level ? ` (level ${label.level})` : ''}`;
+  const how =
+    match.via === 'intent'
+      ? 'in words that say what the section is for'
+      : match.via === 'typo'
+        ? `spelled close to "${match.alias}"`
+        : match.alias.toLowerCase() === section.name.toLowerCase()
+          ? 'naming the section'
+          : `with its other name "${match.alias}"`;
+  const extra = [
+    e.block === 'html' && label.style !== 'html' ? 'in an HTML block' : '',
+    e.block === 'code' ? 'indented like code' : '',
+    e.requirement ? 'the assignment\'s "must contain" over an account of the incident' : '',
+    e.repaired ? `${e.repaired}` : '',
+  ].filter(Boolean);
+  return `read as ${section.name}: ${what}, ${how}${extra.length ? ` (${extra.join('; ')})` : ''}`;
 }
 
 function nextTextLine(lines: readonly string[], after: number): number {
