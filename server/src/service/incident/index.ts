@@ -12,7 +12,16 @@ import { findReferenceDate } from './reference';
 import { durationSiteOf } from './site';
 import { findStatedDuration, looseDurations } from './stated';
 import { fieldSources, regionsOf } from './sources';
-import { noIncident, type Incident, type IncidentTime, type Source, type StatedIncidentDuration, type UnparsedTime, type WindowCandidate } from './types';
+import {
+  type FoundTime,
+  noIncident,
+  type Incident,
+  type IncidentTime,
+  type Source,
+  type StatedIncidentDuration,
+  type UnparsedTime,
+  type WindowCandidate,
+} from './types';
 import { exampleFor } from './words';
 import { declaredZoneAt, readZoneDeclarations } from './zones';
 
@@ -50,10 +59,24 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     ...fromProse(regions.lead, 'the lead', TIER.lead, options),
     ...(regions.title ? fromProse([regions.title], 'the title', TIER.title, options) : []),
   ];
-  const placed: PlacedCandidate[] = candidates.map((c) => {
+  const placeOne = (c: WindowCandidate): PlacedCandidate => {
     const p = placeWindow(document, c.start, c.end, declarations, reference, base);
     const minutes = p.end ? Math.round((p.end.at - p.start.at) / 60_000) : null;
     return { candidate: c, start: p.start, end: p.end, crossesMidnight: p.crossesMidnight, minutes };
+  };
+  const placed: PlacedCandidate[] = candidates.map((c) => {
+    const first = placeOne(c);
+    // "01-11-2021 … 01-12-2021": both dates read day first are a month apart, month first a day apart.
+    // A reader takes the order that makes the window a plausible one.
+    const other = otherDateOrder(c);
+    if (!other || first.minutes === null) return first;
+    const second = placeOne(other);
+    if (second.minutes === null || second.minutes < 0) return first;
+    if (first.minutes >= 0 && second.minutes >= first.minutes) return first;
+    second.start.assumptions.push(
+      `${c.start.time.text.trim()} and ${c.end?.time.text.trim()} read the other way round (day and month), which gives the shorter window`,
+    );
+    return second;
   });
   const clockFor = (start: IncidentTime | null, end: IncidentTime | null, minutes: number | null, zone: Incident['zone'], date: Incident['referenceDate']) => ({
     options: base,
@@ -123,6 +146,18 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
 
 function statedWhere(source: StatedIncidentDuration['source']): string {
   return source === 'field' ? 'the Duration field' : source === 'front-matter' ? 'the front matter' : source === 'title' ? 'the title' : 'a sentence';
+}
+
+/** The candidate with its numeric dates read in the other order, when both ends' dates allow it. */
+function otherDateOrder(c: WindowCandidate): WindowCandidate | null {
+  if (!c.end) return null;
+  const swap = (f: FoundTime): FoundTime | null => {
+    if (f.time.otherDate) return { ...f, time: { ...f.time, date: f.time.otherDate, otherDate: f.time.date ?? undefined } };
+    return null;
+  };
+  const start = swap(c.start);
+  const end = swap(c.end);
+  return start && end ? { ...c, start, end } : null;
 }
 
 /** Windows the timeline's words mark: the entry where the problem started, to each entry where it ended. */

@@ -86,8 +86,8 @@ export function fromFrontMatter(document: PostmortemDocument, options: TimeReadi
     }
     return null;
   };
-  const start = read(/start|begin|began|impact|detected/i);
-  const end = read(/end|resolv|recover|restor|mitigat|fixed|closed/i);
+  const start = read(/start|begin|began/i);
+  const end = read(/end|resolv|recover|restor|mitigat/i);
   if (!start) return [];
   return [{ start, end, source: 'the front matter', tier: TIER.frontMatter, rangeLine: null }];
 }

@@ -23,7 +23,7 @@ export function findReferenceDate(
     if (d) return { date: d, source: `the Duration field on line ${f.line + 1}` };
   }
   for (const key of document.frontMatter?.incidentKeys ?? []) {
-    if (/zone|duration/i.test(key.key)) continue;
+    if (/zone|duration|^tz$/i.test(key.key)) continue;
     const d = dateOnLine(key.value, options);
     if (d) return { date: d, source: `the front matter (${key.key})` };
   }

@@ -14,7 +14,7 @@ export function readZoneDeclarations(document: PostmortemDocument, options: Time
     return null;
   };
   for (const key of document.frontMatter?.incidentKeys ?? []) {
-    if (!/zone/i.test(key.key)) continue;
+    if (!/zone|^tz$/i.test(key.key)) continue;
     const zone = findZoneDeclaration(`timezone: ${key.value}`, options);
     if (zone) out.push({ line: key.line, zone, section: null });
   }

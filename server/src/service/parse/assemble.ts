@@ -57,6 +57,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const fields: Field[] = [];
   const otherHeadings: PostmortemDocument['otherHeadings'] = [];
   const allFields = template.sections.flatMap((s) => s.fields);
+  const timeFields = allFields.filter((f, i, all) => timeFieldIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i);
   let open: OpenSection | undefined;
   let title: PostmortemDocument['title'] = null;
 
@@ -90,7 +91,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (open) {
       const f = matchField(label.label, open.template.fields);
       if (f) return { field: f, sectionId: open.section.id };
-      return undefined;
+      // `Start time:` / `Duration:` outside the summary still give the incident's clock (not in a timeline,
+      // where `- Start:` is a step).
+      const time = open.section.id === 'timeline' || label.bulletHeading ? undefined : matchField(label.label, timeFields);
+      return time ? { field: time, sectionId: open.section.id } : undefined;
     }
     const f = matchField(label.label, allFields);
     return f ? { field: f, sectionId: null } : undefined;
