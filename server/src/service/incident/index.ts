@@ -2,7 +2,7 @@ import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, TimelineEntry } from '../model';
 import { range, withoutMarkup } from '../parse/lines';
 import { readTimelineTimes } from '../parse/timeline';
-import { findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
+import { dateOrderShownIn, findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
 import { chooseWindow, type PlacedCandidate } from './choose';
 import { timeFields } from './fields';
 import { timelineMilestones } from './milestones';
@@ -38,7 +38,9 @@ export { durationFix, exampleFor, windowText } from './words';
 
 /** Reads the incident window, the stated duration, and when the timeline says it was detected. */
 export function readIncident(document: PostmortemDocument, settings: PostmortemSettings): Incident {
-  const base: TimeReadingOptions = { ambiguousZones: settings.ambiguousTimeZones, dateOrder: settings.dateOrder };
+  // The document's unambiguous dates ("01/16/2024") show how it writes the ambiguous ones; the setting decides otherwise.
+  const shown = dateOrderShownIn(document.lines);
+  const base: TimeReadingOptions = { ambiguousZones: settings.ambiguousTimeZones, dateOrder: shown ?? settings.dateOrder };
   const regions = regionsOf(document);
   const fields = timeFields(document);
   const declarations = readZoneDeclarations(document, base);
@@ -102,7 +104,12 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     unparsedTimes,
     zoneDeclarations: declarations,
     readingOptions: base,
-    reasons: [...choice.reasons],
+    reasons: [
+      ...choice.reasons,
+      ...(shown && shown !== settings.dateOrder
+        ? [`dates read ${shown === 'mdy' ? 'month' : 'day'} first, as the document's unambiguous dates are written`]
+        : []),
+    ],
   };
   const chosen = choice.chosen;
   if (chosen) {

@@ -36,9 +36,15 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
   return { start, ends, detected };
 }
 
-/** An entry's words: its text, and for a heading or nested entry the first line under it. */
+/** An entry's words: its text, and for a heading the lines under it (up to a paragraph's worth, code left out). */
 function bodyOf(document: PostmortemDocument, e: TimelineEntry): string {
-  if (e.kind !== 'heading' || e.text.trim().length > 12) return e.text;
-  for (let l = e.line + 1; l <= e.endLine; l++) if (document.lines[l].trim()) return `${e.text} ${document.lines[l].trim()}`;
-  return e.text;
+  if (e.kind !== 'heading') return e.text;
+  let text = e.text;
+  let fenced = false;
+  for (let l = e.line + 1; l <= e.endLine && text.length < 600; l++) {
+    const line = document.lines[l].trim();
+    if (/^(?:```|~~~)/.test(line)) fenced = !fenced;
+    else if (!fenced && line) text += ` ${line}`;
+  }
+  return text;
 }

@@ -128,8 +128,20 @@ function numericDate(first: number, second: number, year: number, order: 'dmy' |
   return null;
 }
 
-function fromPatterns(line: string): Found[] {
+// "0900–1300 PST": four-digit clocks without a colon, as a range (a pair of years is not a range of clocks).
+const MILITARY_RANGE = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(\s*(?:-|–|—|to|until)\s*)([01]\d|2[0-3])([0-5]\d)(?![\p{N}:.,/])/gu;
+const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Number(mm) >= 0;
+
+function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
   const found: Found[] = [];
+  for (const m of line.matchAll(MILITARY_RANGE)) {
+    const start = m.index ?? 0;
+    const endStart = start + 4 + m[3].length;
+    const zoned = readZoneAt(line, endStart + 4, options) !== null;
+    if (!zoned && (looksLikeYear(m[1], m[2]) || looksLikeYear(m[4], m[5]))) continue;
+    found.push({ start, end: start + 4, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+    found.push({ start: endStart, end: endStart + 4, hour: Number(m[4]), minute: Number(m[5]), date: null, zone: null, inferred: [] });
+  }
   for (const m of line.matchAll(MILITARY_TIME)) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
@@ -189,6 +201,11 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
     const before = dates.find((d) => d.end <= start && DATE_BEFORE_GAP.test(line.slice(d.end, start)));
     if (after) [date, end] = [after.date, after.end];
     else if (before) [date, start] = [before.date, before.start];
+    // "10:00 AM on March 2, 2023 (UTC-8)": the zone after the date.
+    if (after && !zone) {
+      const late = zoneAfter(line, end, time.second !== undefined, options);
+      if (late) [zone, end] = [late.spec, late.end];
+    }
   }
   // "T16:10Z" (ISO without its date) begins with the T.
   if (line[start - 1] === 'T' && !/[\p{L}\p{N}]/u.test(line[start - 2] ?? '')) start--;
@@ -200,7 +217,7 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
 export function readWrittenTimes(line: string, options?: TimeReadingOptions): ParsedTime[] {
   if (!MIGHT_HOLD_A_TIME.test(line)) return []; // most prose lines; saves a chrono pass
   const { times, dates } = fromChrono(line, options);
-  const found = [...times, ...fromPatterns(line).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
+  const found = [...times, ...fromPatterns(line, options).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
     .map((t) => extend(line, t, dates, options))
     .filter((t): t is Found => t !== null)
     .sort((a, b) => a.start - b.start);
@@ -235,4 +252,27 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
 export function readWrittenDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
   if (!/\d/.test(line)) return [];
   return fromChrono(line, options).dates.map((d) => ({ text: line.slice(d.start, d.end), start: d.start, end: d.end, date: d.date }));
+}
+
+const ANY_NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.\-–])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}/.-])/gu;
+
+/**
+ * The day-month order a document's own dates show: "01/16/2024" can only be month first, "16/01/2024"
+ * only day first. A reader takes the order of the unambiguous dates for the ambiguous ones; null when
+ * the document shows none, or both.
+ */
+export function dateOrderShownIn(lines: readonly string[]): 'dmy' | 'mdy' | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const line of lines) {
+    if (line.length > 2000 || !/\d[/.\-–]\d/.test(line)) continue;
+    for (const m of line.matchAll(ANY_NUMERIC_DATE)) {
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+      else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+    }
+  }
+  if (dayFirst && !monthFirst) return 'dmy';
+  if (monthFirst && !dayFirst) return 'mdy';
+  return null;
 }
