@@ -92,7 +92,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   if (!placed.some((p) => p.minutes !== null) && document.timeline.length) {
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'timeline')?.headingRange.start.line ?? 0);
     readTimelineTimes(document, clockFor(null, null, null, placed[0]?.start.zone ?? declared?.zone ?? null, placed[0]?.start.date ?? reference?.date ?? null));
-    placed.push(...fromTimeline(document));
+    placed.push(...startThenTimelineEnd(document, placed), ...fromTimeline(document));
   }
 
   const choice = chooseWindow(placed, stated);
@@ -165,6 +165,31 @@ function otherDateOrder(c: WindowCandidate): WindowCandidate | null {
   const start = swap(c.start);
   const end = swap(c.end);
   return start && end ? { ...c, start, end } : null;
+}
+
+/**
+ * A start the summary (or a field) gives, to each entry the timeline marks as the end after it:
+ * "On 24 March at 07:32 GMT users saw errors" and "- 08:00 GMT: the server is working normally".
+ */
+function startThenTimelineEnd(document: PostmortemDocument, placed: readonly PlacedCandidate[]): PlacedCandidate[] {
+  const half = placed.find((p) => p.end === null);
+  if (!half) return [];
+  const out: PlacedCandidate[] = [];
+  for (const e of timelineMilestones(document).marked) {
+    if (typeof e.at !== 'number' || e.at <= half.start.at) continue;
+    const end = entryTime(document, e, `the timeline entry on line ${e.line + 1}, marked as the end`);
+    if (!end) continue;
+    const candidate: WindowCandidate = {
+      start: half.candidate.start,
+      end: { time: end.parsed, line: end.range.start.line, sameLineDate: null, source: end.source },
+      source: `${half.candidate.source} for the start and the timeline for the end`,
+      tier: TIER.timeline,
+      rangeLine: null,
+    };
+    const minutes = Math.round((end.at - half.start.at) / 60_000);
+    out.push({ candidate, start: half.start, end, crossesMidnight: !!(half.start.date && end.date && half.start.date.day !== end.date.day), minutes });
+  }
+  return out;
 }
 
 /** Windows the timeline's words mark: the entry where the problem started, to each entry where it ended. */

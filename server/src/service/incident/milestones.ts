@@ -7,7 +7,7 @@ import type { PostmortemDocument, TimelineEntry } from '../model';
 const START_MARK =
   /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|goes|going|is|was|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stopped|stops|ceased)\s+(?:working|responding|serving|launching|accepting|processing|producing|syncing)|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?))/i;
 const END_MARK =
-  /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again)\b/i;
+  /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned))\b/i;
 // "not resolved", "still not back", "partially restored", "attempted to restore": not the end.
 const NOT_THE_END = /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*)\b/i;
 const DETECTED =
@@ -17,6 +17,8 @@ export interface Milestones {
   start: TimelineEntry | null;
   /** Entries marked as the end, after the start, in order. */
   ends: TimelineEntry[];
+  /** Every entry marked as the end, in order (for a start the summary gives). */
+  marked: TimelineEntry[];
   detected: TimelineEntry | null;
 }
 
@@ -26,14 +28,13 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
   const text = (e: TimelineEntry) => bodyOf(document, e);
   const detected = timed.find((e) => DETECTED.test(text(e))) ?? null;
   const start = timed.find((e) => START_MARK.test(text(e)) && !DETECTED.test(text(e))) ?? null;
-  if (!start) return { start: null, ends: [], detected };
-  const ends = timed.filter((e) => {
-    if ((e.at as number) < (start.at as number) || e === start) return false;
+  const marked = timed.filter((e) => {
     const t = text(e);
     const m = END_MARK.exec(t);
     return m !== null && !NOT_THE_END.test(t.slice(0, m.index));
   });
-  return { start, ends, detected };
+  const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
+  return { start, ends, marked, detected };
 }
 
 /** An entry's words: its text, and for a heading the lines under it (up to a paragraph's worth, code left out). */

@@ -149,7 +149,12 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
     });
   }
   const firstEnd = times.findIndex((t, i) => t.role === 'end' && times.slice(0, i).some((x) => x.role !== 'end'));
-  if (firstEnd < 0) return out;
+  if (firstEnd < 0) {
+    // "On 24 March 2017 at 07:32 GMT the site answered 500": when it started, and nothing on when it ended.
+    const start = times.find((t) => t.role === 'start') ?? times.find((t) => t.role === null);
+    if (start && !out.length) out.push({ start: found(start.time, start.source, `a sentence of ${where}`, options), end: null, source: `a sentence of ${where}`, tier, rangeLine: null });
+    return out;
+  }
   const before = times.slice(0, firstEnd);
   const start = before.find((t) => t.role === 'start') ?? before.find((t) => t.role === null);
   if (!start) return out;

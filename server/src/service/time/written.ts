@@ -71,8 +71,10 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     .replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length))
     // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
     .replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ')
-    // "01–11–2021": a date written with dashes a word processor made long.
-    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)/g, '-');
+    // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
+    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g, '-')
+    // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
+    .replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
   const reference = options?.referenceDate
     ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
     : NO_REFERENCE;
@@ -91,7 +93,7 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
       if (date) dates.push({ start, end, date });
       continue;
     }
-    if (!LOOKS_LIKE_A_CLOCK.test(text)) continue;
+    if (!LOOKS_LIKE_A_CLOCK.test(reading.slice(start, end))) continue;
     const second = certain(result.start, 'second');
     // chrono's ISO parser keeps its offset ("T06:30Z", "-05:00"); other zones are read by zoneAfter.
     const offset = result.start.isCertain('timezoneOffset') ? result.start.get('timezoneOffset') : null;
