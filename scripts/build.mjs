@@ -51,7 +51,7 @@ const entries = [
   },
   { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js', minify: true, plugins: [coreFrom('node')] },
   { ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browser.js', format: 'iife', plugins: [coreFrom('browser')] },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', minify: true },
 ];
 
 const started = Date.now();
