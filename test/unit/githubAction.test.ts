@@ -82,8 +82,12 @@ describe('the GitHub Actions workflow in docs/github-action.yml', function () {
     git(checkout, 'config', 'user.email', 'ci@example.com');
     git(checkout, 'config', 'user.name', 'CI');
     git(checkout, 'checkout', '-q', '-b', 'pr');
-    for (const f of ['missing-timeline-postmortem.md', 'bold-headings-postmortem.md']) copyFileSync(join(repoRoot, 'samples', f), join(checkout, 'postmortems', f));
-    writeFileSync(join(checkout, 'postmortems', 'setext-postmortem.md'), `${readFileSync(join(checkout, 'postmortems', 'setext-postmortem.md'), 'utf8')}\nEdited in the pull request.\n`);
+    for (const f of ['missing-timeline-postmortem.md', 'bold-headings-postmortem.md'])
+      copyFileSync(join(repoRoot, 'samples', f), join(checkout, 'postmortems', f));
+    writeFileSync(
+      join(checkout, 'postmortems', 'setext-postmortem.md'),
+      `${readFileSync(join(checkout, 'postmortems', 'setext-postmortem.md'), 'utf8')}\nEdited in the pull request.\n`,
+    );
     writeFileSync(join(checkout, 'CONTRIBUTING.md'), `${notAPostmortem}\nMore.\n`);
     git(checkout, 'add', '.');
     git(checkout, 'commit', '-q', '-m', 'pr');
@@ -130,14 +134,19 @@ describe('the GitHub Actions workflow in docs/github-action.yml', function () {
       annotations.some((a) => /^::error file=postmortems\/missing-timeline-postmortem\.md,line=1,.*title=postmortem missing-section::/.test(a)),
       linted.stdout,
     );
-    assert.ok(annotations.every((a) => /^::(error|warning|notice) file=postmortems\/(missing-timeline|bold-headings|setext)-postmortem\.md,/.test(a)), linted.stdout);
+    assert.ok(
+      annotations.every((a) => /^::(error|warning|notice) file=postmortems\/(missing-timeline|bold-headings|setext)-postmortem\.md,/.test(a)),
+      linted.stdout,
+    );
 
-    const log = JSON.parse(readFileSync(join(checkout, 'postmortem.sarif'), 'utf8'));
+    const log: { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] } = JSON.parse(
+      readFileSync(join(checkout, 'postmortem.sarif'), 'utf8'),
+    );
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(JSON.parse(readFileSync(join(repoRoot, 'test', 'schemas', 'sarif-schema-2.1.0.json'), 'utf8')));
     assert.ok(validate(log), JSON.stringify(validate.errors));
-    const uris = new Set(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0].physicalLocation.artifactLocation.uri));
+    const uris = new Set(log.runs[0].results.map((r) => r.locations[0].physicalLocation.artifactLocation.uri));
     assert.ok(uris.has('postmortems/missing-timeline-postmortem.md'));
     assert.ok(!uris.has('postmortems/complete-postmortem.md'), 'unchanged files are not linted');
   });
