@@ -14,7 +14,7 @@ const JOINED_BEFORE = /(?:[\p{L}\p{N}/+]|\p{N}[:.]|::)$/u;
 const JOINED_AFTER = /^(?:[:.]\d|[\p{L}\p{N}])/u;
 const LEADING_PREPOSITION = /^(?:at|from)\s+/i;
 const HOURS_SUFFIX = /^\s?(?:hrs?|h)(?![\p{L}\p{N}])/iu;
-const MILITARY_TIME = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs?|h)(?![\p{L}\p{N}])/giu;
+const MILITARY_TIME = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])([0-5]\d)(?:\s?(?:hrs?|h)|(?=Z(?![\p{L}\p{N}])))(?![\p{L}\p{N}](?<!Z))/giu;
 const MIGHT_HOLD_A_TIME = /\d|noon|midday|midnight/i;
 const NOON_OR_MIDNIGHT = /\b(?:12\s+)?(noon|midday|midnight)\b/gi;
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost))\s*$/i;
@@ -66,7 +66,13 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
-  const reading = line.replace(EMPHASIS, ' ').replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length));
+  const reading = line
+    .replace(EMPHASIS, ' ')
+    .replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length))
+    // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
+    .replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ')
+    // "01–11–2021": a date written with dashes a word processor made long.
+    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)/g, '-');
   const reference = options?.referenceDate
     ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
     : NO_REFERENCE;
@@ -138,9 +144,9 @@ function fromPatterns(line: string): Found[] {
 
 const describeDate = (day: number, month: number) => `${day} ${MONTHS[month - 1]}`;
 
-/** "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)". */
-function dateAmbiguity(text: string, date: LocalDate | null): string | undefined {
-  const m = NUMERIC_DATE.exec(text);
+/** "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)", and the other reading. */
+function dateAmbiguity(text: string, date: LocalDate | null): { note: string; other: LocalDate } | undefined {
+  const m = NUMERIC_DATE.exec(text.replace(/(?<=\d)[–—](?=\d)/g, '-'));
   if (!m || !date) return undefined;
   const first = Number(m[1]);
   const second = Number(m[3]);
@@ -149,11 +155,19 @@ function dateAmbiguity(text: string, date: LocalDate | null): string | undefined
   const chosen = describeDate(date.day, date.month);
   const other = dayFirst ? describeDate(second, first) : describeDate(first, second);
   const [asDmy, asMdy] = dayFirst ? [chosen, other] : [other, chosen];
-  return `${m[0]} could be ${asDmy} or ${asMdy}; read as ${chosen} (${dayFirst ? 'day first' : 'month first'})`;
+  return {
+    note: `${m[0]} could be ${asDmy} or ${asMdy}; read as ${chosen} (${dayFirst ? 'day first' : 'month first'})`,
+    other: { year: date.year, month: date.day, day: date.month },
+  };
 }
 
-/** A zone written right after a time: an attached offset ("+02:00") or a zone (" (PST)", " UTC"). */
+// "16:10Z", "1610Z", "16:10 Zulu": military and aviation UTC.
+const ZULU = /^(?:Z|\s?Zulu)(?![\p{L}\p{N}])/u;
+
+/** A zone written right after a time: an attached offset ("+02:00"), Zulu, or a zone (" (PST)", " UTC"). */
 function zoneAfter(line: string, at: number, hasSeconds: boolean, options: TimeReadingOptions | undefined) {
+  const zulu = ZULU.exec(line.slice(at));
+  if (zulu) return { spec: { text: zulu[0].trim(), zone: 'UTC' }, end: at + zulu[0].length };
   const offset = ATTACHED_OFFSET.exec(line.slice(at));
   if (offset && Number(offset[2]) <= 14 && (offset[1] === '+' || hasSeconds)) {
     const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
@@ -176,6 +190,8 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
     if (after) [date, end] = [after.date, after.end];
     else if (before) [date, start] = [before.date, before.start];
   }
+  // "T16:10Z" (ISO without its date) begins with the T.
+  if (line[start - 1] === 'T' && !/[\p{L}\p{N}]/u.test(line[start - 2] ?? '')) start--;
   if (JOINED_BEFORE.test(line.slice(0, start)) || JOINED_AFTER.test(line.slice(end))) return null;
   return { ...time, start, end, zone, date };
 }
@@ -200,7 +216,7 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
       start: t.start,
       end: t.end,
       date: t.date,
-      ...(ambiguity ? { dateAmbiguity: ambiguity } : {}),
+      ...(ambiguity ? { dateAmbiguity: ambiguity.note, otherDate: ambiguity.other } : {}),
       hour: t.hour,
       minute: t.minute,
       ...(t.second !== undefined ? { second: t.second } : {}),
