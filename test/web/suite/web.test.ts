@@ -28,6 +28,14 @@ const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string'
 declare const self: unknown;
 declare const WorkerGlobalScope: (abstract new () => unknown) | undefined;
 
+/** A fresh copy of a sample under scratch/, so one test's edits never reach another. */
+async function copyOfSample(name: string): Promise<vscode.Uri> {
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  check(folder, 'a workspace folder is open');
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, name)));
+  return writeScratchFile(name, text);
+}
+
 describe('web extension', () => {
   afterEach(() => closeAllEditors());
 
@@ -59,7 +67,7 @@ describe('web extension', () => {
   });
 
   it('applies the quick fix, and the missing section appears in the document', async () => {
-    const { uri, doc } = await openFixture('missing-timeline-postmortem.md');
+    const { uri, doc } = await openFixture(await copyOfSample('missing-timeline-postmortem.md'));
     const d = await waitForDiagnostic(uri, 'missing-section', (x) => /Timeline/.test(x.message));
     const fix = await waitForQuickFix(uri, d.range, /Insert the missing "Timeline" section/);
     await applyCodeAction(fix);
@@ -87,7 +95,7 @@ describe('web extension', () => {
   });
 
   it('completes a missing section at the start of a line', async () => {
-    const { uri, doc, editor } = await openFixture('missing-timeline-postmortem.md');
+    const { uri, doc, editor } = await openFixture(await copyOfSample('missing-timeline-postmortem.md'));
     await waitForDiagnostic(uri, 'missing-section');
     const end = new vscode.Position(doc.lineCount, 0);
     await editor.edit((e) => e.insert(end, '\n\n'));
@@ -133,7 +141,7 @@ describe('web extension', () => {
     const config = await writeWorkspaceFile('.postmortemrc.json', '{ "rules": { "missing-field": "off", "missing-section": "warning" } }');
     try {
       await waitForNoDiagnostic(uri, 'missing-field');
-      const other = await openFixture('missing-timeline-postmortem.md');
+      const other = await openFixture(await copyOfSample('missing-timeline-postmortem.md'));
       await waitForDiagnostic(other.uri, 'missing-section', (d) => d.severity === vscode.DiagnosticSeverity.Warning);
     } finally {
       await writeWorkspaceFile('.postmortemrc.json', undefined);
