@@ -35,7 +35,12 @@ export function chooseWindow(placed: readonly PlacedCandidate[], stated: StatedI
   const pool = whole.length ? whole : placed;
   const tier = Math.min(...pool.map((p) => p.candidate.tier));
   const inTier = pool.filter((p) => p.candidate.tier === tier);
-  const agreeing = stated ? inTier.find((p) => p.minutes !== null && p.minutes >= 0 && statedAgrees(p.minutes, stated)) : undefined;
+  // Of the windows that agree with the stated duration, the closest.
+  const agreeing = stated
+    ? inTier
+        .filter((p) => p.minutes !== null && p.minutes >= 0 && statedAgrees(p.minutes, stated))
+        .sort((a, b) => Math.abs((a.minutes ?? 0) - stated.minutes) - Math.abs((b.minutes ?? 0) - stated.minutes))[0]
+    : undefined;
   const forward = inTier.find((p) => p.minutes === null || p.minutes >= 0);
   const chosen = agreeing ?? forward ?? inTier[0];
   const reasons = [`window read from ${chosen.candidate.source}${describe(chosen)}`];

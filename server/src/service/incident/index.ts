@@ -2,8 +2,8 @@ import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, TimelineEntry } from '../model';
 import { range, withoutMarkup } from '../parse/lines';
 import { readTimelineTimes } from '../parse/timeline';
-import { findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
-import { chooseWindow, type PlacedCandidate } from './choose';
+import { dateOrderShownIn, STAND_IN_DAY, findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
+import { chooseWindow, type PlacedCandidate, statedAgrees } from './choose';
 import { timeFields } from './fields';
 import { timelineMilestones } from './milestones';
 import { placeWindow } from './place';
@@ -30,7 +30,7 @@ import { declaredZoneAt, readZoneDeclarations } from './zones';
 // day and in its zone. Times are read by `time/`; this folder decides where to look, what a time
 // written without a date or a zone takes from the rest of the document, and why.
 
-export { statedAgrees } from './choose';
+export { statedAgrees };
 export { declaredZoneAt } from './zones';
 export type { DurationSite, Incident, IncidentTime, LabelModel, StatedIncidentDuration, UnparsedTime, ZoneDeclaration } from './types';
 export { noIncident } from './types';
@@ -38,14 +38,17 @@ export { durationFix, exampleFor, windowText } from './words';
 
 /** Reads the incident window, the stated duration, and when the timeline says it was detected. */
 export function readIncident(document: PostmortemDocument, settings: PostmortemSettings): Incident {
-  const base: TimeReadingOptions = { ambiguousZones: settings.ambiguousTimeZones, dateOrder: settings.dateOrder };
+  // The document's unambiguous dates ("01/16/2024") show how it writes the ambiguous ones; the setting decides otherwise.
+  const shown = dateOrderShownIn(document.lines);
+  const base: TimeReadingOptions = { ambiguousZones: settings.ambiguousTimeZones, dateOrder: shown ?? settings.dateOrder };
   const regions = regionsOf(document);
   const fields = timeFields(document);
   const declarations = readZoneDeclarations(document, base);
   const unparsedTimes: UnparsedTime[] = [];
 
   const reference = findReferenceDate(document, regions, fields, base);
-  const options: TimeReadingOptions = reference ? { ...base, referenceDate: reference.date } : base;
+  // Without a known date, "Apr 28 … Apr 29" still compare as days: dates are read in a stand-in year.
+  const options: TimeReadingOptions = reference ? { ...base, referenceDate: reference.date } : { ...base, referenceDate: STAND_IN_DAY, standInYear: true };
   // Unreadable times in the Start, End and Duration fields are reported whatever else is found.
   for (const f of fields) noteUnreadable(fieldSources(document, f), f.id, options, unparsedTimes);
 
@@ -90,7 +93,9 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   if (!placed.some((p) => p.minutes !== null) && document.timeline.length) {
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'timeline')?.headingRange.start.line ?? 0);
     readTimelineTimes(document, clockFor(null, null, null, placed[0]?.start.zone ?? declared?.zone ?? null, placed[0]?.start.date ?? reference?.date ?? null));
-    placed.push(...fromTimeline(document));
+    // A start from one place and an end from another count only when they agree with a stated duration, if there is one.
+    const joined = startThenTimelineEnd(document, placed).filter((p) => !stated || (p.minutes !== null && statedAgrees(p.minutes, stated)));
+    placed.push(...fromTimeline(document), ...joined);
   }
 
   const choice = chooseWindow(placed, stated);
@@ -102,7 +107,12 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     unparsedTimes,
     zoneDeclarations: declarations,
     readingOptions: base,
-    reasons: [...choice.reasons],
+    reasons: [
+      ...choice.reasons,
+      ...(shown && shown !== settings.dateOrder
+        ? [`dates read ${shown === 'mdy' ? 'month' : 'day'} first, as the document's unambiguous dates are written`]
+        : []),
+    ],
   };
   const chosen = choice.chosen;
   if (chosen) {
@@ -118,6 +128,17 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   } else {
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'summary')?.headingRange.start.line ?? 0);
     incident.zone = declared?.zone ?? null;
+  }
+  // "a ~90 second network freeze" in an eight-hour incident tells of a part of it, not of its length.
+  const statedNow = incident.statedDuration;
+  if (statedNow?.source === 'sentence' && incident.durationMinutes !== null && incident.durationMinutes > 0) {
+    const ratio = statedNow.minutes / incident.durationMinutes;
+    if (ratio < 0.2 || ratio > 5) {
+      incident.statedDuration = null;
+      incident.reasons.push(
+        `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`,
+      );
+    }
   }
   // "for 75 minutes" in a sentence that names no outage counts when the window agrees with it.
   if (!incident.statedDuration && incident.durationMinutes !== null && incident.durationMinutes > 0) {
@@ -158,6 +179,31 @@ function otherDateOrder(c: WindowCandidate): WindowCandidate | null {
   const start = swap(c.start);
   const end = swap(c.end);
   return start && end ? { ...c, start, end } : null;
+}
+
+/**
+ * A start the summary (or a field) gives, to each entry the timeline marks as the end after it:
+ * "On 24 March at 07:32 GMT users saw errors" and "- 08:00 GMT: the server is working normally".
+ */
+function startThenTimelineEnd(document: PostmortemDocument, placed: readonly PlacedCandidate[]): PlacedCandidate[] {
+  const half = placed.find((p) => p.end === null);
+  if (!half) return [];
+  const out: PlacedCandidate[] = [];
+  for (const e of timelineMilestones(document).marked) {
+    if (typeof e.at !== 'number' || e.at <= half.start.at) continue;
+    const end = entryTime(document, e, `the timeline entry on line ${e.line + 1}, marked as the end`);
+    if (!end) continue;
+    const candidate: WindowCandidate = {
+      start: half.candidate.start,
+      end: { time: end.parsed, line: end.range.start.line, sameLineDate: null, source: end.source },
+      source: `${half.candidate.source} for the start and the timeline for the end`,
+      tier: TIER.timeline,
+      rangeLine: null,
+    };
+    const minutes = Math.round((end.at - half.start.at) / 60_000);
+    out.push({ candidate, start: half.start, end, crossesMidnight: !!(half.start.date && end.date && half.start.date.day !== end.date.day), minutes });
+  }
+  return out;
 }
 
 /** Windows the timeline's words mark: the entry where the problem started, to each entry where it ended. */

@@ -33,7 +33,8 @@ const WORD_NUMBERS: Record<string, number> = {
 
 // Long units may follow words ("two hours"); short ones only digits ("90 min"),
 // and one-letter units only touching them ("4h15m"), so "5 m users" is not a duration.
-const LONG_UNIT = '(?:weeks?|days?|hours?|minutes?|seconds?)';
+// "for 12 long hours": "long" may stand between the number and the unit.
+const LONG_UNIT = '(?:(?:long\\s+)?(?:weeks?|days?|hours?|minutes?|seconds?))';
 const SHORT_UNIT = '(?:wks?|hrs?|mins?|secs?)';
 const LETTER_UNIT = '[wdhms]';
 const WORD_NUMBER = Object.keys(WORD_NUMBERS)
@@ -50,7 +51,10 @@ const DURATION = new RegExp(`(?<![\\p{L}\\p{N}.:])${part(false)}(?:(?:\\s*,)?(?:
 const ONE_PART = new RegExp(part(true), 'giu');
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under))\s*$/i;
 
-const unitMinutes = (unit: string) => UNIT_MINUTES[unit.toLowerCase().startsWith('mi') ? 'm' : unit[0].toLowerCase()];
+const unitMinutes = (written: string) => {
+  const unit = written.replace(/^long\s+/i, '');
+  return UNIT_MINUTES[unit.toLowerCase().startsWith('mi') ? 'm' : unit[0].toLowerCase()];
+};
 
 // "two and a half hours", "an hour and a half", "3+ hours", "three (3) hours": the general pattern
 // would read only part of them.

@@ -49,7 +49,11 @@ interface WrittenDate {
   start: number;
   end: number;
   date: LocalDate;
+  yearUnknown?: boolean;
 }
+
+/** The note on a date whose year is a stand-in (TimeReadingOptions.standInYear). */
+export const YEAR_UNKNOWN = 'no year is written, so days are compared within one year';
 
 const certain = (c: ParsedComponents, key: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => (c.isCertain(key) ? c.get(key) : null);
 
@@ -61,8 +65,8 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
   if (year !== null) return { year, month, day };
   // "May 13th": the year comes from the incident, if we know it.
   if (!options?.referenceDate) return null;
-  inferred.push('year taken from the incident date');
-  return { year: c.get('year') ?? options.referenceDate.year, month, day };
+  inferred.push(options.standInYear ? YEAR_UNKNOWN : 'year taken from the incident date');
+  return { year: c.get('year') ?? options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
@@ -71,8 +75,10 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     .replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length))
     // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
     .replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ')
-    // "01–11–2021": a date written with dashes a word processor made long.
-    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)/g, '-');
+    // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
+    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g, '-')
+    // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
+    .replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
   const reference = options?.referenceDate
     ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
     : NO_REFERENCE;
@@ -88,10 +94,10 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     const date = dateOf(result.start, options, inferred);
     const hour = certain(result.start, 'hour');
     if (hour === null) {
-      if (date) dates.push({ start, end, date });
+      if (date) dates.push({ start, end, date, ...(inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}) });
       continue;
     }
-    if (!LOOKS_LIKE_A_CLOCK.test(text)) continue;
+    if (!LOOKS_LIKE_A_CLOCK.test(reading.slice(start, end))) continue;
     const second = certain(result.start, 'second');
     // chrono's ISO parser keeps its offset ("T06:30Z", "-05:00"); other zones are read by zoneAfter.
     const offset = result.start.isCertain('timezoneOffset') ? result.start.get('timezoneOffset') : null;
@@ -128,8 +134,20 @@ function numericDate(first: number, second: number, year: number, order: 'dmy' |
   return null;
 }
 
-function fromPatterns(line: string): Found[] {
+// "0900–1300 PST": four-digit clocks without a colon, as a range (a pair of years is not a range of clocks).
+const MILITARY_RANGE = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(\s*(?:-|–|—|to|until)\s*)([01]\d|2[0-3])([0-5]\d)(?![\p{N}:.,/])/gu;
+const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Number(mm) >= 0;
+
+function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
   const found: Found[] = [];
+  for (const m of line.matchAll(MILITARY_RANGE)) {
+    const start = m.index ?? 0;
+    const endStart = start + 4 + m[3].length;
+    const zoned = readZoneAt(line, endStart + 4, options) !== null;
+    if (!zoned && (looksLikeYear(m[1], m[2]) || looksLikeYear(m[4], m[5]))) continue;
+    found.push({ start, end: start + 4, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+    found.push({ start: endStart, end: endStart + 4, hour: Number(m[4]), minute: Number(m[5]), date: null, zone: null, inferred: [] });
+  }
   for (const m of line.matchAll(MILITARY_TIME)) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
@@ -184,23 +202,31 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
   if (written) [zone, end] = [written.spec, written.end];
   let date = time.date;
   let start = time.start;
+  let inferred = time.inferred;
   if (!date) {
     const after = dates.find((d) => d.start >= end && DATE_AFTER_GAP.test(line.slice(end, d.start)));
     const before = dates.find((d) => d.end <= start && DATE_BEFORE_GAP.test(line.slice(d.end, start)));
     if (after) [date, end] = [after.date, after.end];
     else if (before) [date, start] = [before.date, before.start];
+    const attached = after ?? before;
+    if (attached?.yearUnknown) inferred = [...inferred, YEAR_UNKNOWN];
+    // "10:00 AM on March 2, 2023 (UTC-8)": the zone after the date.
+    if (after && !zone) {
+      const late = zoneAfter(line, end, time.second !== undefined, options);
+      if (late) [zone, end] = [late.spec, late.end];
+    }
   }
   // "T16:10Z" (ISO without its date) begins with the T.
   if (line[start - 1] === 'T' && !/[\p{L}\p{N}]/u.test(line[start - 2] ?? '')) start--;
   if (JOINED_BEFORE.test(line.slice(0, start)) || JOINED_AFTER.test(line.slice(end))) return null;
-  return { ...time, start, end, zone, date };
+  return { ...time, start, end, zone, date, inferred };
 }
 
 /** Every single written time of day in `line`, in order, each with the zone and date written next to it. */
 export function readWrittenTimes(line: string, options?: TimeReadingOptions): ParsedTime[] {
   if (!MIGHT_HOLD_A_TIME.test(line)) return []; // most prose lines; saves a chrono pass
   const { times, dates } = fromChrono(line, options);
-  const found = [...times, ...fromPatterns(line).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
+  const found = [...times, ...fromPatterns(line, options).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
     .map((t) => extend(line, t, dates, options))
     .filter((t): t is Found => t !== null)
     .sort((a, b) => a.start - b.start);
@@ -217,6 +243,7 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
       end: t.end,
       date: t.date,
       ...(ambiguity ? { dateAmbiguity: ambiguity.note, otherDate: ambiguity.other } : {}),
+      ...(t.inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}),
       hour: t.hour,
       minute: t.minute,
       ...(t.second !== undefined ? { second: t.second } : {}),
@@ -234,5 +261,34 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
  */
 export function readWrittenDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
   if (!/\d/.test(line)) return [];
-  return fromChrono(line, options).dates.map((d) => ({ text: line.slice(d.start, d.end), start: d.start, end: d.end, date: d.date }));
+  return fromChrono(line, options).dates.map((d) => ({
+    text: line.slice(d.start, d.end),
+    start: d.start,
+    end: d.end,
+    date: d.date,
+    ...(d.yearUnknown ? { yearUnknown: true } : {}),
+  }));
+}
+
+const ANY_NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.\-–])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}/.-])/gu;
+
+/**
+ * The day-month order a document's own dates show: "01/16/2024" can only be month first, "16/01/2024"
+ * only day first. A reader takes the order of the unambiguous dates for the ambiguous ones; null when
+ * the document shows none, or both.
+ */
+export function dateOrderShownIn(lines: readonly string[]): 'dmy' | 'mdy' | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const line of lines) {
+    if (line.length > 2000 || !/\d[/.\-–]\d/.test(line)) continue;
+    for (const m of line.matchAll(ANY_NUMERIC_DATE)) {
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+      else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+    }
+  }
+  if (dayFirst && !monthFirst) return 'dmy';
+  if (monthFirst && !dayFirst) return 'mdy';
+  return null;
 }
