@@ -89,6 +89,7 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
   const projectConfigs = new Map<string, Promise<(ProjectConfig & { uri: string }) | undefined>>();
   let folders: WorkspaceFolder[] = [];
   let canPullConfiguration = false;
+  let hearsFolderChanges = false;
   let generation = 0;
   const disposables: Disposable[] = [];
 
@@ -221,6 +222,7 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
   connection.onInitialize((params) => {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -239,11 +241,13 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
 
   connection.onInitialized(() => {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
-      folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
-      projectConfigs.clear();
-      context.revalidateAll();
-    });
+    // Subscribing throws when the client did not declare workspace folders (a plain stdio client).
+    if (hearsFolderChanges)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+        projectConfigs.clear();
+        context.revalidateAll();
+      });
   });
 
   connection.onDidChangeConfiguration(() => {

@@ -34,6 +34,8 @@ export interface SessionOptions {
   rootUri?: string;
   /** Hold every `workspace/configuration` answer until `releaseConfiguration()`. */
   holdConfiguration?: boolean;
+  /** Answer each `workspace/configuration` request after this many milliseconds. */
+  configurationDelayMs?: () => number;
 }
 
 export async function startSession(options: SessionOptions = {}): Promise<Session> {
@@ -82,6 +84,8 @@ export async function startSession(options: SessionOptions = {}): Promise<Sessio
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
     session.configurationRequests++;
     const answer = () => params.items.map(() => options.settings ?? null);
+    const delay = options.configurationDelayMs?.();
+    if (!held && delay) return new Promise((r) => setTimeout(() => r(answer()), delay));
     if (!held) return answer();
     return new Promise((r) => held?.push(() => r(answer())));
   });

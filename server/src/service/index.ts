@@ -239,5 +239,6 @@ function anchorOf(document: PostmortemDocument): Range {
   const first = document.lines.findIndex(
     (l, i) => l.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(l) && !(document.frontMatter && i <= document.frontMatter.endLine),
   );
-  return lineRange(document.lines, Math.max(first, 0));
+  // Nothing but blank lines (spaces, a byte order mark): the start of the document.
+  return first < 0 ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : lineRange(document.lines, first);
 }
