@@ -189,10 +189,10 @@ export function largePostmortem(random: Random, size: number): string {
       minute -= 24 * 60;
       day++;
       chunk = ['', `**2024-03-${day}**`, ''];
-    } else if (kind < 0.04) {
+    } else if (kind < 0.008) {
       chunk = ['', '| Time | Event |', '|---|---|', ...Array.from({ length: 6 }, (_, i) => `| ${clock(minute + i, 2)} | ${pick(random, actions)} |`), ''];
       minute += 6;
-    } else if (kind < 0.07) {
+    } else if (kind < 0.016) {
       chunk = [
         '',
         '```text',
