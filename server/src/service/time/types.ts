@@ -33,6 +33,8 @@ export interface ParsedTime {
   date: LocalDate | null;
   /** e.g. "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)". */
   dateAmbiguity?: string;
+  /** The other reading of an ambiguous numeric date (12 April for 04-12-2022 read day first). */
+  otherDate?: LocalDate;
   /** 24-hour clock, as written. */
   hour: number;
   minute: number;
