@@ -2,8 +2,8 @@ import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, TimelineEntry } from '../model';
 import { range, withoutMarkup } from '../parse/lines';
 import { readTimelineTimes } from '../parse/timeline';
-import { dateOrderShownIn, findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
-import { chooseWindow, type PlacedCandidate } from './choose';
+import { dateOrderShownIn, STAND_IN_DAY, findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
+import { chooseWindow, type PlacedCandidate, statedAgrees } from './choose';
 import { timeFields } from './fields';
 import { timelineMilestones } from './milestones';
 import { placeWindow } from './place';
@@ -30,7 +30,7 @@ import { declaredZoneAt, readZoneDeclarations } from './zones';
 // day and in its zone. Times are read by `time/`; this folder decides where to look, what a time
 // written without a date or a zone takes from the rest of the document, and why.
 
-export { statedAgrees } from './choose';
+export { statedAgrees };
 export { declaredZoneAt } from './zones';
 export type { DurationSite, Incident, IncidentTime, LabelModel, StatedIncidentDuration, UnparsedTime, ZoneDeclaration } from './types';
 export { noIncident } from './types';
@@ -47,7 +47,8 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   const unparsedTimes: UnparsedTime[] = [];
 
   const reference = findReferenceDate(document, regions, fields, base);
-  const options: TimeReadingOptions = reference ? { ...base, referenceDate: reference.date } : base;
+  // Without a known date, "Apr 28 … Apr 29" still compare as days: dates are read in a stand-in year.
+  const options: TimeReadingOptions = reference ? { ...base, referenceDate: reference.date } : { ...base, referenceDate: STAND_IN_DAY, standInYear: true };
   // Unreadable times in the Start, End and Duration fields are reported whatever else is found.
   for (const f of fields) noteUnreadable(fieldSources(document, f), f.id, options, unparsedTimes);
 
@@ -92,7 +93,9 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   if (!placed.some((p) => p.minutes !== null) && document.timeline.length) {
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'timeline')?.headingRange.start.line ?? 0);
     readTimelineTimes(document, clockFor(null, null, null, placed[0]?.start.zone ?? declared?.zone ?? null, placed[0]?.start.date ?? reference?.date ?? null));
-    placed.push(...startThenTimelineEnd(document, placed), ...fromTimeline(document));
+    // A start from one place and an end from another count only when they agree with a stated duration, if there is one.
+    const joined = startThenTimelineEnd(document, placed).filter((p) => !stated || (p.minutes !== null && statedAgrees(p.minutes, stated)));
+    placed.push(...fromTimeline(document), ...joined);
   }
 
   const choice = chooseWindow(placed, stated);
@@ -125,6 +128,17 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   } else {
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'summary')?.headingRange.start.line ?? 0);
     incident.zone = declared?.zone ?? null;
+  }
+  // "a ~90 second network freeze" in an eight-hour incident tells of a part of it, not of its length.
+  const statedNow = incident.statedDuration;
+  if (statedNow?.source === 'sentence' && incident.durationMinutes !== null && incident.durationMinutes > 0) {
+    const ratio = statedNow.minutes / incident.durationMinutes;
+    if (ratio < 0.2 || ratio > 5) {
+      incident.statedDuration = null;
+      incident.reasons.push(
+        `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`,
+      );
+    }
   }
   // "for 75 minutes" in a sentence that names no outage counts when the window agrees with it.
   if (!incident.statedDuration && incident.durationMinutes !== null && incident.durationMinutes > 0) {

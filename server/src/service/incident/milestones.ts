@@ -27,25 +27,41 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   const text = (e: TimelineEntry) => bodyOf(document, e);
   const detected = timed.find((e) => DETECTED.test(text(e))) ?? null;
-  const start = timed.find((e) => START_MARK.test(text(e)) && !DETECTED.test(text(e))) ?? null;
+  const start = timed.find((e) => marks(START_MARK, text(e)) && !DETECTED.test(text(e))) ?? null;
   const marked = timed.filter((e) => {
     const t = text(e);
-    const m = END_MARK.exec(t);
+    const m = marks(END_MARK, t);
     return m !== null && !NOT_THE_END.test(t.slice(0, m.index));
   });
   const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
   return { start, ends, marked, detected };
 }
 
+/**
+ * Where `mark` says this entry is the start or the end, or null. "the start of the outage (~13:30)"
+ * points at another time, not at the entry's own.
+ */
+function marks(mark: RegExp, text: string): RegExpExecArray | null {
+  const m = mark.exec(text);
+  if (!m) return null;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+  return /^\W{0,4}(?:at\s+|around\s+|~)?\d{1,2}[:.]\d\d/.test(after) ? null : m;
+}
+
 /** An entry's words: its text, and for a heading the lines under it (up to a paragraph's worth, code left out). */
 function bodyOf(document: PostmortemDocument, e: TimelineEntry): string {
   if (e.kind !== 'heading') return e.text;
   let text = e.text;
-  let fenced = false;
+  let body = false;
   for (let l = e.line + 1; l <= e.endLine && text.length < 600; l++) {
     const line = document.lines[l].trim();
-    if (/^(?:```|~~~)/.test(line)) fenced = !fenced;
-    else if (!fenced && line) text += ` ${line}`;
+    // The first paragraph under the heading: what happened at that time.
+    if (!line || /^(?:```|~~~)/.test(line)) {
+      if (body) break;
+      continue;
+    }
+    body = true;
+    text += ` ${line}`;
   }
   return text;
 }

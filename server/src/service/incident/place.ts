@@ -10,7 +10,7 @@ import { declaredZoneAt, describeDeclaration } from './zones';
 // past midnight.
 
 export const pad = (n: number) => String(n).padStart(2, '0');
-export const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+export const isoDate = (d: LocalDate) => (d.yearUnknown ? `${pad(d.month)}-${pad(d.day)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`);
 export const sameDay = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
 
 function rangeOf(found: FoundTime): Range {

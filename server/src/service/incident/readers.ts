@@ -98,6 +98,8 @@ const END_WORDS =
 const START_WORDS =
   /\b(?:start(?:ed|ing|s)?|began|begins|beginning|begun|commenc(?:ed|ing|es)|since|from|onset|first\s+(?:occurred|appeared)|occurred|happened|went\s+down|start(?:\s+time)?\s*[:：])/gi;
 
+const DETECTION_WORDS = /\b(?:noticed|detected|reported|alerted|paged|discovered|spotted|observed|flagged)\b/i;
+
 interface MarkedTime {
   time: ParsedTime;
   source: Source;
@@ -151,8 +153,19 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
   const firstEnd = times.findIndex((t, i) => t.role === 'end' && times.slice(0, i).some((x) => x.role !== 'end'));
   if (firstEnd < 0) {
     // "On 24 March 2017 at 07:32 GMT the site answered 500": when it started, and nothing on when it ended.
-    const start = times.find((t) => t.role === 'start') ?? times.find((t) => t.role === null);
-    if (start && !out.length) out.push({ start: found(start.time, start.source, `a sentence of ${where}`, options), end: null, source: `a sentence of ${where}`, tier, rangeLine: null });
+    const starts = times.filter((t) => t.role === 'start');
+    // "On 20 January … started to fail", then "On 21 January … started to fail again": two episodes, no one start.
+    const episodes = new Set(starts.map((t) => t.source.line)).size > 1 && new Set(starts.map((t) => JSON.stringify(t.time.date))).size > 1;
+    // "noticed at 0:59 CET" is when it was detected, not when it began.
+    const start = starts[0] ?? times.find((t) => t.role === null && !DETECTION_WORDS.test(t.source.text));
+    if (start && !out.length && !episodes)
+      out.push({
+        start: found(start.time, start.source, `a sentence of ${where}`, options),
+        end: null,
+        source: `a sentence of ${where}`,
+        tier,
+        rangeLine: null,
+      });
     return out;
   }
   const before = times.slice(0, firstEnd);

@@ -17,12 +17,17 @@ const LABELLED = /\b(?:duration|downtime|outage\s+duration|time\s+to\s+(?:restor
 // "took 10 minutes to identify the cause", "for 5 minutes before anyone noticed": part of the incident, not all of it.
 const PART_OF_INCIDENT =
   /^\s*(?:for\s+\w+\s+)?(?:to\s+(?:detect|notice|identify|find|diagnose|pinpoint|locate|respond|acknowledge|escalate|discover|spot|reali[sz]e|understand|figure|page|alert)|before\s+(?:anyone|we|it|the\s+team|an?\s+\w+)\s+(?:noticed|detected|was\s+detected|spotted|found|realized|realised))\b/i;
+// "undetected for eight days", "went unnoticed for 2 hours": how long before detection, not how long it lasted.
+const BEFORE_DETECTION = /\b(?:undetected|unnoticed|unseen|unreported|not\s+(?:detected|noticed|reported))\s+for\s*$/i;
 const OF = /\b(?:outage|downtime|disruption|interruption|duration|incident|degradation|stall|halt|stoppage|unavailability)\s+(?:time\s+)?(?:of|was|lasted)\b/gi;
 // "40min of total outage", "2 hours of downtime": the duration comes first.
 const OF_OUTAGE =
   /^\s*(?:of\s+(?:total\s+|complete\s+|partial\s+|full\s+)?(?:outage|downtime|disruption|interruption|degradation|unavailability|degraded\s+service|service\s+(?:loss|interruption)))\b/i;
 const HYPHENATED =
-  /\b((\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)[-\s]?(minute|min|hour|hr|day)s?)[-\s](?:long\s+)?(?:(?:total|complete|partial|full|service|site|api|network|production)\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|window|stall|halt|stoppage|freeze|breakdown|blackout|failure|delay|gap)\b/gi;
+  /\b((\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)[-\s]?(minute|min|hour|hr|day)s?)[-\s](?:long\s+)?(?:(?:total|complete|partial|full|service|site|api|network|production)\s+)?(?:[a-z]+\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|stall|halt|stoppage|freeze|breakdown|blackout|failure)\b/gi;
+// "a 10 minutes gap": a number, a unit, then a noun (after an article, so "for 10 minutes" is not it).
+const MEASURED_NOUN =
+  /(?<=\b(?:a|an|the|approximately\s+a|about\s+a|roughly\s+a)\s+)((?:\d+(?:\.\d+)?)[-\s]?(?:minutes?|mins?|hours?|hrs?|days?))[-\s]+(?!(?:ago|later|after|before|earlier|of|to|and|or|in|into|for|from)\b)[a-z]+\b/gi;
 const OUTAGE_WORDS =
   /\b(?:outage|down|downtime|offline|unavailable|unreachable|inaccessible|unusable|unresponsive|disrupt\w*|degrad\w*|interrupt\w*|impact\w*|affected|fail\w*|errors?|incident|broken|unable|could\s*n[o’']t|can[’']?t|cannot|halt\w*|stall\w*|stopp\w*|froze|frozen|freez\w*|breakdown|hung|hang\w*|slow\w*|dark|not\s+(?:operational|working|responding|available|accessible)|stopped|lost|loss)\b/i;
 const APPROXIMATE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than)\b)[\s\w]*$/i;
@@ -70,7 +75,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
     const d = parseStatedDuration(rest);
     if (!d || d.minutes <= 0 || !QUALIFIERS.test(rest.slice(0, d.start))) continue;
     if (c.parenthesised && !/^\s*\)/.test(rest.slice(d.end))) continue;
-    if (PART_OF_INCIDENT.test(rest.slice(d.end))) continue;
+    if (PART_OF_INCIDENT.test(rest.slice(d.end)) || BEFORE_DETECTION.test(text.slice(0, c.at))) continue;
     if (c.requiresOutage) {
       const sentence = sentences(text).find((x) => c.at > x.start && c.at <= x.end);
       if (!sentence || !OUTAGE_WORDS.test(text.slice(sentence.start, sentence.end))) continue;
@@ -92,6 +97,22 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
       text: d.text,
       range: range(s.line, d.start, s.line, d.end),
       approximate: d.approximate === true || APPROXIMATE.test(text.slice(0, d.start)),
+      source: 'sentence',
+    };
+  }
+  // "a 10 minutes gap between blocks during the chain stall": any noun, when the sentence tells of an outage
+  // (a duration far from the window is dropped later as the length of a part).
+  for (const m of text.matchAll(MEASURED_NOUN)) {
+    const sentence = sentences(text).find((x) => (m.index ?? 0) >= x.start && (m.index ?? 0) < x.end);
+    if (!sentence || !OUTAGE_WORDS.test(text.slice(sentence.start, sentence.end))) continue;
+    const d = parseStatedDuration(m[1]);
+    if (!d || d.minutes <= 0) continue;
+    const start = m.index ?? 0;
+    return {
+      minutes: Math.round(d.minutes),
+      text: m[1],
+      range: range(s.line, start, s.line, start + m[1].length),
+      approximate: APPROXIMATE.test(text.slice(0, start)),
       source: 'sentence',
     };
   }
@@ -135,7 +156,14 @@ export function looseDurations(s: Source, options: TimeReadingOptions): StatedIn
     const at = (m.index ?? 0) + m[0].length;
     const rest = text.slice(at);
     const d = parseStatedDuration(rest);
-    if (!d || d.minutes <= 0 || !QUALIFIERS.test(rest.slice(0, d.start)) || PART_OF_INCIDENT.test(rest.slice(d.end))) continue;
+    if (
+      !d ||
+      d.minutes <= 0 ||
+      !QUALIFIERS.test(rest.slice(0, d.start)) ||
+      PART_OF_INCIDENT.test(rest.slice(d.end)) ||
+      BEFORE_DETECTION.test(text.slice(0, at))
+    )
+      continue;
     const start = at + d.start;
     out.push({
       minutes: Math.round(d.minutes),
@@ -172,7 +200,7 @@ export function findStatedDuration(
     if (d) return { ...d, source: 'front-matter' };
   }
   const fieldLines = new Set(fields.filter((f) => f.id !== 'duration').map((f) => f.line));
-  for (const sources of [regions.summary, regions.impact, regions.lead]) {
+  for (const sources of [regions.summary, regions.impact, firstParagraph(regions.lead)]) {
     for (const s of sources) {
       if (fieldLines.has(s.line)) continue;
       const d = statedInSentence(s, options);
@@ -184,4 +212,14 @@ export function findStatedDuration(
     if (d) return { ...d, source: 'title' };
   }
   return null;
+}
+
+/** The lines of the first paragraph of a region: a lead's later sentences tell of parts of the incident. */
+export function firstParagraph(sources: readonly Source[]): Source[] {
+  const out: Source[] = [];
+  for (const s of sources) {
+    if (out.length && s.line !== out[out.length - 1].line + 1) break;
+    out.push(s);
+  }
+  return out;
 }

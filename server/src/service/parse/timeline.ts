@@ -215,7 +215,7 @@ export interface UnreadableEntryTime {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const isoDate = (d: LocalDate) => (d.yearUnknown ? `${pad(d.month)}-${pad(d.day)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`);
 const WEEKDAY = /\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b\.?/gi;
 const LINE_MARKUP = /^\s*(?:(?:[-+*>|#]|\d{1,3}[.)])\s*)*/;
 
@@ -277,9 +277,12 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
     scanned = Math.max(scanned, entry.endLine);
     // `| Jan 28 | 02:34 | …`: the row's own date column.
     if (entry.dateText) {
-      const written = findDates(entry.dateText, { ...clock.options, referenceDate: dayKnown ? day : STAND_IN_DAY })[0];
+      const written = findDates(entry.dateText, {
+        ...clock.options,
+        ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }),
+      })[0];
       if (written) {
-        const yearWritten = /\b(?:19|20)\d\d\b/.test(entry.dateText) || dayKnown;
+        const yearWritten = !written.yearUnknown || dayKnown;
         day = written.date;
         dayKnown = dayKnown || yearWritten;
         dayNote = `date ${isoDate(day)} taken from the date column`;
@@ -289,12 +292,11 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
     const line = entry.timeRange.start.line;
     const text = withoutMarkup(document.lines[line] ?? '');
     // Without a known year, "Jan 16" is still a day after "Jan 15": dates are read in a stand-in year.
-    const options: TimeReadingOptions = { ...clock.options, referenceDate: dayKnown ? day : STAND_IN_DAY };
+    const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }) };
     const from = entry.timeRange.start.character;
     const to = entry.timeRange.end.character;
-    const read = findTimes(text, options).find((t) => t.end > from && t.start <= to);
-    const yearless = !dayKnown && !!read?.date && (read.inferred ?? []).includes(YEAR_FROM_REFERENCE);
-    const time = read && yearless ? { ...read, inferred: (read.inferred ?? []).map((n) => (n === YEAR_FROM_REFERENCE ? YEARLESS : n)) } : read;
+    const time = findTimes(text, options).find((t) => t.end > from && t.start <= to);
+    const yearless = time?.yearUnknown === true;
     const bad = findUnreadableTimes(text).find((u) => u.end > from && u.start <= to && (!time || u.start <= time.start));
     entry.time = null;
     entry.at = null;
@@ -350,9 +352,6 @@ interface DayState {
   /** The zone the entries around this one are written in. */
   zoneAround: ZoneSpec | null;
 }
-
-const YEAR_FROM_REFERENCE = 'year taken from the incident date';
-const YEARLESS = 'no year is written, so days are compared within one year';
 
 /** The first zone written on a timeline entry, for the entries before it that write none. */
 function firstZoneOf(document: PostmortemDocument, options: TimeReadingOptions): ZoneSpec | null {

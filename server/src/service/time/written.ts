@@ -49,7 +49,11 @@ interface WrittenDate {
   start: number;
   end: number;
   date: LocalDate;
+  yearUnknown?: boolean;
 }
+
+/** The note on a date whose year is a stand-in (TimeReadingOptions.standInYear). */
+export const YEAR_UNKNOWN = 'no year is written, so days are compared within one year';
 
 const certain = (c: ParsedComponents, key: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => (c.isCertain(key) ? c.get(key) : null);
 
@@ -61,8 +65,8 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
   if (year !== null) return { year, month, day };
   // "May 13th": the year comes from the incident, if we know it.
   if (!options?.referenceDate) return null;
-  inferred.push('year taken from the incident date');
-  return { year: c.get('year') ?? options.referenceDate.year, month, day };
+  inferred.push(options.standInYear ? YEAR_UNKNOWN : 'year taken from the incident date');
+  return { year: c.get('year') ?? options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
@@ -90,7 +94,7 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     const date = dateOf(result.start, options, inferred);
     const hour = certain(result.start, 'hour');
     if (hour === null) {
-      if (date) dates.push({ start, end, date });
+      if (date) dates.push({ start, end, date, ...(inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}) });
       continue;
     }
     if (!LOOKS_LIKE_A_CLOCK.test(reading.slice(start, end))) continue;
@@ -198,11 +202,14 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
   if (written) [zone, end] = [written.spec, written.end];
   let date = time.date;
   let start = time.start;
+  let inferred = time.inferred;
   if (!date) {
     const after = dates.find((d) => d.start >= end && DATE_AFTER_GAP.test(line.slice(end, d.start)));
     const before = dates.find((d) => d.end <= start && DATE_BEFORE_GAP.test(line.slice(d.end, start)));
     if (after) [date, end] = [after.date, after.end];
     else if (before) [date, start] = [before.date, before.start];
+    const attached = after ?? before;
+    if (attached?.yearUnknown) inferred = [...inferred, YEAR_UNKNOWN];
     // "10:00 AM on March 2, 2023 (UTC-8)": the zone after the date.
     if (after && !zone) {
       const late = zoneAfter(line, end, time.second !== undefined, options);
@@ -212,7 +219,7 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
   // "T16:10Z" (ISO without its date) begins with the T.
   if (line[start - 1] === 'T' && !/[\p{L}\p{N}]/u.test(line[start - 2] ?? '')) start--;
   if (JOINED_BEFORE.test(line.slice(0, start)) || JOINED_AFTER.test(line.slice(end))) return null;
-  return { ...time, start, end, zone, date };
+  return { ...time, start, end, zone, date, inferred };
 }
 
 /** Every single written time of day in `line`, in order, each with the zone and date written next to it. */
@@ -236,6 +243,7 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
       end: t.end,
       date: t.date,
       ...(ambiguity ? { dateAmbiguity: ambiguity.note, otherDate: ambiguity.other } : {}),
+      ...(t.inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}),
       hour: t.hour,
       minute: t.minute,
       ...(t.second !== undefined ? { second: t.second } : {}),
@@ -253,7 +261,13 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
  */
 export function readWrittenDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
   if (!/\d/.test(line)) return [];
-  return fromChrono(line, options).dates.map((d) => ({ text: line.slice(d.start, d.end), start: d.start, end: d.end, date: d.date }));
+  return fromChrono(line, options).dates.map((d) => ({
+    text: line.slice(d.start, d.end),
+    start: d.start,
+    end: d.end,
+    date: d.date,
+    ...(d.yearUnknown ? { yearUnknown: true } : {}),
+  }));
 }
 
 const ANY_NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.\-–])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}/.-])/gu;
