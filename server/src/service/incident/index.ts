@@ -197,7 +197,7 @@ function startThenTimelineEnd(document: PostmortemDocument, placed: readonly Pla
       start: half.candidate.start,
       end: { time: end.parsed, line: end.range.start.line, sameLineDate: null, source: end.source },
       source: `${half.candidate.source} for the start and the timeline for the end`,
-      tier: TIER.timeline,
+      tier: TIER.joined,
       rangeLine: null,
     };
     const minutes = Math.round((end.at - half.start.at) / 60_000);

@@ -7,7 +7,7 @@ import type { FoundTime, Source, TimeField, WindowCandidate } from './types';
 // windows it finds there, with where it found them. The chooser (choose.ts) decides.
 
 /** How explicit each region is; lower is preferred when several give a whole window. */
-export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, impact: 4, lead: 5, title: 6, timeline: 7 } as const;
+export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, impact: 4, lead: 5, title: 6, timeline: 7, joined: 8 } as const;
 
 const found = (time: ParsedTime, s: Source, source: string, options: TimeReadingOptions): FoundTime => ({
   time,

@@ -135,7 +135,9 @@ function numericDate(first: number, second: number, year: number, order: 'dmy' |
 }
 
 // "0900–1300 PST": four-digit clocks without a colon, as a range (a pair of years is not a range of clocks).
-const MILITARY_RANGE = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(\s*(?:-|–|—|to|until)\s*)([01]\d|2[0-3])([0-5]\d)(?![\p{N}:.,/])/gu;
+const MILITARY_RANGE = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(\s*(?:-|–|—|to|until|and)\s*)([01]\d|2[0-3])([0-5]\d)(?![\p{N}:.,/])/gu;
+// "11:21a", "12:28p": a meridiem of one letter.
+const ONE_LETTER_MERIDIEM = /(?<![\p{L}\p{N}:.])(1[0-2]|0?[1-9]):([0-5]\d)\s?([ap])(?![\p{L}\p{N}])/giu;
 const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Number(mm) >= 0;
 
 function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
@@ -145,12 +147,19 @@ function fromPatterns(line: string, options: TimeReadingOptions | undefined): Fo
     const endStart = start + 4 + m[3].length;
     const zoned = readZoneAt(line, endStart + 4, options) !== null;
     if (!zoned && (looksLikeYear(m[1], m[2]) || looksLikeYear(m[4], m[5]))) continue;
+    // "1900 and 2100" is a range only after "between".
+    if (/and/i.test(m[3]) && !/\bbetween\s+(?:the\s+(?:hours?|times?|period)\s+of\s+)?$/i.test(line.slice(0, start))) continue;
     found.push({ start, end: start + 4, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
     found.push({ start: endStart, end: endStart + 4, hour: Number(m[4]), minute: Number(m[5]), date: null, zone: null, inferred: [] });
   }
   for (const m of line.matchAll(MILITARY_TIME)) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+  }
+  for (const m of line.matchAll(ONE_LETTER_MERIDIEM)) {
+    const start = m.index ?? 0;
+    const hour = (Number(m[1]) % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+    found.push({ start, end: start + m[0].length, hour, minute: Number(m[2]), date: null, zone: null, inferred: [] });
   }
   for (const m of line.matchAll(NOON_OR_MIDNIGHT)) {
     const start = m.index ?? 0;
