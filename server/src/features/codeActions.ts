@@ -35,11 +35,11 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onCodeAction((params) =>
+  return context.connection.onCodeAction((params, token) =>
     context.safe('code actions', params.textDocument.uri, [] as CodeAction[], async () => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       const actions: CodeAction[] = [];
       const only = params.context.only;
       if (wants(only, CodeActionKind.QuickFix)) {

@@ -14,11 +14,11 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
 };
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onCompletion((params) =>
+  return context.connection.onCompletion((params, token) =>
     context.safe('completion', params.textDocument.uri, [] as CompletionItem[], async () => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       if (!analysis.analyzed) return [];
       return context.service.completions(analysis, params.position, { triggerCharacter: params.context?.triggerCharacter }).map(
         (c): CompletionItem => ({

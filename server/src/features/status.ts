@@ -5,11 +5,11 @@ import type { ServerContext } from '../server';
 // `postmortem/status`: what the status bar shows for a document.
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onRequest(statusRequest, (params) =>
+  return context.connection.onRequest(statusRequest, (params, token) =>
     context.safe('status', params.uri, null as PostmortemStatus | null, async () => {
       const document = context.documents.get(params.uri);
       if (!document) return null;
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       const required = analysis.template.sections.filter((s) => s.required);
       return {
         analyzed: analysis.analyzed,
