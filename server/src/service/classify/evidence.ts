@@ -87,7 +87,7 @@ const pastTenseWords =
 const firstPersonWords = /\b(?:we|our|us|I|my|me|we're|we've|i've|i'm)\b/g;
 const secondPersonWords = /\b(?:you|your|yours|you're|you've|you'll)\b/gi;
 const incidentWords =
-  /\b(?:outages?|down|downtime|errors?|failed|failures?|failing|crash(?:ed|es|ing)?|unavailable|unreachable|degraded|broke|broken|bug|root cause|restored|resolved|rolled back|rollback|mitigated|incident|alert(?:ed|s)?|paged|timeouts?|timed out|halted|stalled|exploit(?:ed)?|attack(?:ed|er)?|vulnerab\w*|leak(?:ed)?|lost|loss|corrupt\w*|overload\w*|exhausted)\b/gi;
+  /\b(?:outages?|down|downtime|errors?|failed|failures?|failing|crash(?:ed|es|ing)?|unavailable|unreachable|degraded|broke|broken|bugs?|root cause|caused?|restored|resolved|fix(?:ed|es)?|rolled back|rollback|mitigated|incident|alert(?:ed|s)?|paged|timeouts?|timed out|halt(?:ed)?|stall(?:ed)?|paus(?:e|ed)|stopp(?:ed|ing)|stuck|hung|unresponsive|unstable|invalid|evict(?:ed|ion|ions)?|slow(?:ness|ed|er)?|latency|problems?|issues?|misconfigur\w*|prevent\w*|exploit(?:ed)?|attack(?:ed|er)?|vulnerab\w*|leak(?:ed)?|lost|loss|corrupt\w*|overload\w*|exhausted)\b/gi;
 const figure =
   /\b\d+(?:[.,]\d+)?\s*%|\b\d[\d,.]*\s+(?:users|customers|requests|orders|accounts|people|visitors|transactions|jobs|pods|nodes|servers|blocks|messages|emails|errors)\b/gi;
 const projectPage =
