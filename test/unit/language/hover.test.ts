@@ -163,7 +163,10 @@ describe('hover on a field label', () => {
     '',
     '**Resolution:** Rolled back.',
   );
-  const analysis = analyze(text);
+  let analysis: Analysis;
+  beforeEach(() => {
+    analysis = analyze(text);
+  });
 
   it('says what a good Duration says, with an example and the duration the document states', () => {
     const contents = hoverOnLine(analysis, 4, 5);
