@@ -82,7 +82,10 @@ export function summarise(report, equivalents) {
       for (const c of counts) c[key]++;
       if (!UNDETECTED.has(m.status)) continue;
       const original = originalOf(entry.source, m.location);
-      const index = equivalents.findIndex((e) => file.endsWith(e.file) && e.line === original.line && e.replacement === m.replacement);
+      const index = equivalents.findIndex(
+        (e) =>
+          file.endsWith(e.file) && e.line === original.line && e.replacement === m.replacement && (e.original === undefined || e.original === original.text),
+      );
       const where = `${file}:${m.location.start.line}`;
       if (index >= 0) {
         used.add(index);

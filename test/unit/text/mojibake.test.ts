@@ -149,6 +149,22 @@ describe('text/mojibake: findMojibake leaves real text alone', () => {
     assert.equal(findMojibake('ô\u008f¿¿')[0]?.repaired, '\u{10ffff}');
   });
 
+  it('keeps a repair when what follows it cannot continue it', () => {
+    // Each of these follows "Ã©" (é) with characters that are not the next UTF-8 sequence: the
+    // repair must end where the valid bytes end, not fail as a whole.
+    const tails = [
+      ['a lead byte at the end of the line', 'Ã'],
+      ['a lead byte before ASCII', 'ÃA'],
+      ['a lead byte before another lead byte', 'ÃÃ'],
+      ['continuation bytes with no lead', '©©©©'],
+      ['a byte above 0xF4, which never leads', 'õ©©©'],
+      ['0xC0, which never leads', '\u00c0©'],
+    ];
+    for (const [what, tail] of tails) {
+      assert.deepEqual(findMojibake(`Ã©${tail}`), [{ start: 0, end: 2, text: 'Ã©', repaired: 'é' }], what);
+    }
+  });
+
   it('finds a repair after text it skipped, and reports where each one is', () => {
     const line = 'Ã plain Ã© and ðŸš¨';
     assert.deepEqual(findMojibake(line), [
