@@ -67,6 +67,11 @@ describe('rules: missing-field at the edges', () => {
     assert.deepEqual(codeAt(md(...summary, '## Impact', ''), 'missing-field'), [[3, { sectionId: 'summary', fieldId: 'impact' }]]);
   });
 
+  it('lets an Impact section answer only for the impact, not for the other fields', () => {
+    const text = md('# Postmortem', '', '## Issue Summary', '- Duration: 2 hours', '', '## Impact', 'All users.');
+    assert.deepEqual(codeAt(text, 'missing-field'), [[3, { sectionId: 'summary', fieldId: 'root-cause' }]]);
+  });
+
   it('does not count a field written in another section', () => {
     // A template where two sections each require an Owner: the first section's Owner does not answer for the second.
     const customTemplates: Template[] = [
@@ -138,6 +143,8 @@ describe('rules: duplicate-section at the edges', () => {
     assert.deepEqual(codeAt(md('# Postmortem', '', '## Root Cause', 'A bug.', '', '## Root Cause', 'Again.'), 'duplicate-section'), [
       [6, { sectionId: 'root-cause', firstLine: 2 }],
     ]);
+    const [whole] = findingsWith(analyze(md('# Postmortem', '', '## Resolution', 'Rolled back.', '', '## Root Cause and Resolution', 'Again.')), 'duplicate-section');
+    assert.match(whole.message, /^"Root Cause and Resolution" repeats the Root Cause and Resolution section already started on line 3\./);
     assert.deepEqual(codeAt(md('# Postmortem', '', '## Resolution', 'Rolled back.', '', '## Root Cause and Resolution', 'Again.'), 'duplicate-section'), [
       [6, { sectionId: 'root-cause', firstLine: 2 }],
     ]);
