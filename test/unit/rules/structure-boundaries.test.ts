@@ -143,7 +143,10 @@ describe('rules: duplicate-section at the edges', () => {
     assert.deepEqual(codeAt(md('# Postmortem', '', '## Root Cause', 'A bug.', '', '## Root Cause', 'Again.'), 'duplicate-section'), [
       [6, { sectionId: 'root-cause', firstLine: 2 }],
     ]);
-    const [whole] = findingsWith(analyze(md('# Postmortem', '', '## Resolution', 'Rolled back.', '', '## Root Cause and Resolution', 'Again.')), 'duplicate-section');
+    const [whole] = findingsWith(
+      analyze(md('# Postmortem', '', '## Resolution', 'Rolled back.', '', '## Root Cause and Resolution', 'Again.')),
+      'duplicate-section',
+    );
     assert.match(whole.message, /^"Root Cause and Resolution" repeats the Root Cause and Resolution section already started on line 3\./);
     assert.deepEqual(codeAt(md('# Postmortem', '', '## Resolution', 'Rolled back.', '', '## Root Cause and Resolution', 'Again.'), 'duplicate-section'), [
       [6, { sectionId: 'root-cause', firstLine: 2 }],
