@@ -147,7 +147,9 @@ async function main() {
   }
   // Seen from outside too: the Node extension host of code-server never activated the extension.
   const remoteLogs = path.join(userDataDir, 'logs');
-  const nodeActivation = findInLogs(remoteLogs, /exthost\.log$/, EXTENSION_ID);
+  // The Node host lists every extension it knows ("Creating extension host with the following global
+  // extensions: …"), so only a line that activates this one counts (`_doActivateExtension <id>`).
+  const nodeActivation = findInLogs(remoteLogs, /exthost\.log$/, EXTENSION_ID, /activat/i);
   log(`web workers the page started: ${workers.length}; Node extension host log mentions ${EXTENSION_ID}: ${nodeActivation ? 'yes' : 'no'}`);
   if (nodeActivation) {
     report.tests.push({ titlePath: ['web extension', 'never loads in the Node extension host'], state: 'failed', error: { message: nodeActivation } });
@@ -162,7 +164,7 @@ async function main() {
 }
 
 /** The first line naming `needle` in a log file matching `pattern` under `dir`, or null. */
-function findInLogs(dir, pattern, needle) {
+function findInLogs(dir, pattern, needle, also = /(?:)/) {
   const walk = (d) => {
     for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) {
       const p = path.join(d, e.name);
@@ -173,7 +175,7 @@ function findInLogs(dir, pattern, needle) {
         const line = fs
           .readFileSync(p, 'utf8')
           .split('\n')
-          .find((l) => l.includes(needle));
+          .find((l) => l.includes(needle) && also.test(l));
         if (line) return `${path.relative(dir, p)}: ${line}`;
       }
     }

@@ -2,7 +2,7 @@ import type { Field, FrontMatter, PostmortemDocument, Section, Suppressions } fr
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
-import { matchField, type SectionMatch, SectionMatcher } from './match';
+import { matchField, normalizeLabel, type SectionMatch, SectionMatcher } from './match';
 import { gluedLabels } from './glued';
 import { sentenceFields } from './sentenceFields';
 import { findTimelineEntries } from './timeline';
@@ -29,6 +29,8 @@ function rankOf(label: LabelLine): number {
 }
 
 const maxPseudoHeadingWords = 8;
+const openingAccount =
+  /^(?:what happened|what went on|what occurred|the incident|incident|description|incident description|incident details|details of (?:the )?incident)$/;
 const timeFieldIds = new Set(['duration', 'start', 'end']);
 
 interface OpenSection {
@@ -113,9 +115,14 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const skeletonLists = plainSkeletonLists(labels, matcher);
   // Words that say what a section is for name it in a heading or a bold line; a plain line, or a
   // `#hashtag` line, must use a name.
+  // The document's first level-1 heading is its title unless it is a section's very name ("# 2023-01-04 -
+  // Outage of wire.com caused by a DoS attack" says what the report is about, not which part it is).
+  const firstRealHeading = labels.find((l) => l.level > 0 && !(frontMatter && l.line <= frontMatter.endLine));
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
-    return match?.via === 'intent' && (label.style === 'plain' || label.missingSpace) ? undefined : match;
+    if (match?.via === 'intent' && (label.style === 'plain' || label.missingSpace)) return undefined;
+    if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
+    return match;
   };
   for (const label of labels) {
     if (frontMatter && label.line <= frontMatter.endLine) continue;
@@ -136,6 +143,12 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (label.inList || !label.labelOnly) {
       const f = fieldOf(label);
       if (f) addField(label, f.field, f.sectionId);
+      // "**Summary**: openfoodfacts.net was down after …" (the Google SRE book's style): a section whose
+      // account starts on its name's line.
+      else if (!label.inList && label.colon && !label.prefix.trim() && label.value.split(/\s+/).length >= 4) {
+        const match = sectionOf(label);
+        if (match?.exact) openSection(label, match, true);
+      }
       continue;
     }
     if (!isHeading) {
@@ -167,6 +180,12 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       openSection(label, match);
       continue;
     }
+    // "## What happened?" opening a report that has no summary is its summary: the short account first.
+    const summary = template.sections.find((t) => t.id === 'summary');
+    if (summary && !sections.length && title && openingAccount.test(normalizeLabel(label.label))) {
+      openSection(label, { section: summary, alias: label.label, exact: false, via: 'intent' });
+      continue;
+    }
     if (!title && !sections.length) title = { text: label.label, line: label.line };
     if (open && rankOf(label) <= open.rank) close(label.line);
     otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
@@ -176,7 +195,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const owned = new Set(sections.filter((s) => !s.sharesHeadingWith).map((s) => s.id));
   for (let i = sections.length - 1; i >= 0; i--) if (sections[i].sharesHeadingWith && owned.has(sections[i].id)) sections.splice(i, 1);
 
-  function openSection(label: LabelLine, match: SectionMatch) {
+  function openSection(label: LabelLine, match: SectionMatch, inline = false) {
     const rank = rankOf(label);
     // "Resolution and preventive steps": the heading opens the section not yet present, and counts for the other too.
     const named = [{ section: match.section, part: match.part }, ...(match.also ?? [])];
@@ -197,7 +216,8 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       level: label.level,
       headingRange: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].trimEnd().length),
       range: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].length),
-      bodyStartLine: label.headingEndLine + 1,
+      // An inline section ("Summary: the site was down …") holds its own line.
+      bodyStartLine: inline ? label.line : label.headingEndLine + 1,
       bodyEndLine: label.headingEndLine,
       empty: true,
       part: first.part,

@@ -210,10 +210,13 @@ export class SectionMatcher {
     const words = normalized.split(' ').filter((w) => w && !stopWords.has(w));
     // A heading, not a sentence or an instruction ("Root cause and resolution must contain").
     if (!words.length || words.length > maxIntentWords || words.some((w) => modalWords.has(w))) return undefined;
-    // The index of the word where `stem` starts ("next time": two words in a row), or -1.
+    // The index of the word where `stem` starts ("next time": two words in a row; "cause$": that word
+    // only, not "caused"), or -1.
     const at = (stem: string): number => {
       const parts = stem.split(' ');
-      return words.findIndex((_, i) => parts.every((p, j) => (j === parts.length - 1 ? words[i + j]?.startsWith(p) : words[i + j] === p)));
+      const fits = (word: string | undefined, part: string, last: boolean) =>
+        word !== undefined && (part.endsWith('$') ? word === part.slice(0, -1) : last ? word.startsWith(part) : word === part);
+      return words.findIndex((_, i) => parts.every((p, j) => fits(words[i + j], p, j === parts.length - 1)));
     };
     const hits: { section: TemplateSection; part?: string; position: number }[] = [];
     for (const section of this.template.sections) {

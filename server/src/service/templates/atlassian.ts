@@ -156,7 +156,7 @@ export const atlassianTemplate: Template = {
       hover: 'The thing that needs to change to prevent this class of incident from happening again.',
       checklist: [item('The root cause, stated as what must change', allOf(has(patterns.cause), has(patterns.content)))],
       example: 'Generated configuration is not validated before deploy, so a missing pool limit reaches production.',
-      intents: [{ words: ['cause', 'causal', 'contributing'] }],
+      intents: [{ words: ['cause$', 'causes$', 'causal', 'contributing'] }],
     }),
     simple({
       id: 'backlog-check',

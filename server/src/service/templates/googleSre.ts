@@ -54,7 +54,7 @@ export const googleSreTemplate: Template = {
       example:
         'Cascading failure due to a combination of exceptionally high load and a resource leak when searches failed because of terms not in the corpus. The leak had never been exercised: no test searched for a missing term.',
       skeleton: 'The latent conditions that made the incident possible, and why they were not caught earlier.',
-      intents: [{ words: ['cause', 'causal', 'contributing', 'why', 'went wrong'] }],
+      intents: [{ words: ['cause$', 'causes$', 'causal', 'contributing', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen'] }],
     },
     {
       ...triggerSection,

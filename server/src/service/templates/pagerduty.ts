@@ -57,7 +57,7 @@ export const pagerdutyTemplate: Template = {
       ],
       example: '- The pool limit was not covered by a config test.\n- The alert threshold was above the failure point.',
       skeleton: '- A contributing factor',
-      intents: [{ words: ['cause', 'causal', 'contributing', 'why', 'went wrong'] }],
+      intents: [{ words: ['cause$', 'causes$', 'causal', 'contributing', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen'] }],
     },
     {
       id: 'resolution',

@@ -148,7 +148,10 @@ export const rootCauseAndResolutionSection: TemplateSection = {
   ].join('\n'),
   skeleton: ['**Root cause:** What was causing the issue, in detail.', '', '**Resolution:** How the issue was fixed, in detail.'].join('\n'),
   intents: [
-    { words: ['cause', 'causal', 'contributing', 'why', 'went wrong'], part: 'cause' },
+    {
+      words: ['cause$', 'causes$', 'causal', 'contributing', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen', 'what caused'],
+      part: 'cause',
+    },
     { words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'solv', 'workaround', 'restor'], part: 'resolution' },
   ],
 };
@@ -180,6 +183,7 @@ export const correctiveMeasuresSection: TemplateSection = {
     'Remediation Items',
     'Post-Incident Actions|actions',
     'Action Plan|actions',
+    'Resulting Actions|actions',
   ],
   required: true,
   fields: [],

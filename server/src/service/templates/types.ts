@@ -53,7 +53,7 @@ export interface TemplateSection {
   skeleton: string;
   /**
    * What a heading names when it uses none of the aliases: intent words (stems, matched at the start
-   * of a word: `prevent` for "preventive") and, when given, a head noun that must come with them
+   * of a word: `prevent` for "preventive"; `cause$` for the word itself, not "caused") and, when given, a head noun that must come with them
    * ("Steps to keep this from recurring" = `recur` + `step`), or two intent words together. A heading matched this way is not an
    * exact name, so a bare plain line still needs a real one.
    */
