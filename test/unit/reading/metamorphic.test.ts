@@ -7,11 +7,12 @@ import { type Transformation, transformations } from './transformations';
 
 // KNOWN_READING_GAPS: rewritings the service reads differently today, as `<fixture> <transformation>`
 // (`<fixture> combined` for rewritings in a row, `generated <transformation>` for the generated
-// documents). Each is a case of /work/notes/reading-failures-found.md (minimal text, the
-// rewriting, expected vs actual). They are registered as pending instead of run, and left out of
-// the rewritings in a row, so the suite passes while the reading is being fixed; the lead removes
-// an entry once it holds. `READING_GAPS=run` runs them like the other cases. A name here that
-// matches no case fails the suite.
+// documents). Each is a case of /work/notes/reading-failures-found.md (minimal text, the rewriting,
+// expected vs actual). They are left out of the cases below and of the rewritings in a row, so the
+// suite passes while the reading is being fixed; the lead removes an entry once it holds.
+// `READING_GAPS=run` runs them as ordinary cases (with METAMORPHIC_RUNS=20 to see which hold now:
+// a rewriting placed at random may miss the failing place in one run). A name here that matches no
+// case fails the suite.
 const KNOWN_READING_GAPS: readonly string[] = [
   // G6 Unbalanced emphasis around a standalone label (`**Timeline***`, `__Impact:__*`) hides the heading or field.
   'p1-bare-names-one-paragraph.md unbalanced-emphasis',
@@ -58,7 +59,6 @@ const KNOWN_READING_GAPS: readonly string[] = [
   'p2-own-commencing-finishing.md rewrap-prose',
   'p2-own-period-of-bare-hour.md rewrap-prose',
   'p2-own-started-and-ended-at.md rewrap-prose',
-  'p4-own-requirement-wording-over-account.md rewrap-prose',
   'p5-own-clock-colons-in-fields.md rewrap-prose',
   'p5-own-window-in-prose-after-label.md rewrap-prose',
   'p7-own-first-person-full-length.md rewrap-prose',
@@ -84,13 +84,12 @@ const runs = Math.max(1, Number(process.env.METAMORPHIC_RUNS ?? 1));
 const runGaps = process.env.READING_GAPS === 'run';
 const names = new Set<string>();
 
+const isGap = (caseName: string) => KNOWN_READING_GAPS.includes(caseName) && !runGaps;
+
 function register(caseName: string, title: string, body: () => void): void {
   names.add(caseName);
-  if (KNOWN_READING_GAPS.includes(caseName) && !runGaps) it.skip(`${title} (known reading gap "${caseName}")`, () => {});
-  else it(title, body);
+  if (!isGap(caseName)) it(title, body);
 }
-
-const isGap = (caseName: string) => KNOWN_READING_GAPS.includes(caseName) && !runGaps;
 
 // The same rewritten text comes up again across runs and rewritings in a row; analyse it once.
 const analyses = new Map<string, Analysis>();
