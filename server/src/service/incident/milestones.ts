@@ -12,6 +12,8 @@ const END_MARK =
 // …and hedged: "Service appears to be restored" before the entry that says it is.
 const NOT_THE_END =
   /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*|appears?|seems?|seemed|looks?\s+like|might|may|apparently|probably)\b/i;
+// After the mark only what takes it back counts ("… working again. Service appears to be restored.").
+const TAKEN_BACK = /\b(?:appears?|seems?|seemed|looks?\s+like|might|apparently|probably|not\s+yet|still\s+(?:down|failing|broken|unavailable)|partially|partly)\b/i;
 // What an entry says when the incident was noticed: an alert or page, a report or ticket, an
 // escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =
@@ -45,7 +47,7 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
   const marked = timed.filter((e) => {
     const t = text(e);
     const m = marks(END_MARK, t);
-    return m !== null && !NOT_THE_END.test(aroundMark(t, m));
+    return m !== null && !NOT_THE_END.test(t.slice(0, m.index)) && !TAKEN_BACK.test(afterMark(t, m));
   });
   const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
   return { start, ends, marked, detected };
@@ -63,15 +65,11 @@ export function detectedEntry(document: PostmortemDocument, start: number | null
   return detectedAfter(timed, start, (e) => bodyOf(document, e));
 }
 
-/**
- * What a reader weighs with an end mark: the words before it, the rest of its sentence and the next
- * sentence ("… working again. Service appears to be restored." is not yet the end).
- */
-function aroundMark(text: string, mark: RegExpExecArray): string {
+/** The rest of an end mark's sentence and the next sentence: what may take the mark back. */
+function afterMark(text: string, mark: RegExpExecArray): string {
   const after = mark.index + mark[0].length;
   const sentenceEnds = [...text.slice(after).matchAll(/[.!?](?:\s|$)/g)].map((x) => after + (x.index ?? 0));
-  const to = sentenceEnds[1] ?? text.length;
-  return `${text.slice(0, mark.index)} ${text.slice(after, to)}`;
+  return text.slice(after, sentenceEnds[1] ?? text.length);
 }
 
 /**
