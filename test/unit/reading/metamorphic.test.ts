@@ -1,0 +1,199 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { Analysis } from '../../../server/src/service';
+import { generatedPostmortem } from './generated';
+import { analyzeUnforced, loadReadingFixtures, type Reading, readingOf } from './support';
+import { type Transformation, transformations } from './transformations';
+
+// KNOWN_READING_GAPS: rewritings the service reads differently today, as `<fixture> <transformation>`
+// (`<fixture> combined` for rewritings in a row, `generated <transformation>` for the generated
+// documents). Each is a case of /work/notes/reading-failures-found.md (minimal text, the rewriting,
+// expected vs actual). They are left out of the cases below and of the rewritings in a row, so the
+// suite passes while the reading is being fixed; the lead removes an entry once it holds.
+// `READING_GAPS=run` runs them as ordinary cases (with METAMORPHIC_RUNS=20 to see which hold now:
+// a rewriting placed at random may miss the failing place in one run). A name here that matches no
+// case fails the suite.
+const KNOWN_READING_GAPS: readonly string[] = [
+  // G6 Unbalanced emphasis around a standalone label (`**Timeline***`, `__Impact:__*`) hides the heading or field.
+  'p1-bare-names-one-paragraph.md unbalanced-emphasis',
+  'p1-own-blank-line-only-after-names.md unbalanced-emphasis',
+  'p1-own-names-without-blank-lines.md unbalanced-emphasis',
+  'p3-own-indented-throughout.md unbalanced-emphasis',
+  'p4-own-kept-assignment-headings.md unbalanced-emphasis',
+  'p4-own-requirement-wording-over-account.md unbalanced-emphasis',
+  'p5-own-clock-colons-in-fields.md unbalanced-emphasis',
+  'p5-own-window-in-prose-after-label.md unbalanced-emphasis',
+  'p7-own-first-person-full-length.md unbalanced-emphasis',
+  'p7-plain-title-first-person.md unbalanced-emphasis',
+  'generated unbalanced-emphasis',
+  // G8 A kept assignment heading ("* Timeline must contain:") loses its section when an <img> line is put above
+  // it, or when it is written as <h2>/<h3>.
+  'p4-own-kept-assignment-headings.md image-before-heading',
+  'p4-own-requirement-wording-over-account.md heading-style',
+  // G11 "which took about twenty minutes to copy" is read as the stated duration once it shares a paragraph
+  // with the window (and then reported as a duration-mismatch).
+  'p7-own-first-person-full-length.md remove-blank-lines',
+  // G12 A timeline heading at the rank of its entry headings (`<h3>Timeline</h3>`, `**Timeline**` over
+  // `### 14:05 UTC`) is read as an empty section, and the window its entries mark is lost.
+  'timeline-headings-with-marks.md heading-style',
+  // G13 A setext heading right after a paragraph or list (no blank line) is not read as a section.
+  'generated remove-blank-lines',
+  // G14 A line that starts with an inline tag (`<span …>Issue Summary</span>`) inside an HTML block (after an
+  // <img> or <h2> line with no blank line between) is not read. In the fixture written that way, rewritings
+  // that end the HTML block (a blank line, another heading style) make the sections appear.
+  'p1-bare-names-one-paragraph.md combined',
+  'p1-own-names-without-blank-lines.md combined',
+  'p7-plain-title-first-person.md combined',
+  'p3-own-inline-tag-lines-in-html-block.md add-blank-lines',
+  'p3-own-inline-tag-lines-in-html-block.md heading-style',
+  // G15 A sentence wrapped onto the next line loses what the wrap splits: a range ("from 07:05 to" / "07:45
+  // UTC"), a clock and its meridiem or zone, the date ("on 17" / "September 2024"), a stated duration ("lasted
+  // 185" / "minutes", "an hour" / "and a half"), an end phrase ("came" / "back at 21:55 CET"). (This rewriting
+  // goes beyond the brief's list: hard-wrapped prose is how much real Markdown is written.)
+  'p1-own-blank-line-only-after-names.md rewrap-prose',
+  'p1-own-names-without-blank-lines.md rewrap-prose',
+  'p10-own-a-40-minute-outage.md rewrap-prose',
+  'p10-own-for-about-75-minutes.md rewrap-prose',
+  'p10-own-lasted-an-hour-and-a-half.md rewrap-prose',
+  'p10-own-tilde-hours-in-parentheses.md rewrap-prose',
+  'p2-own-commencing-finishing.md rewrap-prose',
+  'p2-own-period-of-bare-hour.md rewrap-prose',
+  'p2-own-started-and-ended-at.md rewrap-prose',
+  'p5-own-clock-colons-in-fields.md rewrap-prose',
+  'p5-own-window-in-prose-after-label.md rewrap-prose',
+  'p7-own-first-person-full-length.md rewrap-prose',
+  'p8-own-resolution-and-hardening.md rewrap-prose',
+  'p9-own-lead-paragraph.md rewrap-prose',
+  'timeline-zone-from-previous-entry.md rewrap-prose',
+  'generated rewrap-prose',
+];
+
+// Metamorphic properties: a postmortem rewritten in a way that changes nothing for a careful reader
+// (blank lines, indentation, markup around labels, heading style, an image above a heading, "ended
+// at" as "ending at", a bulleted timeline as a table, prose wrapped at another width) keeps its
+// verdict, its sections, its window and its stated duration. Over every reading fixture that is a
+// postmortem, and over generated postmortems. fast-check picks where and how each rewriting is
+// applied, with a fixed seed and a bounded number of runs (METAMORPHIC_RUNS and METAMORPHIC_SEED to
+// look further). The reference is the original's own reading: a fixture that is read wrong today
+// (fixtures.test.ts) is still held to reading the same way after each rewriting.
+
+const seed = Number(process.env.METAMORPHIC_SEED ?? 20261201);
+// Runs per fixture and rewriting (each run places the rewriting anew); rewritings in a row get twice as many,
+// each rewriting of the generated documents four times as many. The default keeps the file to a few seconds of CPU.
+const runs = Math.max(1, Number(process.env.METAMORPHIC_RUNS ?? 1));
+const runGaps = process.env.READING_GAPS === 'run';
+const names = new Set<string>();
+
+const isGap = (caseName: string) => KNOWN_READING_GAPS.includes(caseName) && !runGaps;
+
+function register(caseName: string, title: string, body: () => void): void {
+  names.add(caseName);
+  if (!isGap(caseName)) it(title, body);
+}
+
+// The same rewritten text comes up again across runs and rewritings in a row; analyse it once.
+const analyses = new Map<string, Analysis>();
+function analysed(text: string): Analysis {
+  let analysis = analyses.get(text);
+  if (!analysis) {
+    analysis = analyzeUnforced(text);
+    analyses.set(text, analysis);
+  }
+  return analysis;
+}
+
+/** Asserts the rewritten text reads as `want`, saying what changed. */
+function assertSameReading(rewritten: string, want: Reading): void {
+  const got = readingOf(analysed(rewritten));
+  const changed = (Object.keys(want) as (keyof Reading)[]).filter((k) => JSON.stringify(got[k]) !== JSON.stringify(want[k]));
+  assert.deepEqual(
+    got,
+    want,
+    `the rewriting changed ${changed.join(', ')}: ${changed.map((k) => `${k} ${JSON.stringify(want[k])} -> ${JSON.stringify(got[k])}`).join('; ')}`,
+  );
+}
+
+/** One to three rewritings in a row, each placed by an analysis of the text before it. */
+function inARow(text: string, usable: readonly Transformation[]): fc.Arbitrary<{ text: string; applied: string[] }> {
+  return fc.shuffledSubarray([...usable], { minLength: Math.min(2, usable.length), maxLength: 3 }).chain((chosen) =>
+    chosen.reduce<fc.Arbitrary<{ text: string; applied: string[] }>>(
+      (previous, t) =>
+        previous.chain((step) => {
+          const next = t.rewrite(step.text, analysed(step.text));
+          return next ? next.map((rewritten) => ({ text: rewritten, applied: [...step.applied, t.name] })) : fc.constant(step);
+        }),
+      fc.constant({ text, applied: [] }),
+    ),
+  );
+}
+
+describe('metamorphic: rewritings a careful reader reads the same way keep the reading', () => {
+  const fixtures = loadReadingFixtures().filter((f) => f.expected.isPostmortem === true);
+  const applied = new Map<string, number>(transformations.map((t) => [t.name, 0]));
+
+  for (const { name, text } of fixtures) {
+    describe(name, () => {
+      // Placing a rewriting needs the original's analysis when the cases are collected.
+      const original: Analysis = analysed(text);
+      const want = readingOf(original);
+      const usable: Transformation[] = [];
+      for (const t of transformations) {
+        const rewrites = t.rewrite(text, original);
+        if (!rewrites) continue;
+        applied.set(t.name, (applied.get(t.name) ?? 0) + 1);
+        const caseName = `${name} ${t.name}`;
+        if (!isGap(caseName)) usable.push(t);
+        register(caseName, `keeps the reading when ${t.title}`, () => {
+          fc.assert(
+            fc.property(rewrites, (rewritten) => assertSameReading(rewritten, want)),
+            { seed, numRuns: runs, includeErrorInReport: true },
+          );
+        });
+      }
+      if (usable.length >= 2)
+        register(`${name} combined`, 'keeps the reading under several of these rewritings in a row', () => {
+          fc.assert(
+            fc.property(inARow(text, usable), ({ text: rewritten }) => assertSameReading(rewritten, want)),
+            { seed, numRuns: 2 * runs, includeErrorInReport: true },
+          );
+        });
+    });
+  }
+
+  describe('generated postmortems', () => {
+    const generatedRuns = 4 * runs;
+    register('generated reading', 'read as they were built: verdict, sections, window and stated duration', () => {
+      fc.assert(
+        fc.property(generatedPostmortem, ({ text, reading }) => assertSameReading(text, reading)),
+        { seed, numRuns: generatedRuns, includeErrorInReport: true },
+      );
+    });
+    for (const t of transformations) {
+      register(`generated ${t.name}`, `keep the reading when ${t.title}`, () => {
+        const rewritten = generatedPostmortem.chain(({ text }) => {
+          const original = analysed(text);
+          const next = t.rewrite(text, original);
+          return (next ?? fc.constant(text)).map((r) => ({ text: r, want: readingOf(original) }));
+        });
+        fc.assert(
+          fc.property(rewritten, ({ text, want }) => assertSameReading(text, want)),
+          { seed, numRuns: generatedRuns, includeErrorInReport: true },
+        );
+      });
+    }
+  });
+
+  it('applies every rewriting to at least three fixtures', () => {
+    assert.deepEqual(
+      [...applied].filter(([, n]) => n < 3).map(([t, n]) => `${t}: ${n}`),
+      [],
+    );
+  });
+
+  it('names only existing cases in KNOWN_READING_GAPS', () => {
+    assert.deepEqual(
+      KNOWN_READING_GAPS.filter((g) => !names.has(g)),
+      [],
+    );
+  });
+});
