@@ -7,16 +7,43 @@ export interface StatusParams {
   uri: string;
 }
 
+/** One thing left to write (the server's completeness evaluation decides). */
+export interface PostmortemGap {
+  kind: 'missing-section' | 'empty-section' | 'placeholder-section' | 'missing-field' | 'placeholder-field' | 'placeholder';
+  /** `Timeline`, `Issue Summary › Impact`. */
+  label: string;
+  /** Why it is listed: `missing`, `empty`, `still a placeholder: HH:MM`. */
+  detail: string;
+  sectionId: string | null;
+  fieldId?: string;
+  /** Where it is; absent for what is not in the document at all. */
+  range?: Range;
+  required: boolean;
+}
+
+/** Where the template in effect was chosen. */
+export interface TemplateOrigin {
+  kind: 'front-matter' | 'config-file' | 'settings' | 'default';
+  /** URI of the `.postmortemrc.json` for `config-file`. */
+  file?: string;
+  /** E.g. why the default applies: `the front matter names "sre", which is no template`. */
+  note?: string;
+}
+
 /** `postmortem/status`: what the status bar shows for a document. */
 export interface PostmortemStatus {
   analyzed: boolean;
   isPostmortem: boolean;
   template: string;
   templateName: string;
+  templateOrigin: TemplateOrigin;
+  /** Required sections that are present and filled in, with every required field. */
   requiredPresent: number;
   requiredTotal: number;
-  /** Names of the required sections that are missing. */
+  /** Names of the required sections that are not complete. */
   missing: string[];
+  /** Everything left to write, required first. */
+  gaps: PostmortemGap[];
   durationMinutes: number | null;
   /** URI of the `.postmortemrc.json` in effect, if any. */
   configFile: string | null;

@@ -1,4 +1,5 @@
 import {
+  type ClientCapabilities,
   type Connection,
   DidChangeConfigurationNotification,
   type Disposable,
@@ -36,6 +37,8 @@ import {
 
 export interface ServerContext {
   connection: Connection;
+  /** What the client said it supports (snippets in completion and in edits, ...), from `initialize`. */
+  clientCapabilities: ClientCapabilities;
   documents: TextDocuments<TextDocument>;
   service: PostmortemService;
   /** The analysis of the document's current version (cached by URI and version). */
@@ -44,6 +47,8 @@ export interface ServerContext {
   forced: Set<string>;
   /** The project configuration file that applies to a document, if any. */
   configFileOf(uri: string): Promise<string | undefined>;
+  /** The template each settings layer names for a document: `.postmortemrc.json` (with its URI), then the editor's settings. */
+  templateSettingsOf(uri: string): Promise<{ configFile?: { uri: string; template?: string }; settings?: string }>;
   /** The templates for a document or folder: its project's custom ones, then the built-in ones. */
   templatesFor(uri: string | undefined): Promise<Template[]>;
   /** Runs a handler; an exception is logged with the document and feature, and the request gets `empty`. */
@@ -132,6 +137,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   const context: ServerContext = {
     connection,
+    clientCapabilities: {},
     documents,
     service,
     forced,
@@ -144,6 +150,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     },
     async configFileOf(uri) {
       return (await projectConfigFor(uri))?.uri;
+    },
+    async templateSettingsOf(uri) {
+      const [fromEditor, project] = await Promise.all([settingsFor(uri), projectConfigFor(uri)]);
+      return {
+        ...(project ? { configFile: { uri: project.uri, template: project.settings.template } } : {}),
+        ...(sanitizeEditorSettings(fromEditor).template ? { settings: sanitizeEditorSettings(fromEditor).template } : {}),
+      };
     },
     async templatesFor(uri) {
       return service.templates(uri ? (await projectConfigFor(uri))?.templates : undefined);
@@ -167,6 +180,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params) => {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    context.clientCapabilities = params.capabilities;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

@@ -39,7 +39,8 @@ describe('fixes: insert a missing section', () => {
     const at = lines.indexOf('### Timeline');
     assert.ok(at > lines.indexOf('Lookups failed.'));
     assert.ok(at < lines.indexOf('### Root Cause and Resolution'));
-    assert.deepEqual(lines.slice(at - 1, at + 3), ['', '### Timeline', '', '- **HH:MM (time zone)** – The issue is detected: how, and by whom.']);
+    // No zone in the document: the skeleton writes UTC, never the words "time zone".
+    assert.deepEqual(lines.slice(at - 1, at + 3), ['', '### Timeline', '', '- **HH:MM UTC** – The issue is detected: how, and by whom.']);
   });
 
   it('inserts a bold pseudo-heading with its colon inside the bold in a document of bold headings', () => {
@@ -201,7 +202,7 @@ describe('fixes: fill an empty section', () => {
     const analysis = analyze(text);
     const finding = findingsWith(analysis, 'empty-section')[0];
     const lines = splitLines(assertFixWorks(text, {}, finding, finding.fixes[0]));
-    assert.equal(lines[5], '- **HH:MM (time zone)** – The issue is detected: how, and by whom.');
+    assert.equal(lines[5], '- **HH:MM UTC** – The issue is detected: how, and by whom.');
   });
 
   it('keeps a thematic break under the filled section from turning the skeleton into a heading', () => {

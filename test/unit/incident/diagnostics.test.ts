@@ -121,7 +121,7 @@ describe('incident: time diagnostics', () => {
       assert.equal(d.range.start.line, 2);
     });
 
-    it('flags a template placeholder row in a timeline table', () => {
+    it('reports a template placeholder row in a timeline table as a placeholder, not as an unreadable time', () => {
       const text = md(
         '## Timeline',
         '',
@@ -130,11 +130,23 @@ describe('incident: time diagnostics', () => {
         '| 2024-03-13 HH:mm | Short event description. |',
         '| 2024-03-13 10:01 | Node down |',
       );
-      assert.deepEqual(timeFindings(analyze(text)), ['unparsed-time@5']);
+      const analysis = analyze(text);
+      assert.deepEqual(timeFindings(analysis), []);
+      assert.deepEqual(
+        analysis.diagnostics.filter((d) => d.code === 'placeholder').map((d) => d.range.start.line + 1),
+        [5],
+      );
     });
 
-    it('flags a timeline line that starts with a placeholder time', () => {
+    it('reports a timeline line that starts with a placeholder time once, as a placeholder', () => {
       const text = md('## Timeline', '- 10:00 UTC alert', '- HH:MM - rollback');
+      const analysis = analyze(text);
+      assert.deepEqual(timeFindings(analysis), []);
+      assert.match(only(analysis, 'placeholder').message, /"HH:MM" is a placeholder/);
+    });
+
+    it('still flags a half-written time as unreadable', () => {
+      const text = md('## Timeline', '- 10:00 UTC alert', '- 10:?? UTC rollback');
       assert.deepEqual(timeFindings(analyze(text)), ['unparsed-time@3']);
     });
   });

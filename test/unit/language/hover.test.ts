@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { type Analysis, builtinTemplates, type Template } from '../../../server/src/service';
-import { evaluateChecklist } from '../../../server/src/service/language/checklist';
 import { analyze, md, service } from '../helpers';
 
 // Hover help on section headings and field labels, per template and section.
@@ -55,7 +54,7 @@ describe('hover on a section heading', () => {
 
         it(`marks every ${section.name} checklist item present when the section holds the template's example`, () => {
           const analysis = analyze(withTemplate(template, `## ${section.name}`, '', section.example, ''));
-          const results = evaluateChecklist(analysis, section);
+          const results = analysis.completeness.sections.find((s) => s.section.id === section.id)?.checklist ?? [];
           assert.deepEqual(
             results.filter((r) => !r.covered).map((r) => r.item.text),
             [],

@@ -1,3 +1,4 @@
+import type { Completeness } from '../completeness';
 import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, Range, Severity } from '../model';
 import type { Template } from '../templates';
@@ -29,6 +30,13 @@ export interface Finding {
   fixes: Fix[];
   /** Anything the code actions or hover need to read back. */
   data?: Record<string, unknown>;
+  /** Other places in the document the finding is about (LSP related information). */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  range: Range;
+  message: string;
 }
 
 export interface RuleContext {
@@ -36,6 +44,8 @@ export interface RuleContext {
   template: Template;
   settings: PostmortemSettings;
   incident: Incident;
+  /** What is filled in: the one evaluation the structure rules, status bar and hover share. */
+  completeness: Completeness;
   /** The line a document-level finding sits on (the title, or the first line with text). */
   anchor: Range;
 }
