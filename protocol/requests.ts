@@ -92,3 +92,28 @@ export interface TimelineEntryEdit {
 }
 
 export const timelineEntryRequest = new RequestType<TimelineEntryParams, TimelineEntryEdit | null, void>('postmortem/timelineEntry');
+
+/**
+ * `CodeAction.data` of a fix that writes a skeleton, for a client that declared the experimental
+ * capability `snippetTextEdit`: the same edits as snippets, to apply instead of the plain ones.
+ * (A client with LSP 3.18's `workspace.workspaceEdit.snippetEditSupport` gets SnippetTextEdits instead.)
+ */
+export interface SnippetEditData {
+  snippetEdits: { range: Range; snippet: string }[];
+}
+
+export interface FillGapParams {
+  uri: string;
+  kind: 'missing-section' | 'empty-section' | 'missing-field';
+  sectionId: string;
+  fieldId?: string;
+}
+
+/** `postmortem/fillGap`: the edit that writes a missing section or field (or fills an empty section), as text and snippet. */
+export interface GapEdit {
+  range: Range;
+  newText: string;
+  snippet: string;
+}
+
+export const fillGapRequest = new RequestType<FillGapParams, GapEdit | null, void>('postmortem/fillGap');

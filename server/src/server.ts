@@ -12,6 +12,7 @@ import * as codeActions from './features/codeActions';
 import * as commands from './features/commands';
 import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
+import * as fillGap from './features/fillGap';
 import * as hover from './features/hover';
 import * as selectionRanges from './features/selectionRanges';
 import * as status from './features/status';
@@ -234,6 +235,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     selectionRanges.register(context),
     templates.register(context),
     timelineEntry.register(context),
+    fillGap.register(context),
   );
   connection.onShutdown(() => {
     for (const d of disposables) d.dispose();

@@ -152,11 +152,22 @@ describe('fixes: insert all missing sections', () => {
     assert.ok(after.document.sections.every((s) => s.style === 'atx' && s.level === 3));
   });
 
-  it('joins sections inserted at the same point into one edit, in template order', () => {
+  it('writes sections at several places as plain text: snippets there would be filled in all at once', () => {
+    const edits = service.insertAllMissingSections(analyze(text));
+    assert.deepEqual(
+      edits.map((e) => e.snippet),
+      [undefined, undefined],
+    );
+  });
+
+  it('joins sections inserted at the same point into one edit, in template order, with one run of tab stops', () => {
     const bare = md('# Postmortem: DNS', '', '## Issue Summary', 'Lookups failed.');
     const analysis = analyze(bare);
     const edits = service.insertAllMissingSections(analysis);
     assert.equal(edits.length, 1);
+    const stops = [...(edits[0].snippet ?? '').matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1]));
+    assert.ok(stops.length > 5);
+    assert.equal(new Set(stops).size, stops.length, 'no tab stop repeats across the sections (a repeat would mirror)');
     const after = analyze(service.applyEdits(bare, analysis, edits));
     assert.deepEqual(sectionIds(after), ['summary', 'timeline', 'root-cause', 'corrective-actions']);
   });
@@ -176,6 +187,49 @@ describe('fixes: missing fields', () => {
       'root-cause',
     );
     assert.equal(lines[3], '- **Root cause:** The underlying cause, in one or two sentences');
+  });
+
+  it('adds Impact where the template puts it, between Duration and Root cause, ending like its neighbour', () => {
+    const lines = fixField(
+      md(
+        '## Issue Summary',
+        '- **Duration:** 2024-01-01 10:00 – 11:00 UTC (1 hour).',
+        '- **Root cause:** A bad deploy.',
+        '',
+        '## Timeline',
+        '- 10:00 UTC alert',
+      ),
+      'impact',
+    );
+    assert.deepEqual(lines.slice(1, 4), [
+      '- **Duration:** 2024-01-01 10:00 – 11:00 UTC (1 hour).',
+      '- **Impact:** Which service was down or slow, what users saw, and what share of users was affected.',
+      '- **Root cause:** A bad deploy.',
+    ]);
+  });
+
+  it('keeps the neighbour’s colon outside the bold', () => {
+    const lines = fixField(
+      md('## Issue Summary', '- **Impact**: 12% of lookups failed', '- **Root cause**: a bad zone file', '', '## Timeline', '- 10:00 UTC alert'),
+      'duration',
+    );
+    assert.equal(lines[1], '- **Duration**: HH:MM – HH:MM UTC, N hours N minutes');
+  });
+
+  it('adds a field before the first sibling when the template puts it first', () => {
+    const lines = fixField(
+      md('## Issue Summary', '- **Impact:** 12% of lookups failed', '- **Root cause:** a bad zone file', '', '## Timeline', '- 10:00 UTC alert'),
+      'duration',
+    );
+    assert.deepEqual(lines.slice(1, 3), ['- **Duration:** HH:MM – HH:MM UTC, N hours N minutes', '- **Impact:** 12% of lookups failed']);
+  });
+
+  it('carries the inserted field as a snippet with its times as the first tab stops', () => {
+    const text = md('## Issue Summary', '- **Impact:** 12% of lookups failed', '- **Root cause:** a bad zone file', '', '## Timeline', '- 10:00 UTC alert');
+    const analysis = analyze(text);
+    const finding = findingsWith(analysis, 'missing-field')[0];
+    const [edit] = service.editsForFix(analysis, finding.fixes[0]);
+    assert.equal(edit.snippet, '- **Duration:** ${1:HH:MM} – ${2:HH:MM} UTC, ${3:N hours N minutes}\n');
   });
 
   it('adds a plain field after plain siblings', () => {

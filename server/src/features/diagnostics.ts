@@ -29,7 +29,7 @@ async function publish(context: ServerContext, uri: string): Promise<void> {
     const analysis = await context.analysisOf(document);
     // The document moved on (or closed) while we analysed: the newer run publishes.
     if (context.documents.get(uri)?.version !== version) return;
-    await context.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d, i) => toLspDiagnostic(d, i, version)) });
+    await context.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d, i) => toLspDiagnostic(d, i, version, uri)) });
   });
 }
 

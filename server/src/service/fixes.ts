@@ -223,6 +223,8 @@ export function editsForFix(document: PostmortemDocument, template: Template, fi
     case 'replace':
       edit = { range: fix.range, newText: fix.newText };
       break;
+    case 'replace-all':
+      return fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
     case 'write-duration':
       edit = writeDurationEdit(document, fix.minutes, fix.site);
       break;

@@ -185,7 +185,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     for (const d of analysis.diagnostics) {
       if (d.code === 'missing-section') continue;
       // A replacement is applied only when marked safe; a timeline sort (it reorders what the user wrote) never is.
-      const fix = d.fixes.find((f) => (f.kind === 'replace' ? f.safe : f.kind !== 'sort-timeline'));
+      const fix = d.fixes.find((f) => (f.kind === 'replace' || f.kind === 'replace-all' ? f.safe : f.kind !== 'sort-timeline'));
       if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix, values));
     }
     return edits;

@@ -191,9 +191,25 @@ describe('incident: time diagnostics', () => {
     const summary = ['# Postmortem – 2024-06-01', '', '## Summary', '- Duration: 10:00 - 12:00 UTC (2 hours)', '', '## Timeline'];
 
     it('flags an entry after the incident ended', () => {
-      const d = only(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', '- 13:15 postmortem call')), 'timeline-outside-window');
+      const d = only(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', '- 13:15 checkout errors come back')), 'timeline-outside-window');
       assert.equal(d.range.start.line, 8);
       assert.match(d.message, /after the incident ended \(12:00 UTC/);
+    });
+
+    it('accepts follow-ups after the end: the review, the tickets, the customer note, watching the fix hold', () => {
+      const followUps = [
+        '- 12:30 monitoring confirmed stable',
+        '- 13:15 postmortem review scheduled',
+        '- 14:00 action items filed',
+        '- 15:00 customers notified by email',
+      ];
+      assert.deepEqual(timeFindings(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', ...followUps))), []);
+    });
+
+    it('still flags an entry after the end that says the impact went on', () => {
+      assert.deepEqual(timeFindings(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', '- 12:40 monitoring shows errors again'))), [
+        'timeline-outside-window@9',
+      ]);
     });
 
     it('flags an entry long before the incident started', () => {

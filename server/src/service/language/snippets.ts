@@ -45,10 +45,12 @@ type Slot = 'time' | 'date' | 'text' | 'zone';
 /** The order a line's tab stops are visited in. */
 const slotOrder: readonly Slot[] = ['time', 'date', 'text', 'zone'];
 
-const token = /HH:MM|YYYY-MM-DD|\(time zone\)/g;
+/** What a skeleton leaves to fill in: times, dates, the zone, and placeholders like `N hours N minutes`, `SEV-N`, `…`. */
+const token = /HH:MM|YYYY-MM-DD|\(time zone\)|\bN hours N minutes\b|\bN (?:hours|minutes|customers|users)\b|\bSEV-N\b|…/g;
 
 function tokenPart(text: string, values: SkeletonValues): Part {
   if (text === 'HH:MM') return { slot: 'time', text };
+  if (text !== 'YYYY-MM-DD' && text !== '(time zone)') return { slot: 'text', text: escapeSnippet(text) };
   if (text === 'YYYY-MM-DD') return { slot: 'date', text: values.date ? escapeSnippet(values.date) : dateVariables };
   if (values.zoneStop !== undefined) return `$${values.zoneStop}`;
   return values.timeZone ? escapeSnippet(values.timeZone) : { slot: 'zone', text: defaultZone };

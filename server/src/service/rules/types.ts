@@ -10,6 +10,8 @@ export type Fix =
   | { kind: 'fill-section'; title: string; sectionId: string; line: number }
   | { kind: 'insert-field'; title: string; sectionId: string; fieldId: string }
   | { kind: 'replace'; title: string; range: Range; newText: string; safe?: boolean }
+  /** Several replacements that are one repair (every mis-decoded place of the file). */
+  | { kind: 'replace-all'; title: string; edits: { range: Range; newText: string }[]; safe?: boolean }
   /** Write `minutes` (as "4 hours 15 minutes") where the document keeps its duration, in its style. */
   | { kind: 'write-duration'; title: string; minutes: number; site: DurationSite }
   /** Move whole timeline entries (with their nested lines) into chronological order; never applied by fix-all. */
