@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${1:…}` here is VS Code snippet syntax, not a template literal.
 import { strict as assert } from 'node:assert';
 import type { Analysis } from '../../server/src/service';
 import { analyze, applyFix, assertFixWorks, assertKeepsEveryLine, crlf, findingsWith, md, sectionIds, service, splitLines } from './helpers';
