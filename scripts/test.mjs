@@ -1,8 +1,9 @@
-// Runs every test: type-check, lint and format, build, unit, language server and integration
-// and the UI test (a real VS Code in Chromium), printing each runner's summary and one closing line with the totals.
+// Runs every test: type-check, lint and format, build, unit, language server, grammar, the packaged
+// .vsix, integration and the UI test (a real VS Code in Chromium), printing each runner's summary and
+// one closing line with the totals.
 //
 //   npm test                      everything (integration host: $POSTMORTEM_TEST_HOST, default code-server)
-//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp grammar integration ui)
+//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp grammar package integration ui)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const steps = [
   { name: 'unit', command: mocha('test/unit/**/*.test.ts'), counted: true },
   { name: 'lsp', command: mocha('test/lsp/**/*.test.ts'), counted: true },
   { name: 'grammar', command: ['node', 'test/grammar/run.mjs'], counted: true, statsFromOutput: true },
+  { name: 'package', command: ['node', 'scripts/package.mjs', '--check'], counted: true, statsFromOutput: true },
   { name: 'integration', command: ['node', 'scripts/integration.mjs'], counted: true, statsFromOutput: true },
   { name: 'ui', command: ['node', 'scripts/ui-test.mjs'], counted: true, statsFromOutput: true },
 ].filter((s) => wanted.length === 0 || wanted.includes(s.name));
