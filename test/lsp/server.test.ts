@@ -445,6 +445,39 @@ describe('language server over stdio', function () {
         status.gaps.map((g) => `${g.kind}: ${g.label}`),
         ['placeholder-field: Issue Summary › Impact', 'missing-section: Timeline'],
       );
+
+      const fromFrontMatter = 'file:///tmp/sre-postmortem.md';
+      const sre = `---\npostmortem: { template: google-sre }\n---\n\n${missingTimeline}`;
+      await session.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: fromFrontMatter, languageId: 'markdown', version: 1, text: sre },
+      });
+      await waitFor('diagnostics', () => latestDiagnostics(session, fromFrontMatter, 1));
+      const sreStatus = (await session.connection.sendRequest('postmortem/status', { uri: fromFrontMatter })) as {
+        templateName: string;
+        templateOrigin: { kind: string };
+      };
+      assert.deepEqual([sreStatus.templateName, sreStatus.templateOrigin], ['Google SRE', { kind: 'front-matter' }]);
+    });
+
+    it('names a .postmortemrc.json that chooses the template as its origin', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'postmortem-origin-'));
+      try {
+        writeFileSync(join(folder, '.postmortemrc.json'), '{ "template": "pagerduty" }\n');
+        const root = pathToFileURL(folder).href;
+        session = await startServer({ rootUri: root });
+        const uri = `${root}/origin-postmortem.md`;
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+        await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+        const status = (await session.connection.sendRequest('postmortem/status', { uri })) as {
+          template: string;
+          templateOrigin: { kind: string; file?: string };
+        };
+        assert.equal(status.template, 'pagerduty');
+        assert.equal(status.templateOrigin.kind, 'config-file');
+        assert.match(status.templateOrigin.file ?? '', /\.postmortemrc\.json$/);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
     });
 
     it('writes a missing section for postmortem/fillGap, as text and as a snippet', async () => {

@@ -165,10 +165,11 @@ describe('completion after a field label', () => {
     if (computed) assert.match(computed.label, /^2024-01-19 14:30 WAT – .*18:45 WAT \(4 hours 15 minutes\)$/);
   });
 
-  it('asks for the zone when the document names none', () => {
+  it('offers UTC as the zone, a tab stop, when the document names none, and the times before the date', () => {
     const { items } = complete(md('# Postmortem', '', '## Issue Summary', '', 'Duration: ‸'));
     const [shape] = items;
-    assert.equal(shape.label, 'YYYY-MM-DD HH:MM – HH:MM time zone (N hours N minutes)');
+    assert.equal(shape.label, 'YYYY-MM-DD HH:MM – HH:MM UTC (N hours N minutes)');
+    assert.equal(shape.snippet, '${3:YYYY-MM-DD} ${1:HH:MM} – ${2:HH:MM} ${5:UTC} (${4:N hours N minutes})');
     assert.ok(!shape.snippet.startsWith(' '), 'no second space after the one typed');
   });
 
@@ -176,7 +177,7 @@ describe('completion after a field label', () => {
     const { items } = complete(md('# Postmortem', '', '## Issue Summary', '', '**Start:**‸', '', '## Timeline', '', '- 14:30 SAST – Alert fired.'));
     assert.equal(items.length, 1);
     assert.equal(items[0].label, 'YYYY-MM-DD HH:MM SAST');
-    assert.equal(items[0].snippet, ' ${1:YYYY-MM-DD} ${2:HH:MM} ${3:SAST}');
+    assert.equal(items[0].snippet, ' ${2:YYYY-MM-DD} ${1:HH:MM} ${3:SAST}');
   });
 
   it('offers what a good value says for other fields', () => {

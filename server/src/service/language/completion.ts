@@ -205,7 +205,8 @@ function fieldCompletions(analysis: Analysis, position: Position, before: string
   const space = /\s$/.test(before) ? '' : ' ';
   const zone = zoneOfDocument(analysis);
   const date = dateOfDocument(analysis);
-  const zoneStop = (n: number) => `\${${n}:${escapeSnippet(zone ?? 'time zone')}}`;
+  // The document's zone as it writes it, else UTC: never the words "time zone".
+  const zoneStop = (n: number) => `\${${n}:${escapeSnippet(zone ?? 'UTC')}}`;
   const dateStop = (n: number) => `\${${n}:${escapeSnippet(date ?? 'YYYY-MM-DD')}}`;
   const at = range(position.line, position.character, position.line, position.character);
   const documentation = [field.hover, field.example && `**A good one:** ${field.example}`].filter(Boolean).join('\n\n');
@@ -234,7 +235,8 @@ function fieldCompletions(analysis: Analysis, position: Position, before: string
       }
       items.push(
         item(
-          `${dateStop(1)} \${2:HH:MM} – \${3:HH:MM} ${zoneStop(4)} (\${5:N hours N minutes})`,
+          // The times first, then the date (usually right already), the duration, the zone.
+          `${dateStop(3)} \${1:HH:MM} – \${2:HH:MM} ${zoneStop(5)} (\${4:N hours N minutes})`,
           zone ? `Time range in ${zone}, and how long it lasted` : 'Time range with its zone, and how long it lasted',
           '1',
         ),
@@ -242,7 +244,7 @@ function fieldCompletions(analysis: Analysis, position: Position, before: string
       break;
     case 'start':
     case 'end':
-      items.push(item(`${dateStop(1)} \${2:HH:MM} ${zoneStop(3)}`, zone ? `Date and time in ${zone}` : 'Date and time with its zone', '1'));
+      items.push(item(`${dateStop(2)} \${1:HH:MM} ${zoneStop(3)}`, zone ? `Date and time in ${zone}` : 'Date and time with its zone', '1'));
       break;
     default:
       if (field.placeholder) items.push(item(`\${1:${escapeSnippet(field.placeholder)}}`, `What ${field.name} says`, '1'));
