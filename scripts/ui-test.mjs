@@ -256,7 +256,7 @@ function steps(page, shots) {
         );
         // The skeleton is not a written timeline: one placeholder finding, and the count stays at 3 of 4.
         await poll(
-          async () => (await problemRows(page)).find((r) => r.includes('"Timeline" still holds only the template')),
+          async () => (await problemRows(page)).find((r) => r.includes('"Timeline" still holds only placeholder text')),
           STEP_TIMEOUT_MS,
           'a placeholder row for the inserted Timeline skeleton',
         );

@@ -37,6 +37,11 @@ describe('completeness: placeholders in a line', () => {
       'Run `HH:MM` in code',
       '<https://example.com>',
       '14:?? is half written, not a template placeholder',
+      'nginx: [emerg] invalid number of arguments',
+      '# Postmortem: pages did not load [Postmortem]',
+      '[W 2017-09-28 16:20:51.785 JupyterHub base:350] Failed login',
+      'found this [blog] (https://example.com/post)',
+      'File "app.py", line 1, in <module>',
     ]) {
       assert.deepEqual(tokens(line), [], line);
     }
@@ -76,6 +81,22 @@ describe('completeness: fields', () => {
       [6, 7],
     );
     assert.deepEqual(findingsWith(analysis, 'missing-field'), [], 'a field that is there is not missing: its fix would duplicate it');
+  });
+
+  it('reads a label over its own fields or a nested list as a label, not as an empty field', () => {
+    const analysis = analyze(
+      summaryWith(
+        '**Duration:**',
+        'Start Time: January 25, 2024 - 10:30 AM UTC',
+        'End Time: January 25, 2024 - 12:45 PM UTC',
+        '',
+        '- **Impact:**',
+        '  - 78% of users saw a complete outage.',
+        '- **Root cause:** A deploy removed the pool limit.',
+      ),
+    );
+    assert.deepEqual(findingsWith(analysis, 'placeholder'), []);
+    assert.equal(fieldStatus(analysis, 'impact'), 'present');
   });
 
   it('lets Start and End answer for the Duration, and an Impact section for the summary’s impact', () => {
@@ -132,6 +153,13 @@ describe('completeness: sections', () => {
       findingsWith(analysis, 'placeholder').map((d) => [d.range.start.line + 1, d.message.slice(0, 40)]),
       [[6, '"- **HH:MM** – What was done next." is t']],
     );
+  });
+
+  it('reads a skeleton label with text of its own under it as that text’s label', () => {
+    const analysis = analyze(md('# Postmortem: x', '', '## Lessons Learned', '', '### What went well', '', 'The alert fired within two minutes.'));
+    assert.deepEqual(findingsWith(analysis, 'placeholder'), []);
+    const bare = analyze(md('# Postmortem: x', '', '## Lessons Learned', '', '- **What went well:**', '- **What went wrong:**'));
+    assert.equal(bare.completeness.sections.find((s) => s.section.id === 'lessons-learned')?.status, 'placeholder');
   });
 
   it('does not read TODO in a task as a placeholder, only TODO alone', () => {

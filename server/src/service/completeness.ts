@@ -78,10 +78,16 @@ const placeholderTime =
 const templateToken = /\(time zone\)|\bN (?:hours?|minutes?|mins?|days?|customers?|users?)\b|\bSEV-N\b/g;
 /** A value or line that is nothing but a placeholder word. */
 const markerOnly = /^(?:TBD|TBA|TBC|TODO|FIXME|XXX|\?{2,}|…|\.{3,}|-{1,2}|_{2,})\.?$/i;
-/** `<describe>`, `<service name>`: angle brackets around words that are not an HTML element. */
+/** `<describe>`, `<service name>`: angle brackets around words (several, or one a template would ask for). */
 const angle = /<([A-Za-z][A-Za-z0-9 _'-]*[A-Za-z0-9]|[A-Za-z])>/g;
-/** `[what happened]`, `[TICKET-ID]`: square brackets that are not a link, a checkbox or a note. */
-const bracket = /(?<![!\]\\[])\[([^[\]\n]*[A-Za-z][^[\]\n]*)\](?![([:])/g;
+/** One word in angle brackets is a placeholder only when it names what to write (`<module>` in a traceback is not). */
+const placeholderWords = new Set(
+  'describe description name date time timestamp link url service team owner email title summary details value id number ticket person author component system region version impact cause duration zone timezone customer user'.split(
+    ' ',
+  ),
+);
+/** `[what happened]`, `[TICKET-ID]`: square brackets that are not a link (even `[blog] (url)`), a checkbox, a note or a log line. */
+const bracket = /(?<![!\]\\[])\[([^[\]\n\d]*[A-Za-z][^[\]\n\d]*)\](?!\s*[([:])/g;
 
 const htmlElements = new Set(
   (
@@ -115,12 +121,15 @@ export function placeholderTokens(line: string, definitions: ReadonlySet<string>
   for (const m of text.matchAll(templateToken)) add(m.index ?? 0, m[0]);
   for (const m of text.matchAll(angle)) {
     const inner = m[1].trim();
-    if (!htmlElements.has(inner.toLowerCase())) add(m.index ?? 0, m[0]);
+    if (htmlElements.has(inner.toLowerCase())) continue;
+    if (/\s/.test(inner) || placeholderWords.has(inner.toLowerCase().replace(/[-_]/g, ''))) add(m.index ?? 0, m[0]);
   }
   for (const m of text.matchAll(bracket)) {
     const inner = m[1].trim();
     if (/^[ xX]?$/.test(inner) || /^[\^!]/.test(inner) || editorialBrackets.test(inner) || definitions.has(inner.toLowerCase())) continue;
-    add(m.index ?? 0, m[0]);
+    // Several words (`[what happened]`), a word that names what to write (`[name]`), or a template's
+    // capitals (`[TICKET-ID]`); one other word is a tag or a log level (`[emerg]`, `[Postmortem]`).
+    if (/\s/.test(inner) || placeholderWords.has(inner.toLowerCase().replace(/[-_]/g, '')) || /^[A-Z]+(?:[-_][A-Z]+)+$/.test(inner)) add(m.index ?? 0, m[0]);
   }
   found.sort((a, b) => a.start - b.start);
   return found.filter((t, i) => i === 0 || t.start >= found[i - 1].end);
@@ -158,8 +167,10 @@ interface Context {
   template: Template;
   incident: Incident;
   definitions: Set<string>;
-  /** Lines not to read: front matter, code, HTML blocks. */
+  /** Lines not to read: front matter, code (fenced blocks nested in lists too), HTML blocks. */
   skipped: Set<number>;
+  /** Lines of headings that are not sections of the template. */
+  headingLines: Set<number>;
 }
 
 /** The skeleton's lines of a section, as words; label-only lines too (`- **What went well:**`). */
@@ -260,12 +271,27 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   const lines = bodyLines(context, instances);
   const lineSet = new Set(lines);
   const inSection = (f: Field) => f.sectionId === section.id && lineSet.has(f.labelRange.start.line);
-  const written = document.fields.filter(inSection).map((f) => readField(context, section, f));
+  const fieldStarts = new Set(document.fields.map((f) => f.labelRange.start.line));
+  // `**Duration:**` with `Start Time: …` and `End Time: …` under it is a label for them, and
+  // `- **Impact:**` over a nested list holds that list: neither is an empty field.
+  const indent = (line: string) => line.length - line.trimStart().length;
+  const grouping = (f: Field) => {
+    if (f.fullValue.trim()) return false;
+    let next = f.valueEndLine + 1;
+    while (next < document.lines.length && !document.lines[next].trim()) next++;
+    const label = document.lines[f.labelRange.start.line];
+    return fieldStarts.has(next) || (next < document.lines.length && indent(document.lines[next]) > indent(label) && !/^\s{0,3}#/.test(document.lines[next]));
+  };
+  const written = document.fields
+    .filter(inSection)
+    .filter((f) => !grouping(f))
+    .map((f) => readField(context, section, f));
   const fieldLines = new Map<number, WrittenField>();
   for (const w of written) for (let l = w.field.labelRange.start.line; l <= w.field.valueEndLine; l++) fieldLines.set(l, w);
 
   const skeleton = skeletonWords(section);
   const placeholders: PlaceholderSite[] = [];
+  const labels: PlaceholderSite[] = [];
   const ownText: string[] = [];
   let content = 0;
   lines.forEach((line, i) => {
@@ -281,6 +307,8 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
     const text = document.lines[line];
     const bare = stripMarkup(text);
     if (!bare || /^<!--.*-->$/.test(bare) || /^(?:[-*_]\s*){3,}$/.test(text.trim())) return;
+    // A heading inside the section (`### What went well`) is its structure, neither content nor placeholder.
+    if (/^\s{0,3}#{1,6}(?:\s|$)/.test(text) || context.headingLines.has(line)) return;
     // A table's header and separator rows are its frame: neither content nor placeholder.
     if (isTableRow(text) && (tableSeparator.test(text) || tableSeparator.test(document.lines[lines[i + 1]] ?? document.lines[line + 1] ?? ''))) {
       if (!tableSeparator.test(text)) ownText.push(text);
@@ -288,7 +316,11 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
     }
     const words = wordsOf(bare);
     if (words && skeleton.has(words)) {
-      placeholders.push(wholeLineSite(context, line, 'template-text', section.id));
+      // A label the skeleton writes (`**Duration:**`, `- **What went well:**`) is unfilled only while
+      // the section says nothing else: with text of its own, it is the label of that text.
+      if (/[:：?]\s*$/.test(bare) || /^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$/.test(text))
+        labels.push(wholeLineSite(context, line, 'template-text', section.id));
+      else placeholders.push(wholeLineSite(context, line, 'template-text', section.id));
       return;
     }
     if (markerOnly.test(bare)) {
@@ -316,6 +348,8 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
       return answeredElsewhere(context, f, written, impactSection) ?? { field: f, status: 'missing' };
     });
 
+  if (content === 0) placeholders.push(...labels);
+  placeholders.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   let status: SectionStatus;
   if (!instances.length) status = 'missing';
   else if (instances.every((s) => s.empty)) status = 'empty';
@@ -365,6 +399,22 @@ function skippedLines(document: PostmortemDocument): Set<number> {
   for (const b of document.blocks) {
     if (b.type === 'fence' || b.type === 'code_block' || b.type === 'html_block') for (let l = b.startLine; l < b.endLine; l++) skipped.add(l);
   }
+  // Fences inside list items and quotes are not top-level blocks: find them by their markers there.
+  for (const b of document.blocks) {
+    if (b.type !== 'bullet_list' && b.type !== 'ordered_list' && b.type !== 'blockquote') continue;
+    let open: string | null = null;
+    for (let l = b.startLine; l < b.endLine; l++) {
+      const line = document.lines[l];
+      const marker = /^[\s>]*(`{3,}|~{3,})/.exec(line)?.[1];
+      if (open) {
+        skipped.add(l);
+        if (marker && marker[0] === open[0] && marker.length >= open.length && line.replace(/^[\s>]*/, '').trim() === marker) open = null;
+      } else if (marker) {
+        open = marker;
+        skipped.add(l);
+      }
+    }
+  }
   return skipped;
 }
 
@@ -397,7 +447,14 @@ export function evaluateCompleteness(document: PostmortemDocument, template: Tem
     const m = /^\s{0,3}\[([^\]]+)\]:\s*\S/.exec(line);
     if (m) definitions.add(m[1].trim().toLowerCase());
   }
-  const context: Context = { document, template, incident, definitions, skipped: skippedLines(document) };
+  const context: Context = {
+    document,
+    template,
+    incident,
+    definitions,
+    skipped: skippedLines(document),
+    headingLines: new Set(document.otherHeadings.map((h) => h.line)),
+  };
   const results = new Map<string, SectionCompleteness>();
   const impactId = 'impact';
   const evaluate = (section: TemplateSection): SectionCompleteness => {

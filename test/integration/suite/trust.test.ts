@@ -108,7 +108,7 @@ describe('findings a writer can trust', function () {
     );
     assert.deepEqual(postmortemDiagnostics(uri, 'missing-section'), [], 'a section of template text is not reported missing (inserting it would duplicate it)');
     const section = postmortemDiagnostics(uri).find((d) => d.range.start.line === 20);
-    assert.match(section?.message ?? '', /"Root Cause and Resolution" still holds only the template's placeholder text/);
+    assert.match(section?.message ?? '', /"Root Cause and Resolution" still holds only placeholder text/);
     assert.equal(section?.relatedInformation?.length, 2, 'the two placeholder lines are its related information');
 
     // The hover checklist says the same.

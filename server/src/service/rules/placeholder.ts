@@ -21,7 +21,7 @@ function sectionFinding(s: SectionCompleteness): Finding {
   const n = s.placeholders.length;
   return {
     code: 'placeholder',
-    message: `"${heading.label}" still holds only the template's placeholder text (${n} ${n === 1 ? 'place' : 'places'}), so it does not count as written: ${s.section.hover}`,
+    message: `"${heading.label}" still holds only placeholder text (${n} ${n === 1 ? 'place' : 'places'}), so it does not count as written: ${s.section.hover}`,
     range: heading.headingRange,
     fixes: [],
     data: { sectionId: s.section.id },
