@@ -112,25 +112,31 @@ function withoutCode(line: string): string {
   return line.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
 }
 
+/** What every placeholder token has in it: a line without any of these holds none (the common case, tested once). */
+const mayHoldToken = /[<[]|[HhXx]{2}:|\?\?|__|##|YYYY|yyyy|DD|MM[-/.]|\(time zone\)|\bN [a-z]|SEV-N/;
+
 /** Placeholder tokens in one line, in order. `definitions` are the document's link reference labels. */
 export function placeholderTokens(line: string, definitions: ReadonlySet<string> = new Set()): Token[] {
-  const text = withoutCode(line);
+  if (!mayHoldToken.test(line)) return [];
+  const text = line.includes('`') ? withoutCode(line) : line;
   const found: Token[] = [];
   const add = (start: number, matched: string) => found.push({ start, end: start + matched.length, text: matched });
-  for (const m of text.matchAll(placeholderTime)) add(m.index ?? 0, m[0]);
-  for (const m of text.matchAll(templateToken)) add(m.index ?? 0, m[0]);
-  for (const m of text.matchAll(angle)) {
-    const inner = m[1].trim();
-    if (htmlElements.has(inner.toLowerCase())) continue;
-    if (/\s/.test(inner) || placeholderWords.has(inner.toLowerCase().replace(/[-_]/g, ''))) add(m.index ?? 0, m[0]);
-  }
-  for (const m of text.matchAll(bracket)) {
-    const inner = m[1].trim();
-    if (/^[ xX]?$/.test(inner) || /^[\^!]/.test(inner) || editorialBrackets.test(inner) || definitions.has(inner.toLowerCase())) continue;
-    // Several words (`[what happened]`), a word that names what to write (`[name]`), or a template's
-    // capitals (`[TICKET-ID]`); one other word is a tag or a log level (`[emerg]`, `[Postmortem]`).
-    if (/\s/.test(inner) || placeholderWords.has(inner.toLowerCase().replace(/[-_]/g, '')) || /^[A-Z]+(?:[-_][A-Z]+)+$/.test(inner)) add(m.index ?? 0, m[0]);
-  }
+  if (/[HhXx?_#]{2}:|YYYY|yyyy|DD|MM[-/.]/.test(text)) for (const m of text.matchAll(placeholderTime)) add(m.index ?? 0, m[0]);
+  if (/\(time zone\)|\bN [a-z]|SEV-N/.test(text)) for (const m of text.matchAll(templateToken)) add(m.index ?? 0, m[0]);
+  if (text.includes('<'))
+    for (const m of text.matchAll(angle)) {
+      const inner = m[1].trim();
+      if (htmlElements.has(inner.toLowerCase())) continue;
+      if (/\s/.test(inner) || placeholderWords.has(inner.toLowerCase().replace(/[-_]/g, ''))) add(m.index ?? 0, m[0]);
+    }
+  if (text.includes('['))
+    for (const m of text.matchAll(bracket)) {
+      const inner = m[1].trim();
+      if (/^[ xX]?$/.test(inner) || /^[\^!]/.test(inner) || editorialBrackets.test(inner) || definitions.has(inner.toLowerCase())) continue;
+      // Several words (`[what happened]`), a word that names what to write (`[name]`), or a template's
+      // capitals (`[TICKET-ID]`); one other word is a tag or a log level (`[emerg]`, `[Postmortem]`).
+      if (/\s/.test(inner) || placeholderWords.has(inner.toLowerCase().replace(/[-_]/g, '')) || /^[A-Z]+(?:[-_][A-Z]+)+$/.test(inner)) add(m.index ?? 0, m[0]);
+    }
   found.sort((a, b) => a.start - b.start);
   return found.filter((t, i) => i === 0 || t.start >= found[i - 1].end);
 }
@@ -290,6 +296,11 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   for (const w of written) for (let l = w.field.labelRange.start.line; l <= w.field.valueEndLine; l++) fieldLines.set(l, w);
 
   const skeleton = skeletonWords(section);
+  // A line much longer than every skeleton line cannot be one of them: its words are not worth reading.
+  const longest = Math.max(0, ...section.skeleton.split(/\r\n|\r|\n/).map((l) => l.length)) * 2 + 40;
+  // Nor one without the longest word of some skeleton line (a cheap test before reading its words).
+  const keys = [...skeleton].map((w) => w.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''));
+  const mayBeSkeleton = (bare: string) => bare.length <= longest && keys.some((k) => bare.toLowerCase().includes(k));
   const placeholders: PlaceholderSite[] = [];
   const labels: PlaceholderSite[] = [];
   const ownText: string[] = [];
@@ -314,7 +325,7 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
       if (!tableSeparator.test(text)) ownText.push(text);
       return;
     }
-    const words = wordsOf(bare);
+    const words = mayBeSkeleton(bare) ? wordsOf(bare) : '';
     if (words && skeleton.has(words)) {
       // A label the skeleton writes (`**Duration:**`, `- **What went well:**`) is unfilled only while
       // the section says nothing else: with text of its own, it is the label of that text.
@@ -357,7 +368,8 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   else status = 'present';
 
   const text = ownText.join('\n');
-  const entries = document.timeline.filter((e) => e.at !== null && e.at !== undefined && !placeholders.some((p) => p.range.start.line === e.line)).length;
+  const placeholderLines = new Set(placeholders.map((p) => p.range.start.line));
+  const entries = document.timeline.filter((e) => e.at !== null && e.at !== undefined && !placeholderLines.has(e.line)).length;
   const checklist = section.checklist.map((item) => ({
     item,
     covered: status === 'present' && holds(item.check ?? { pattern: patterns.content }, text, fields, entries),
