@@ -156,14 +156,16 @@ async function check() {
         const bad = files.flatMap((f) => FORBIDDEN.filter((rule) => rule.test(f.name)).map((rule) => `${f.name}: ${rule.why}`));
         if (bad.length) throw new Error(bad.join('\n'));
       });
-      await step('holds the manifest, the README, the client and the language server', () => {
+      await step('holds the manifest, the README, the entries the manifest names and the language server', () => {
         const names = new Set(files.map((f) => f.name));
         const manifest = JSON.parse(
           zipEntries(vsix)
             .read(files.find((f) => f.name === 'extension/package.json'))
             .toString('utf8'),
         );
-        const wanted = ['extension/package.json', 'extension/readme.md', `extension/${manifest.main.replace(/^\.\//, '')}`, 'extension/server/dist/server.js'];
+        // Whatever entries the manifest names (the Node one, and a browser one when there is one).
+        const entries = [manifest.main, manifest.browser].filter(Boolean).map((e) => `extension/${e.replace(/^\.\//, '')}`);
+        const wanted = ['extension/package.json', 'extension/readme.md', ...entries, 'extension/server/dist/server.js'];
         const missing = wanted.filter((w) => ![...names].some((n) => n.toLowerCase() === w.toLowerCase()));
         if (missing.length) throw new Error(`missing: ${missing.join(', ')}`);
         const readme = zipEntries(vsix)

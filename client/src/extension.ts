@@ -1,20 +1,21 @@
 import * as vscode from 'vscode';
 import { fillGapRequest, type PostmortemGap, type PostmortemStatus, statusRequest, type TemplateOrigin } from '../../protocol/requests';
-import { LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 import { registerSnippetEdits, snippetEditsMiddleware } from './snippetEdits';
 
 // The client: start the server, say which documents it reads, pass settings through, and show
-// a status bar item. Everything about postmortems lives in the server.
+// a status bar item. Everything about postmortems lives in the server. The same client runs in
+// VS Code's Node extension host (node.ts starts the server as a process) and in a browser's web
+// worker extension host (browser.ts starts it in a web worker).
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('server/dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/** Starts the client that `createClient` makes (with the options below) and wires the editor to it. */
+export async function activateClient(
+  context: vscode.ExtensionContext,
+  createClient: (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient,
+): Promise<void> {
   const output = vscode.window.createOutputChannel('Postmortem');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }],
@@ -24,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     connectionOptions: { maxRestartCount: 5 },
     middleware: snippetEditsMiddleware,
   };
-  client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
+  client = createClient('postmortem', 'Postmortem', clientOptions);
   registerSnippetEdits(client);
 
   let restarts = 0;
@@ -115,7 +116,7 @@ const gapIcon: Record<PostmortemGap['kind'], string> = {
 };
 
 /** "Show What Is Missing": a missing section or field is inserted when picked; a placeholder is selected to type over. */
-async function showMissing(client: LanguageClient, editor: vscode.TextEditor, result: PostmortemStatus): Promise<void> {
+async function showMissing(client: BaseLanguageClient, editor: vscode.TextEditor, result: PostmortemStatus): Promise<void> {
   const items: GapItem[] = result.gaps.map((gap) => ({
     label: `${gapIcon[gap.kind]} ${gap.label}`,
     description: gap.detail,

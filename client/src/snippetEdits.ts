@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient, Middleware, StaticFeature } from 'vscode-languageclient/node';
+import type { BaseLanguageClient, Middleware, StaticFeature } from 'vscode-languageclient';
 import type { SnippetEditData } from '../../protocol/requests';
 
 // Quick fixes that write a skeleton come as snippets: the server sends them in `CodeAction.data`
@@ -7,7 +7,7 @@ import type { SnippetEditData } from '../../protocol/requests';
 // applied as VS Code SnippetTextEdits, so the first tab stop is selected. Other clients get the
 // plain text in the action's edit.
 
-export function registerSnippetEdits(client: LanguageClient): void {
+export function registerSnippetEdits(client: BaseLanguageClient): void {
   const feature: StaticFeature = {
     fillClientCapabilities(capabilities) {
       capabilities.experimental = { ...(capabilities.experimental as object | undefined), snippetTextEdit: true };

@@ -1,5 +1,5 @@
+import type { Analysis } from '../analysis';
 import type { SectionCompleteness } from '../completeness';
-import type { Analysis } from '../index';
 import type { Field, Position, Range, Section } from '../model';
 import type { TemplateField, TemplateSection } from '../templates';
 import { formatDuration } from '../time';

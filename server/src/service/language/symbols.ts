@@ -1,4 +1,4 @@
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position, Range } from '../model';
 import { range } from '../parse/lines';
 import { within } from './hover';
@@ -45,7 +45,8 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
   const last = document.lines.length - 1;
   const sectionLines = new Set(document.sections.map((s) => s.headingRange.start.line));
   const nodes: HeadingNode[] = [];
-  for (const s of document.sections) {
+  // A heading that names two sections is one node, under the first of them.
+  for (const s of document.sections.filter((x) => !x.sharesHeadingWith)) {
     const name = template.sections.find((t) => t.id === s.id)?.name ?? '';
     const inside = (line: number) => line > s.headingRange.end.line && line <= s.range.end.line;
     const children: OutlineSymbol[] = [
@@ -120,7 +121,7 @@ export function folds(analysis: Analysis): Fold[] {
   const { document } = analysis;
   const out: Fold[] = [];
   for (const s of document.sections)
-    if (s.range.end.line > s.headingRange.end.line) out.push({ startLine: s.headingRange.start.line, endLine: s.range.end.line });
+    if (!s.sharesHeadingWith && s.range.end.line > s.headingRange.end.line) out.push({ startLine: s.headingRange.start.line, endLine: s.range.end.line });
   // Timeline entries and field values with nested lines fold on their first line.
   for (const e of document.timeline) if (e.endLine > e.line) out.push({ startLine: e.line, endLine: e.endLine });
   for (const f of document.fields) {

@@ -39,9 +39,10 @@ export function offsetAt(lines: readonly string[], eols: readonly string[], posi
 }
 
 const frontMatterFence = /^---\s*$/;
-// Top-level keys an incident record gives its clock in.
+// Top-level keys an incident record gives its clock in: `start_time`, `started_at`, `startTime`,
+// `impact-start`, `end`, `resolved`, `resolvedWhen`, `recovered_at`, `mitigated`, `duration`, `date`, `timezone`.
 const incidentKey =
-  /^((?:incident_|impact_|outage_)?(?:start(?:ed)?(?:_(?:time|at|date))?|end(?:ed)?(?:_(?:time|at|date))?|resolved(?:_at)?)|duration|date|time_?zone)\s*:\s*(\S.*?)\s*$/i;
+  /^((?:(?:incident|impact|outage|issue)[_-]?)?(?:start(?:ed)?|begin|began|end(?:ed)?|resolved?|resolution|recovered|restored|mitigated|detected)(?:[_-]?(?:time|at|date|when|on|time_?utc))?|duration|date|time_?zone|tz)\s*:\s*(\S.*?)\s*$/i;
 const frontMatterEnd = /^(?:---|\.\.\.)\s*$/;
 
 /**
@@ -64,6 +65,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   let template: string | undefined;
   let declaresPostmortem = false;
   let inPostmortemBlock = false;
+  let title: FrontMatter['title'];
   const incidentKeys: FrontMatterKey[] = [];
   for (const [index, raw] of body.entries()) {
     const line = raw.replace(/#.*$/, '');
@@ -73,6 +75,8 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       const written = raw.indexOf(key[2], key[1].length);
       incidentKeys.push({ key: key[1], line: index + 1, value, valueStart: value === key[2] ? written : written + 1 });
     }
+    const titleKey = /^title\s*:\s*(["']?)(.+?)\1\s*$/.exec(raw);
+    if (titleKey && !title) title = { text: titleKey[2], line: index + 1 };
     const flow = /^postmortem\s*:\s*\{(.*)\}\s*$/.exec(line);
     if (flow) {
       declaresPostmortem = true;
@@ -100,7 +104,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       else if (/^(?:post-?mortem|incident|incident-report)$/i.test(top[2])) declaresPostmortem = true;
     }
   }
-  return { startLine: 0, endLine: end, template, declaresPostmortem, ...(incidentKeys.length ? { incidentKeys } : {}) };
+  return { startLine: 0, endLine: end, template, declaresPostmortem, ...(incidentKeys.length ? { incidentKeys } : {}), ...(title ? { title } : {}) };
 }
 
 // Markdown emphasis, code marks and <br> are blanked before times are read, keeping columns, so

@@ -19,6 +19,7 @@ const suspect = /[\u0080-\u00ff\u011e\u011f\u0130\u0131\u015e\u015f\u0152\u0153\
 export const mojibake: Rule = {
   code: 'mojibake',
   description: 'Text decoded with the wrong character set (`â€™` for `’`), e.g. by a copy through another tool.',
+  help: 'Replace the mis-decoded characters with the ones meant; the quick fix repairs every affected place of the file, and only those.',
   defaultSeverity: 'warning',
   tags: ['text'],
   structural: false,

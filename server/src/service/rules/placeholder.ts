@@ -45,6 +45,7 @@ function lineFinding(sites: readonly PlaceholderSite[], sectionId: string | null
 export const placeholder: Rule = {
   code: 'placeholder',
   description: 'Text still as the template wrote it, or a placeholder (`HH:MM`, `TBD`, `<describe>`, `[what happened]`): it does not count as written.',
+  help: 'Replace the placeholder with what happened in this incident; until then the field or section does not count as written.',
   defaultSeverity: 'information',
   tags: ['structure', 'writing'],
   structural: true,

@@ -22,6 +22,7 @@ export function isFollowUp(entry: TimelineEntry): boolean {
 export const timelineOutsideWindow: Rule = {
   code: 'timeline-outside-window',
   description: 'A timeline entry after the incident ended (follow-ups such as the review or tickets excepted), or long (more than 2 hours) before it started.',
+  help: "Check the entry's time, date and zone against the incident's start and end, or correct the start or end. Follow-ups after the end (the review, tickets, customer notes) are not reported.",
   defaultSeverity: 'warning',
   tags: ['time', 'timeline'],
   structural: false,

@@ -9,6 +9,7 @@ const overlaps = (a: Range, b: Range) => a.start.line === b.start.line && a.star
 export const unparsedTime: Rule = {
   code: 'unparsed-time',
   description: 'A start, end or timeline time that cannot be read (an incomplete or impossible clock or date).',
+  help: 'Write the time in a form that can be read, such as `14:05 UTC`, `2:05 PM PST` or `2024-01-19T14:05Z`. A template placeholder (`HH:MM`) is a placeholder finding instead.',
   defaultSeverity: 'warning',
   tags: ['time'],
   structural: false,
