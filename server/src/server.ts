@@ -3,11 +3,14 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   type Disposable,
-  TextDocuments,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { clampedConnection } from './boundary';
+import { OpenDocuments } from './documents';
 import * as codeActions from './features/codeActions';
 import * as commands from './features/commands';
 import * as completion from './features/completion';
@@ -21,6 +24,7 @@ import * as templates from './features/templates';
 import * as timelineEntry from './features/timelineEntry';
 import type { ServerRuntime } from './runtime';
 import {
+  type AnalyzeOptions,
   type Analysis,
   allRules,
   configFileName,
@@ -36,14 +40,26 @@ import {
 // Capabilities, documents and the wiring of features. Each feature lives in features/ and gets
 // this context; the postmortem knowledge lives in the service.
 
+/** What `analysisOf` checks before analysing: a request's cancellation token, or "this version is outdated". */
+export interface Cancellation {
+  readonly isCancellationRequested: boolean;
+}
+
 export interface ServerContext {
+  /** Every handler registered on it gets its positions and ranges clamped to the document (boundary.ts). */
   connection: Connection;
   /** What the client said it supports (snippets in completion and in edits, ...), from `initialize`. */
   clientCapabilities: ClientCapabilities;
-  documents: TextDocuments<TextDocument>;
+  /** `get` gives a snapshot: one version of the document, which never changes. */
+  documents: OpenDocuments;
   service: PostmortemService;
-  /** The analysis of the document's current version (cached by URI and version). */
-  analysisOf(document: TextDocument): Promise<Analysis>;
+  /**
+   * The analysis of that snapshot's text (cached per document and version). Rejects with a
+   * cancellation, analysing nothing, when `cancellation` is requested before the analysis starts.
+   */
+  analysisOf(document: TextDocument, cancellation?: Cancellation): Promise<Analysis>;
+  /** How long the document's last analysis took (ms), or an estimate from its size before the first. */
+  analysisCost(document: TextDocument): number;
   /** Documents the user asked to check whatever their name or content ("Check This File"). */
   forced: Set<string>;
   /** The project configuration file that applies to a document, if any. */
@@ -52,27 +68,34 @@ export interface ServerContext {
   templateSettingsOf(uri: string): Promise<{ configFile?: { uri: string; template?: string }; settings?: string }>;
   /** The templates for a document or folder: its project's custom ones, then the built-in ones. */
   templatesFor(uri: string | undefined): Promise<Template[]>;
-  /** Runs a handler; an exception is logged with the document and feature, and the request gets `empty`. */
-  safe<T>(feature: string, uri: string | undefined, empty: T, run: () => T | Promise<T>): Promise<T>;
+  /** Runs a handler; an exception is logged with the document and feature, and the request gets `empty` (a cancelled one: the LSP cancellation error). */
+  safe<T>(feature: string, uri: string | undefined, empty: T, run: () => T | Promise<T>): Promise<T | ResponseError<void>>;
   /** Re-analyses every open document (settings or configuration changed). */
   revalidateAll(): void;
 }
 
-interface CachedAnalysis {
-  version: number;
+/** The newest analysis of an open document: the cache, and what the next re-analysis starts from. */
+interface DocumentAnalysis {
+  snapshot: TextDocument;
+  /** Settings generation it was made with. */
   generation: number;
-  analysis: Promise<Analysis>;
+  analysis: Analysis;
+  costMs: number;
 }
 
-export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const documents = new TextDocuments(TextDocument);
+class Cancelled extends Error {}
+
+export function startServer(rawConnection: Connection, runtime: ServerRuntime): void {
+  const documents = new OpenDocuments();
+  const connection = clampedConnection(rawConnection, (uri) => documents.get(uri));
   const service = createPostmortemService({ logger: { error: (message) => connection.console.error(message) } });
   const forced = new Set<string>();
-  const cache = new Map<string, CachedAnalysis>();
+  const analyses = new Map<string, DocumentAnalysis>();
   const editorSettings = new Map<string, Promise<Partial<PostmortemSettings>>>();
   const projectConfigs = new Map<string, Promise<(ProjectConfig & { uri: string }) | undefined>>();
   let folders: WorkspaceFolder[] = [];
   let canPullConfiguration = false;
+  let hearsFolderChanges = false;
   let generation = 0;
   const disposables: Disposable[] = [];
 
@@ -125,15 +148,40 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return pending;
   }
 
-  async function analyze(document: TextDocument): Promise<Analysis> {
-    const [fromEditor, project] = await Promise.all([settingsFor(document.uri), projectConfigFor(document.uri)]);
-    const settings = mergeSettings(sanitizeEditorSettings(fromEditor), project?.settings);
-    return service.analyze(document.getText(), {
-      settings,
-      customTemplates: project?.templates,
-      matchesFileGlobs: runtime.matchesGlobs(document.uri, settings.files, folderOf(document.uri)?.uri),
-      force: forced.has(document.uri),
-    });
+  /** The analysis options for a document, as of the current settings generation. */
+  async function optionsFor(uri: string): Promise<AnalyzeOptions> {
+    for (;;) {
+      const asked = generation;
+      const [fromEditor, project] = await Promise.all([settingsFor(uri), projectConfigFor(uri)]);
+      // Settings changed while we waited: what arrived may be the old ones.
+      if (asked !== generation) continue;
+      const settings = mergeSettings(sanitizeEditorSettings(fromEditor), project?.settings);
+      return {
+        settings,
+        customTemplates: project?.templates,
+        matchesFileGlobs: runtime.matchesGlobs(uri, settings.files, folderOf(uri)?.uri),
+        force: forced.has(uri),
+      };
+    }
+  }
+
+  const cached = (document: TextDocument) => {
+    const newest = analyses.get(document.uri);
+    return newest && newest.snapshot === document && newest.generation === generation ? newest.analysis : undefined;
+  };
+
+  /** Analyses the snapshot now: from the previous analysis and the edits since, when there is one. */
+  function analyzeNow(document: TextDocument, options: AnalyzeOptions): Analysis {
+    const base = analyses.get(document.uri);
+    const changes = base && base.generation === generation ? documents.changesBetween(base.snapshot, document) : undefined;
+    const started = performance.now();
+    const analysis = base && changes ? service.reanalyze(base.analysis, document.getText(), changes, options) : service.analyze(document.getText(), options);
+    const costMs = performance.now() - started;
+    if (documents.isLater(document, base?.snapshot) || (base?.snapshot === document && base.generation !== generation)) {
+      analyses.set(document.uri, { snapshot: document, generation, analysis, costMs });
+      documents.forgetChangesUpTo(document);
+    }
+    return analysis;
   }
 
   const context: ServerContext = {
@@ -142,12 +190,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     documents,
     service,
     forced,
-    analysisOf(document) {
-      const cached = cache.get(document.uri);
-      if (cached && cached.version === document.version && cached.generation === generation) return cached.analysis;
-      const analysis = analyze(document);
-      cache.set(document.uri, { version: document.version, generation, analysis });
-      return analysis;
+    async analysisOf(document, cancellation) {
+      const ready = cached(document);
+      if (ready) return ready;
+      const options = await optionsFor(document.uri);
+      if (cancellation?.isCancellationRequested) throw new Cancelled();
+      // Another request may have analysed this snapshot while we waited.
+      return cached(document) ?? analyzeNow(document, options);
+    },
+    analysisCost(document) {
+      const newest = analyses.get(document.uri);
+      // About 2 ms per 1,000 characters for a first analysis on a laptop.
+      return newest ? newest.costMs : document.getText().length / 500;
     },
     async configFileOf(uri) {
       return (await projectConfigFor(uri))?.uri;
@@ -166,6 +220,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       try {
         return await run();
       } catch (error) {
+        if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, `${feature} cancelled`);
         connection.console.error(
           `postmortem ${feature} failed${uri ? ` for ${uri}` : ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
@@ -182,6 +237,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     context.clientCapabilities = params.capabilities;
+    hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -200,11 +256,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialized(() => {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
-      folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
-      projectConfigs.clear();
-      context.revalidateAll();
-    });
+    // Subscribing throws when the client did not declare workspace folders (a plain stdio client).
+    if (hearsFolderChanges)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+        projectConfigs.clear();
+        context.revalidateAll();
+      });
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -220,7 +278,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   documents.onDidClose((event) => {
-    cache.delete(event.document.uri);
+    analyses.delete(event.document.uri);
     editorSettings.delete(event.document.uri);
   });
 
@@ -240,7 +298,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onShutdown(() => {
     for (const d of disposables) d.dispose();
   });
-  documents.listen(connection);
+  disposables.push(documents.listen(rawConnection));
 }
 
 /** Editor settings arrive as JSON from the client; keep only values of the right type. */

@@ -1,4 +1,4 @@
-import type { Analysis, TimelineEntry } from '../service';
+import type { Analysis } from '../service';
 
 type LocalDate = NonNullable<Analysis['incident']['referenceDate']>;
 
@@ -72,32 +72,19 @@ export interface Stats {
   totals: StatsTotals;
 }
 
-// What a timeline entry says when the incident was noticed: an alert or page, a report or ticket,
-// an escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
-const detectionWords =
-  /\b(?:detect(?:s|ed|ion)?|alert(?:s|ed|ing)?|alarm(?:s|ed)?|pag(?:ed|ing)|notic(?:e|es|ed)|report(?:s|ed)?|tickets?|escalat(?:e|es|ed|ion)|complain(?:s|ed|ts?)?|declared|spotted|discover(?:s|ed)|became aware)\b/i;
-const denial = /\b(?:no|not|never|without|nobody|none)\b|n't\b/i;
-
-function saysDetected(text: string): boolean {
-  return text.split(/[.;,]/).some((clause) => {
-    const found = detectionWords.exec(clause);
-    return found !== null && !denial.test(clause.slice(0, found.index));
-  });
-}
-
 /**
- * When the incident was detected: the first timeline entry, at or after the start, whose words say
- * it was noticed (an alert fired, someone was paged, a ticket or report came in, it was declared).
- * Read from the timeline entries for now; the incident's own milestones can replace this function.
+ * When the incident was detected: the service reads it from the timeline (the first entry, at or
+ * after the start, whose words say it was noticed). Null without a start.
  */
 export function detectionFromTimeline(analysis: Analysis): Detection | null {
-  const start = analysis.incident.start?.at;
-  if (start === undefined) return null;
-  const candidates = analysis.document.timeline
-    .filter((e): e is TimelineEntry & { at: number } => typeof e.at === 'number' && e.at >= start && saysDetected(e.text))
-    .sort((a, b) => a.at - b.at || a.line - b.line);
-  const first = candidates[0];
-  return first ? { at: first.at, iso: first.time ?? null, line: first.line + 1, text: first.text } : null;
+  const { start, detected } = analysis.incident;
+  if (!start || !detected || detected.at < start.at) return null;
+  return {
+    at: detected.at,
+    iso: detected.iso,
+    line: detected.range.start.line + 1,
+    text: analysis.document.timeline.find((e) => e.timeRange.start.line === detected.range.start.line)?.text ?? '',
+  };
 }
 
 const minutesBetween = (from: number, to: number) => Math.round((to - from) / 60_000);

@@ -64,11 +64,11 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onCodeAction((params) =>
+  return context.connection.onCodeAction((params, token) =>
     context.safe('code actions', params.textDocument.uri, [] as CodeAction[], async () => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       const support = snippetSupport(context);
       const actions: CodeAction[] = [];
       const disables: CodeAction[] = [];

@@ -16,11 +16,11 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
 };
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onCompletion((params) =>
+  return context.connection.onCompletion((params, token) =>
     context.safe('completion', params.textDocument.uri, [] as CompletionItem[], async () => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       const snippets = context.clientCapabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
       const offered = context.service.completions(analysis, params.position, { triggerCharacter: params.context?.triggerCharacter });
       // In a document that is not (yet) a postmortem only the snippets asked for by name are offered.

@@ -7,11 +7,11 @@ import type { Fix } from '../service';
 // picked: the same edit as the quick fix, with its snippet, for the client to insert at once.
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onRequest(fillGapRequest, (params) =>
+  return context.connection.onRequest(fillGapRequest, (params, token) =>
     context.safe('fill gap', params.uri, null as GapEdit | null, async () => {
       const document = context.documents.get(params.uri);
       if (!document) return null;
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       let fix: Fix | undefined;
       if (params.kind === 'missing-section') fix = { kind: 'insert-section', title: '', sectionId: params.sectionId };
       else if (params.kind === 'missing-field' && params.fieldId)

@@ -21,11 +21,11 @@ async function originOf(context: ServerContext, uri: string, analysis: Analysis)
 }
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onRequest(statusRequest, (params) =>
+  return context.connection.onRequest(statusRequest, (params, token) =>
     context.safe('status', params.uri, null as PostmortemStatus | null, async () => {
       const document = context.documents.get(params.uri);
       if (!document) return null;
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       const { completeness } = analysis;
       return {
         analyzed: analysis.analyzed,

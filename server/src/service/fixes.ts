@@ -147,8 +147,10 @@ function insertFieldEdit(document: PostmortemDocument, template: Template, secti
   const eol = lineBreakOf(document);
   const value = { text: skeletonText(field.placeholder, values), snippet: valueSnippet(field.placeholder, new TabStops(), values) };
   const order = (id: string) => templateSection.fields.findIndex((f) => f.id === id);
+  // A field stated in a sentence has no label to copy.
   const siblings = document.fields.filter(
     (f) =>
+      f.style !== 'sentence' &&
       f.sectionId === sectionId &&
       f.labelRange.start.line >= section.range.start.line &&
       f.labelRange.start.line <= section.range.end.line &&

@@ -127,6 +127,37 @@ describe('findings a writer can trust', function () {
     assert.equal(doc.getText(editor.selection), 'Which service was down or slow, what users saw, and what share of users was affected.');
   });
 
+  it('counts impact and root cause stated in sentences, with the hover checklist and its Fields line agreeing', async () => {
+    const text = [
+      '# Postmortem: payments failed',
+      '',
+      '## Issue Summary',
+      '',
+      'From 10:00 to 11:15 UTC on 4 May 2024 about 6,300 customers (around 12% of orders) could not pay. The root cause was a reconciliation job that locked the orders table.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 UTC – checkout errors alert',
+      '- 11:15 UTC – job killed; payments recover',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'The job locked the table for its whole run; we killed it and moved it off-peak.',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '- [ ] Run the reconciliation job off-peak, in batches.',
+      '',
+    ].join('\n');
+    const uri = await writeScratchFile('sentences-postmortem.md', text);
+    await openAnalysed(uri);
+    await waitForDiagnostic(uri, 'missing-duration');
+    assert.deepEqual(postmortemDiagnostics(uri, 'missing-field'), [], 'no missing Impact or Root cause: the sentences state them');
+    const hover = await hoverText(uri, new vscode.Position(2, 4));
+    assert.match(hover, /\*\*Fields:\*\* ✅ \*\*Duration\*\* · ✅ \*\*Impact\*\* · ✅ \*\*Root cause\*\*/);
+    assert.match(hover, /- ✅ The root cause, in a sentence or two/);
+  });
+
   it('starts a New Postmortem with the title selected and nothing but placeholders to report', async () => {
     const before = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
     await runAndAcceptFirst(

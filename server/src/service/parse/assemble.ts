@@ -3,6 +3,7 @@ import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
 import { matchField, type SectionMatch, SectionMatcher } from './match';
+import { sentenceFields } from './sentenceFields';
 import { findTimelineEntries } from './timeline';
 
 /** The text as markdown-it should read it: front matter blanked (line numbers kept), no BOM. */
@@ -234,7 +235,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   if (frontMatter?.title && !(title && labels.some((l) => l.line === title?.line && l.level === 1))) title = frontMatter.title;
 
   const comments = blocks.flatMap((b) => b.comments);
-  return {
+  const document: PostmortemDocument = {
     lines,
     eols,
     hasBom,
@@ -248,6 +249,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     words: blocks.reduce((n, b) => n + b.words, 0),
     suppressions: readSuppressions(comments, lines),
   };
+  // Impact and root cause told in the summary's sentences count as its fields.
+  document.fields.push(...sentenceFields(document, template));
+  document.fields.sort((x, y) => x.labelRange.start.line - y.labelRange.start.line || x.labelRange.start.character - y.labelRange.start.character);
+  return document;
 }
 
 /**
