@@ -1,8 +1,8 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Disposable, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SnippetEditData } from '../../../protocol/requests';
+import type { ServerContext } from '../context';
 import type { Analysis, Diagnostic as Finding, TextEdit } from '../service';
-import type { ServerContext } from '../server';
 import type { DiagnosticData } from './convert';
 
 // Quick fixes keyed off each diagnostic's code and data; "insert all missing sections";

@@ -1,6 +1,6 @@
 import { type CompletionItem, CompletionItemKind, type Disposable, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import type { ServerContext } from '../context';
 import { type CompletionKind, snippetText } from '../service';
-import type { ServerContext } from '../server';
 
 // Completion: missing sections at a line start, a field's value shape after its label, and the
 // next timeline entry, and the pm-timeline snippets. The service decides what; this turns its

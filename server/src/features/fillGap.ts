@@ -1,6 +1,6 @@
 import type { Disposable } from 'vscode-languageserver';
 import { fillGapRequest, type GapEdit } from '../../../protocol/requests';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import type { Fix } from '../service';
 
 // `postmortem/fillGap`: what "Show What Is Missing" writes when a missing section or field is

@@ -1,6 +1,6 @@
 import type { Disposable } from 'vscode-languageserver';
 import { type PostmortemStatus, statusRequest, type TemplateOrigin } from '../../../protocol/requests';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import { type Analysis, defaultTemplateId, gapsOf } from '../service';
 
 // `postmortem/status`: what the status bar shows for a document. The counts and the list of what
