@@ -7,16 +7,43 @@ export interface StatusParams {
   uri: string;
 }
 
+/** One thing left to write (the server's completeness evaluation decides). */
+export interface PostmortemGap {
+  kind: 'missing-section' | 'empty-section' | 'placeholder-section' | 'missing-field' | 'placeholder-field' | 'placeholder';
+  /** `Timeline`, `Issue Summary › Impact`. */
+  label: string;
+  /** Why it is listed: `missing`, `empty`, `still a placeholder: HH:MM`. */
+  detail: string;
+  sectionId: string | null;
+  fieldId?: string;
+  /** Where it is; absent for what is not in the document at all. */
+  range?: Range;
+  required: boolean;
+}
+
+/** Where the template in effect was chosen. */
+export interface TemplateOrigin {
+  kind: 'front-matter' | 'config-file' | 'settings' | 'default';
+  /** URI of the `.postmortemrc.json` for `config-file`. */
+  file?: string;
+  /** E.g. why the default applies: `the front matter names "sre", which is no template`. */
+  note?: string;
+}
+
 /** `postmortem/status`: what the status bar shows for a document. */
 export interface PostmortemStatus {
   analyzed: boolean;
   isPostmortem: boolean;
   template: string;
   templateName: string;
+  templateOrigin: TemplateOrigin;
+  /** Required sections that are present and filled in, with every required field. */
   requiredPresent: number;
   requiredTotal: number;
-  /** Names of the required sections that are missing. */
+  /** Names of the required sections that are not complete. */
   missing: string[];
+  /** Everything left to write, required first. */
+  gaps: PostmortemGap[];
   durationMinutes: number | null;
   /** URI of the `.postmortemrc.json` in effect, if any. */
   configFile: string | null;
@@ -65,6 +92,31 @@ export interface TimelineEntryEdit {
 }
 
 export const timelineEntryRequest = new RequestType<TimelineEntryParams, TimelineEntryEdit | null, void>('postmortem/timelineEntry');
+
+/**
+ * `CodeAction.data` of a fix that writes a skeleton, for a client that declared the experimental
+ * capability `snippetTextEdit`: the same edits as snippets, to apply instead of the plain ones.
+ * (A client with LSP 3.18's `workspace.workspaceEdit.snippetEditSupport` gets SnippetTextEdits instead.)
+ */
+export interface SnippetEditData {
+  snippetEdits: { range: Range; snippet: string }[];
+}
+
+export interface FillGapParams {
+  uri: string;
+  kind: 'missing-section' | 'empty-section' | 'missing-field';
+  sectionId: string;
+  fieldId?: string;
+}
+
+/** `postmortem/fillGap`: the edit that writes a missing section or field (or fills an empty section), as text and snippet. */
+export interface GapEdit {
+  range: Range;
+  newText: string;
+  snippet: string;
+}
+
+export const fillGapRequest = new RequestType<FillGapParams, GapEdit | null, void>('postmortem/fillGap');
 
 export interface ReadFileParams {
   uri: string;

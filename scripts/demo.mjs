@@ -28,8 +28,9 @@ import {
   REPO_ROOT,
   readTail,
   startCodeServer,
+  workbenchUrl,
 } from './vscode-host.mjs';
-import { openFromExplorer, openProblems, poll, problemRows, waitForWorkbench } from './ui-test.mjs';
+import { editorText, openFromExplorer, openProblems, poll, problemRows, waitForWorkbench } from './ui-test.mjs';
 
 const DEFAULT_PORT = 8080;
 const check = process.argv.includes('--check');
@@ -37,7 +38,8 @@ const log = (msg) => console.log(`[demo] ${msg}`);
 
 const DEMO_SETTINGS = {
   'security.workspace.trust.enabled': false,
-  // The samples' README says what each file shows.
+  // The samples' README says what each file shows. The printed URL opens it as text at once; this
+  // opens it (as a preview, once the Markdown extension is up) when the bare URL is used.
   'workbench.startupEditor': 'readme',
   'telemetry.telemetryLevel': 'off',
   'extensions.autoCheckUpdates': false,
@@ -77,6 +79,8 @@ async function checkInBrowser(url) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     await waitForWorkbench(page);
+    await poll(async () => (await editorText(page)).includes('About this folder'), 30_000, 'the samples README, as text');
+    log('the samples README is open as text');
     await openFromExplorer(page, 'missing-timeline-postmortem.md', 'Nightly invoice emails sent twice');
     await openProblems(page);
     const row = await poll(
@@ -131,7 +135,7 @@ async function main() {
   const port = await choosePort();
   const server = await startCodeServer({ folder: workspace, userDataDir, extensionsDir, port, logFile: path.join(tmpRoot, 'code-server.log') });
   stopServer = server.stop;
-  const url = `http://127.0.0.1:${port}/`;
+  const url = workbenchUrl(server, workspace, { openFile: 'README.md' });
 
   if (check) {
     await checkInBrowser(url);

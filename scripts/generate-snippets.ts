@@ -1,6 +1,7 @@
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${1:…}` here is VS Code snippet syntax, not a template literal.
 // Writes snippets/postmortem.code-snippets from the templates, so the snippets never drift from
 // what the language server checks. The meta test fails when the committed file differs.
+// The pm-timeline* snippets are not here: the language server offers them, because what they
+// write (the time after the entry before, the document's zone) depends on the document.
 //
 //   npx tsx scripts/generate-snippets.ts           write the file
 //   npx tsx scripts/generate-snippets.ts --check   exit 1 when the file is out of date
@@ -16,34 +17,6 @@ export interface Snippet {
 }
 
 export const snippetsPath = join(__dirname, '..', 'snippets', 'postmortem.code-snippets');
-
-/** The zone as a tab stop whose default is the editor's UTC offset, e.g. `UTC+02:00`. */
-const zone = '${1:UTC$CURRENT_TIMEZONE_OFFSET}';
-const clock = '$CURRENT_HOUR:$CURRENT_MINUTE';
-const date = '$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE';
-
-const timelineSnippets: Record<string, Snippet> = {
-  'Timeline entry': {
-    prefix: 'pm-timeline',
-    description: 'Timeline entry: bold time and zone, then what happened (`- **14:05 UTC+02:00** – …`).',
-    body: [`- **${clock} ${zone}** – \${2:What happened}$0`],
-  },
-  'Timeline entry (plain time and zone)': {
-    prefix: 'pm-timeline-zone',
-    description: 'Timeline entry: time with the zone in parentheses, then what happened (`- 14:05 (UTC+02:00): …`).',
-    body: [`- ${clock} (${zone}): \${2:What happened}$0`],
-  },
-  'Timeline entry (ISO date and time)': {
-    prefix: 'pm-timeline-iso',
-    description: 'Timeline entry with the date: `- 2024-05-02 14:05 UTC+02:00 – …`.',
-    body: [`- ${date} ${clock} ${zone} – \${2:What happened}$0`],
-  },
-  'Timeline entry (table row)': {
-    prefix: 'pm-timeline-table',
-    description: 'Timeline row for a `| Time | Event | Link |` table.',
-    body: [`| ${clock} | \${1:What happened} | \${2:Link to evidence} |$0`],
-  },
-};
 
 function lines(text: string): string[] {
   return text.split('\n');
@@ -67,7 +40,7 @@ function templateSnippets(template: Template): Record<string, Snippet> {
 }
 
 export function generateSnippets(templates: readonly Template[] = builtinTemplates): Record<string, Snippet> {
-  return Object.assign({}, timelineSnippets, ...templates.map(templateSnippets));
+  return Object.assign({}, ...templates.map(templateSnippets));
 }
 
 export function snippetsFileText(templates: readonly Template[] = builtinTemplates): string {

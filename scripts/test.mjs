@@ -1,8 +1,9 @@
-// Runs every test: type-check, lint and format, build, unit, language server and integration
-// and the UI test (a real VS Code in Chromium), printing each runner's summary and one closing line with the totals.
+// Runs every test: type-check, lint and format, build, unit, language server, grammar, the packaged
+// .vsix, integration and the UI test (a real VS Code in Chromium), printing each runner's summary and
+// one closing line with the totals.
 //
 //   npm test                      everything (integration host: $POSTMORTEM_TEST_HOST, default code-server)
-//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp neovim grammar report integration web ui)
+//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp neovim grammar report package integration web ui)
 //
 // A suite cannot shrink unnoticed: mocha runs with --forbid-only and --forbid-pending (an `.only`
 // or `.skip` left in a file is a failure), and every counted step fails when it runs fewer tests
@@ -30,6 +31,7 @@ const steps = [
   { name: 'neovim', command: ['node', 'test/neovim/run.mjs'], counted: true, statsFromOutput: true },
   { name: 'grammar', command: ['node', 'test/grammar/run.mjs'], counted: true, statsFromOutput: true },
   { name: 'report', command: mocha('test/report/**/*.test.ts'), counted: true },
+  { name: 'package', command: ['node', 'scripts/package.mjs', '--check'], counted: true, statsFromOutput: true },
   { name: 'integration', command: ['node', 'scripts/integration.mjs'], counted: true, statsFromOutput: true },
   { name: 'web', command: ['node', 'scripts/web-test.mjs'], counted: true, statsFromOutput: true },
   { name: 'ui', command: ['node', 'scripts/ui-test.mjs'], counted: true, statsFromOutput: true },

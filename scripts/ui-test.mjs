@@ -1,7 +1,8 @@
 // The UI test: drives the VS Code workbench (code-server in Debian's chromium, through
 // playwright-core) the way a person would, with the extension installed from this checkout in
-// normal mode. It opens a postmortem from the Explorer, finds the missing section in the
-// Problems panel, applies the quick fix from the Ctrl+. menu, and reads a section's hover.
+// normal mode. It finds the samples README open as text, opens a postmortem from the Explorer,
+// finds the missing section in the Problems panel, applies the quick fix from the Ctrl+. menu,
+// reads a section's hover, and starts a New Postmortem that shows no warning.
 //
 //   node scripts/ui-test.mjs                        screenshots go to test-results/ui/
 //   node scripts/ui-test.mjs --update-screenshots   and are copied to docs/screenshots/
@@ -28,6 +29,7 @@ import {
   REPO_ROOT,
   readTail,
   startCodeServer,
+  workbenchUrl,
 } from './vscode-host.mjs';
 
 const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'ui');
@@ -133,12 +135,31 @@ function escapeRegExp(s) {
 // ---------------------------------------------------------------------------------------------
 // the steps: each one a sentence about what a person sees
 
+/** The Problems panel's rows under the file row whose label starts with `file`, up to the next file row. */
+export async function problemRowsOf(page, file) {
+  const rows = await page
+    .locator('.markers-panel [role=treeitem]')
+    .evaluateAll((els) => els.map((r) => ({ level: r.getAttribute('aria-level'), label: r.getAttribute('aria-label') ?? '', text: r.textContent ?? '' })));
+  const start = rows.findIndex((r) => r.level === '1' && (r.label.startsWith(file) || r.text.startsWith(file)));
+  if (start < 0) return [];
+  const end = rows.findIndex((r, i) => i > start && r.level === '1');
+  return rows.slice(start + 1, end < 0 ? undefined : end).map((r) => r.label);
+}
+
 function steps(page, shots) {
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   const viewLine = (text) => editor.locator('.view-line', { hasText: text }).first();
   const quickFixTitle = 'Insert the missing "Timeline" section';
 
   return [
+    {
+      name: 'shows the samples README as text as soon as the workbench opens',
+      run: async () => {
+        await waitForWorkbench(page);
+        // A text editor, not the Markdown preview's webview (which stays blank until it has loaded).
+        await poll(async () => (await editorText(page)).includes('About this folder'), STEP_TIMEOUT_MS, 'the README in a text editor');
+      },
+    },
     {
       name: `opens ${SAMPLE} from the Explorer`,
       run: async () => {
@@ -233,7 +254,15 @@ function steps(page, shots) {
           STEP_TIMEOUT_MS,
           'the Problems row to go away',
         );
-        await page.locator('.statusbar-item', { hasText: 'Postmortem 4/4' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+        // The skeleton is not a written timeline: one placeholder finding, and the count stays at 3 of 4.
+        await poll(
+          async () => (await problemRows(page)).find((r) => r.includes('"Timeline" still holds only placeholder text')),
+          STEP_TIMEOUT_MS,
+          'a placeholder row for the inserted Timeline skeleton',
+        );
+        await page.locator('.statusbar-item', { hasText: 'Postmortem 3/4' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+        // Leave the snippet's tab stops.
+        await page.keyboard.press('Escape');
       },
     },
     {
@@ -271,6 +300,35 @@ function steps(page, shots) {
         const top = Math.max(group.y, Math.min(box.y, line.y) - 12);
         const bottom = Math.min(VIEWPORT.height, Math.max(box.y + box.height, line.y + line.height) + 12);
         await page.screenshot({ path: shots('hover.png'), clip: { x: group.x, y: top, width: group.width, height: bottom - top } });
+        await page.mouse.move(box.x + 300, VIEWPORT.height - 10);
+      },
+    },
+    {
+      name: 'starts a New Postmortem whose skeleton shows no warning, only what is left to write',
+      run: async () => {
+        await page.keyboard.press('Escape');
+        await runCommand(page, 'Postmortem: New Postmortem');
+        const pick = page.locator('.quick-input-widget');
+        await pick
+          .getByRole('option', { name: /Standard/ })
+          .first()
+          .waitFor({ timeout: STEP_TIMEOUT_MS });
+        await page.keyboard.press('Enter');
+        await poll(async () => /^## Issue Summary$/m.test(await editorText(page)), STEP_TIMEOUT_MS, 'the skeleton in a new editor');
+        await openProblems(page);
+        const rows = await poll(
+          async () => {
+            const mine = await problemRowsOf(page, 'Untitled');
+            return mine.length >= 4 ? mine : undefined;
+          },
+          STEP_TIMEOUT_MS,
+          'the placeholder findings of the new postmortem in the Problems panel',
+        );
+        const loud = rows.filter((r) => /^(?:Error|Warning)\b/.test(r));
+        if (loud.length) throw new Error(`the new postmortem has warnings: ${loud.join('; ')}`);
+        if (rows.some((r) => r.includes('unparsed-time'))) throw new Error(`a placeholder is reported as an unreadable time: ${rows.join('; ')}`);
+        await page.locator('.statusbar-item', { hasText: 'Postmortem 0/4' }).waitFor({ timeout: STEP_TIMEOUT_MS });
+        await page.screenshot({ path: shots('new-postmortem.png') });
       },
     },
   ];
@@ -347,7 +405,7 @@ async function main() {
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
   cleanups.push(async () => fs.writeFileSync(path.join(RESULTS_DIR, 'browser.log'), `${consoleLines.join('\n')}\n`));
-  const url = `${server.url}?folder=${encodeURIComponent(tmp.workspace)}`;
+  const url = workbenchUrl(server, tmp.workspace, { openFile: 'README.md' });
   log(`opening ${url}`);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
 
@@ -389,7 +447,8 @@ async function main() {
   }
   if (failed === 0 && update) {
     fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    for (const name of ['problems-panel.png', 'quick-fix.png', 'hover.png']) fs.copyFileSync(shots(name), path.join(DOCS_SCREENSHOTS, name));
+    for (const name of ['problems-panel.png', 'quick-fix.png', 'hover.png', 'new-postmortem.png'])
+      fs.copyFileSync(shots(name), path.join(DOCS_SCREENSHOTS, name));
     log(`screenshots copied to ${path.relative(REPO_ROOT, DOCS_SCREENSHOTS)}/`);
   } else if (failed === 0) {
     log(`screenshots in ${path.relative(REPO_ROOT, RESULTS_DIR)}/ (--update-screenshots copies them to docs/screenshots/)`);

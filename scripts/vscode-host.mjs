@@ -456,6 +456,18 @@ export async function startCodeServer({ folder, userDataDir, extensionsDir, env 
   return { url, port, pid: child.pid, logFile, exited: () => exitInfo, stop };
 }
 
+/**
+ * The workbench URL for `folder` on a started code-server, optionally with `openFile` (a path in the
+ * folder) open as text from the first paint: the workbench's `openFile` payload, which does not wait
+ * for the Markdown preview's webview the way `workbench.startupEditor: readme` does.
+ */
+export function workbenchUrl(server, folder, { openFile } = {}) {
+  const base = `${server.url}?folder=${encodeURIComponent(folder)}`;
+  if (!openFile) return base;
+  const file = `vscode-remote://127.0.0.1:${server.port}${path.resolve(folder, openFile)}`;
+  return `${base}&payload=${encodeURIComponent(JSON.stringify([['openFile', file]]))}`;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { statusRequest } from '../../protocol/requests';
+import { fillGapRequest, type PostmortemGap, type PostmortemStatus, statusRequest, type TemplateOrigin } from '../../protocol/requests';
 import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
 import { registerCommands } from './commands';
+import { registerSnippetEdits, snippetEditsMiddleware } from './snippetEdits';
 
 // The client: start the server, say which documents it reads, pass settings through, and show
 // a status bar item. Everything about postmortems lives in the server. The same client runs in
@@ -22,8 +23,10 @@ export async function activateClient(
     outputChannel: output,
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     connectionOptions: { maxRestartCount: 5 },
+    middleware: snippetEditsMiddleware,
   };
   client = createClient('postmortem', 'Postmortem', clientOptions);
+  registerSnippetEdits(client);
 
   let restarts = 0;
   context.subscriptions.push(
@@ -54,9 +57,10 @@ export async function activateClient(
     status.text = `$(checklist) Postmortem ${result.requiredPresent}/${result.requiredTotal}${duration}`;
     status.tooltip = new vscode.MarkdownString(
       [
-        `**Postmortem** — template **${result.templateName}** (\`${result.template}\`)`,
+        `**Postmortem** — template **${result.templateName}** (\`${result.template}\`), ${originText(result.templateOrigin)}`,
         result.configFile ? `Configuration: \`${vscode.Uri.parse(result.configFile).fsPath}\`` : 'Configuration: settings only (no .postmortemrc.json)',
-        result.missing.length ? `Missing: ${result.missing.join(', ')}` : 'Every required section is present.',
+        `${result.requiredPresent} of ${result.requiredTotal} required sections written.`,
+        result.gaps.length ? `Left to write: ${result.gaps.map((g) => `${g.label} (${g.detail})`).join('; ')}` : 'Nothing is left to write.',
         'Click to list what is missing.',
       ].join('\n\n'),
     );
@@ -74,11 +78,7 @@ export async function activateClient(
       const editor = vscode.window.activeTextEditor;
       if (!editor || !client) return;
       const result = await client.sendRequest(statusRequest, { uri: editor.document.uri.toString() });
-      if (!result) return;
-      const picked = await vscode.window.showQuickPick(result.missing.length ? result.missing : ['Nothing is missing'], {
-        title: `Missing from this postmortem (${result.templateName})`,
-      });
-      if (picked && result.missing.includes(picked)) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      if (result) await showMissing(client, editor, result);
     }),
     ...registerCommands(client),
     vscode.window.onDidChangeActiveTextEditor(() => void refreshStatus()),
@@ -87,6 +87,62 @@ export async function activateClient(
 
   await client.start();
   void refreshStatus();
+}
+
+function originText(origin: TemplateOrigin): string {
+  switch (origin.kind) {
+    case 'front-matter':
+      return "chosen by the document's front matter";
+    case 'config-file':
+      return `chosen by ${origin.file ? `\`${vscode.Uri.parse(origin.file).fsPath}\`` : '.postmortemrc.json'}`;
+    case 'settings':
+      return 'chosen by the `postmortem.template` setting';
+    default:
+      return origin.note ? `the default (${origin.note})` : 'the default';
+  }
+}
+
+interface GapItem extends vscode.QuickPickItem {
+  gap?: PostmortemGap;
+}
+
+const gapIcon: Record<PostmortemGap['kind'], string> = {
+  'missing-section': '$(add)',
+  'missing-field': '$(add)',
+  'empty-section': '$(add)',
+  'placeholder-section': '$(edit)',
+  'placeholder-field': '$(edit)',
+  placeholder: '$(edit)',
+};
+
+/** "Show What Is Missing": a missing section or field is inserted when picked; a placeholder is selected to type over. */
+async function showMissing(client: BaseLanguageClient, editor: vscode.TextEditor, result: PostmortemStatus): Promise<void> {
+  const items: GapItem[] = result.gaps.map((gap) => ({
+    label: `${gapIcon[gap.kind]} ${gap.label}`,
+    description: gap.detail,
+    detail: gap.kind === 'missing-section' || gap.kind === 'missing-field' || gap.kind === 'empty-section' ? 'Insert it from the template' : 'Go to it',
+    gap,
+  }));
+  const picked = await vscode.window.showQuickPick<GapItem>(items.length ? items : [{ label: 'Nothing is missing' }], {
+    title: `Missing from this postmortem (${result.templateName}): ${result.requiredPresent} of ${result.requiredTotal} required sections written`,
+  });
+  const gap = picked?.gap;
+  if (!gap) return;
+  const uri = editor.document.uri.toString();
+  if ((gap.kind === 'missing-section' || gap.kind === 'missing-field' || gap.kind === 'empty-section') && gap.sectionId) {
+    const edit = await client.sendRequest(fillGapRequest, { uri, kind: gap.kind, sectionId: gap.sectionId, ...(gap.fieldId ? { fieldId: gap.fieldId } : {}) });
+    if (!edit) return;
+    const { start, end } = edit.range;
+    const target = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await target.insertSnippet(new vscode.SnippetString(edit.snippet), new vscode.Range(start.line, start.character, end.line, end.character));
+    return;
+  }
+  if (gap.range) {
+    const { start, end } = gap.range;
+    const target = await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    target.selection = new vscode.Selection(start.line, start.character, end.line, end.character);
+    target.revealRange(target.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
 }
 
 function formatMinutes(minutes: number): string {

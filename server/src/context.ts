@@ -1,4 +1,4 @@
-import type { Connection, ResponseError } from 'vscode-languageserver';
+import type { ClientCapabilities, Connection, ResponseError } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { OpenDocuments } from './documents';
 import type { Analysis, PostmortemService, Template } from './service';
@@ -14,6 +14,8 @@ export interface Cancellation {
 export interface ServerContext {
   /** Every handler registered on it gets its positions and ranges clamped to the document (boundary.ts). */
   connection: Connection;
+  /** What the client said it supports (snippets in completion and in edits, ...), from `initialize`. */
+  clientCapabilities: ClientCapabilities;
   /** `get` gives a snapshot: one version of the document, which never changes. */
   documents: OpenDocuments;
   service: PostmortemService;
@@ -28,6 +30,8 @@ export interface ServerContext {
   forced: Set<string>;
   /** The project configuration file that applies to a document, if any. */
   configFileOf(uri: string): Promise<string | undefined>;
+  /** The template each settings layer names for a document: `.postmortemrc.json` (with its URI), then the editor's settings. */
+  templateSettingsOf(uri: string): Promise<{ configFile?: { uri: string; template?: string }; settings?: string }>;
   /** The templates for a document or folder: its project's custom ones, then the built-in ones. */
   templatesFor(uri: string | undefined): Promise<Template[]>;
   /** Runs a handler; an exception is logged with the document and feature, and the request gets `empty` (a cancelled one: the LSP cancellation error). */

@@ -14,6 +14,7 @@ import * as codeActions from './features/codeActions';
 import * as commands from './features/commands';
 import * as completion from './features/completion';
 import * as diagnostics from './features/diagnostics';
+import * as fillGap from './features/fillGap';
 import * as hover from './features/hover';
 import * as selectionRanges from './features/selectionRanges';
 import * as status from './features/status';
@@ -152,6 +153,7 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
 
   const context: ServerContext = {
     connection,
+    clientCapabilities: {},
     documents,
     service,
     forced,
@@ -170,6 +172,13 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
     },
     async configFileOf(uri) {
       return (await projectConfigFor(uri))?.uri;
+    },
+    async templateSettingsOf(uri) {
+      const [fromEditor, project] = await Promise.all([settingsFor(uri), projectConfigFor(uri)]);
+      return {
+        ...(project ? { configFile: { uri: project.uri, template: project.settings.template } } : {}),
+        ...(sanitizeEditorSettings(fromEditor).template ? { settings: sanitizeEditorSettings(fromEditor).template } : {}),
+      };
     },
     async templatesFor(uri) {
       return service.templates(uri ? (await projectConfigFor(uri))?.templates : undefined);
@@ -194,6 +203,7 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
   connection.onInitialize((params) => {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    context.clientCapabilities = params.capabilities;
     hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
@@ -250,6 +260,7 @@ export function startServer(rawConnection: Connection, runtime: ServerRuntime): 
     selectionRanges.register(context),
     templates.register(context),
     timelineEntry.register(context),
+    fillGap.register(context),
   );
   connection.onShutdown(() => {
     for (const d of disposables) d.dispose();

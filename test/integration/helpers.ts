@@ -80,6 +80,11 @@ export function getExtension(): vscode.Extension<unknown> {
   return ext;
 }
 
+/** Every symbol of a tree, depth first (sections sit under the title, as in Markdown's outline). */
+export function allSymbols(symbols: readonly vscode.DocumentSymbol[]): vscode.DocumentSymbol[] {
+  return symbols.flatMap((s) => [s, ...allSymbols(s.children ?? [])]);
+}
+
 /** Reverts unsaved changes and closes every editor, so one test's edits don't leak into the next (and no save prompt appears). */
 export async function closeAllEditors(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments) {

@@ -3,6 +3,9 @@ import type { CodeAction, CompletionItem, DocumentSymbol, TextEdit } from 'vscod
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { answerLimitMs, latestDiagnostics, openDocument, type Session, startSession, stopSession, waitFor } from './session';
 
+/** Every symbol name of the tree (sections sit under the title, as in Markdown's outline). */
+const allNames = (symbols: readonly DocumentSymbol[]): string[] => symbols.flatMap((s) => [s.name, ...allNames(s.children ?? [])]);
+
 // Faults an edit-sequence fuzzer found in the server, each reproduced over stdio.
 
 const clockPostmortem = [
@@ -61,8 +64,8 @@ describe('the language server under hostile requests', function () {
     await openDocument(session, other, '# Postmortem: DNS\n\n## Timeline\n\n- 10:00 UTC – resolvers fail\n');
     const symbols = await session.ask<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: other } });
     assert.deepEqual(
-      symbols.map((s) => s.name),
-      ['Timeline'],
+      symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]),
+      [['Postmortem: DNS', ['Timeline']]],
     );
     await waitFor('diagnostics of the other document', () => latestDiagnostics(session, other, 1), answerLimitMs);
     const answered = await actions;
@@ -92,7 +95,7 @@ describe('the language server under hostile requests', function () {
     await session.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [change] });
     const version2 = TextDocument.update(TextDocument.create(uri, 'markdown', 1, clockPostmortem), [change], 2);
     session.releaseConfiguration();
-    const names = (await atVersion1).map((s) => s.name);
+    const names = allNames(await atVersion1);
     assert.ok(names.includes('Timeline'), `version 1 has a Timeline: ${names.join(', ')}`);
     const published = await waitFor('diagnostics of version 2', () => latestDiagnostics(session, uri, 2));
     assert.ok(
@@ -100,7 +103,7 @@ describe('the language server under hostile requests', function () {
       'version 2 has no Timeline',
     );
     for (const p of session.diagnostics.get(uri) ?? []) assert.notEqual(p.version, 1, 'nothing published for the outdated version 1');
-    const now = (await session.ask<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } })).map((s) => s.name);
+    const now = allNames(await session.ask<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } }));
     assert.ok(!now.includes('Timeline'), `version 2 has no Timeline: ${now.join(', ')}`);
     assert.notEqual(version1.getText(), version2.getText());
   });

@@ -280,7 +280,13 @@ async function stateOf(session: Session, uri: string, document: TextDocument) {
   const textDocument = { uri };
   const lines = document.lineCount;
   const positions = Array.from({ length: 6 }, (_, i) => ({ line: Math.floor((i * lines) / 6), character: i * 3 }));
-  const diagnostics = (session.diagnostics.get(uri)?.at(-1)?.diagnostics ?? []).map(({ data: _data, ...d }) => d);
+  // Related information names the document's URI, which differs between the two opens compared.
+  const diagnostics = (session.diagnostics.get(uri)?.at(-1)?.diagnostics ?? []).map(({ data: _data, relatedInformation, ...d }) => ({
+    ...d,
+    ...(relatedInformation
+      ? { related: relatedInformation.map((r) => ({ range: r.location.range, message: r.message, sameDocument: r.location.uri === uri })) }
+      : {}),
+  }));
   const fixAll = (await session.ask<CodeAction[]>('textDocument/codeAction', {
     textDocument,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${1:…}` here is VS Code snippet syntax, not a template literal.
 import * as assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -57,7 +58,9 @@ interface Session {
   stderr: string[];
 }
 
-async function startServer(options: { settings?: Record<string, unknown> | null; rootUri?: string } = {}): Promise<Session> {
+async function startServer(
+  options: { settings?: Record<string, unknown> | null; rootUri?: string; capabilities?: Record<string, unknown> } = {},
+): Promise<Session> {
   const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
   child.stderr?.on('data', (d) => stderr.push(String(d)));
@@ -79,7 +82,10 @@ async function startServer(options: { settings?: Record<string, unknown> | null;
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
-    capabilities: options.settings === undefined ? {} : { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } },
+    capabilities: {
+      ...(options.settings === undefined ? {} : { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } }),
+      ...options.capabilities,
+    },
   });
   await connection.sendNotification('initialized', {});
   return session;
@@ -224,7 +230,9 @@ describe('language server over stdio', function () {
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /Issue Summary/);
     assert.match(value, /✅ \*\*Duration\*\*/);
-    const symbols = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    const [title, ...rest] = (await session.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(rest, [], 'the title is the one root, as in the Markdown outline');
+    const symbols = title.children ?? [];
     assert.deepEqual(
       symbols.map((s) => s.name),
       ['Issue Summary', 'Root Cause and Resolution', 'Corrective and Preventative Measures'],
@@ -387,5 +395,157 @@ describe('language server over stdio', function () {
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /UTC/);
     assert.match(value, /T\+1h/);
+  });
+
+  describe('snippets over the protocol', () => {
+    const uri = 'file:///tmp/snippet-postmortem.md';
+    async function insertTimeline(capabilities: Record<string, unknown>): Promise<CodeAction> {
+      session = await startServer({ capabilities });
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+      const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+      const missing = diagnostics.find((d) => d.code === 'missing-section');
+      assert.ok(missing);
+      const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: missing.range,
+        context: { diagnostics: [missing] },
+      })) as CodeAction[];
+      const insert = actions.find((a) => a.title === 'Insert the missing "Timeline" section');
+      assert.ok(insert?.edit, actions.map((a) => a.title).join(', '));
+      return insert;
+    }
+    const editsOf = (action: CodeAction) => (action.edit?.documentChanges?.[0] as { edits: Record<string, unknown>[] } | undefined)?.edits ?? [];
+
+    it('sends an LSP 3.18 SnippetTextEdit to a client with snippetEditSupport', async () => {
+      const [edit] = editsOf(await insertTimeline({ workspace: { workspaceEdit: { snippetEditSupport: true } } }));
+      assert.equal((edit.snippet as { kind: string }).kind, 'snippet');
+      assert.match((edit.snippet as { value: string }).value, /- \*\*\$\{1:HH:MM\} UTC\*\* – \$\{2:The issue is detected/);
+      assert.equal(edit.newText, undefined);
+    });
+
+    it('sends plain text, with the snippet beside it in data, to a client declaring experimental.snippetTextEdit', async () => {
+      const action = await insertTimeline({ experimental: { snippetTextEdit: true } });
+      const [edit] = editsOf(action);
+      assert.match(String(edit.newText), /- \*\*HH:MM UTC\*\* – The issue is detected/);
+      const data = action.data as { snippetEdits: { snippet: string }[] };
+      assert.match(data.snippetEdits[0].snippet, /\$\{1:HH:MM\}/);
+    });
+
+    it('sends plain text only to any other client', async () => {
+      const action = await insertTimeline({});
+      assert.equal(action.data, undefined);
+      assert.match(String(editsOf(action)[0].newText), /HH:MM UTC/);
+    });
+
+    it('offers completions as plain text to a client without snippet support, and as snippets to one with it', async () => {
+      const text = ['# Postmortem: x', '', 'All times are in UTC.', '', '## Timeline', '', '- **10:15 UTC** – Alert.', 'pm-t'].join('\n');
+      for (const snippetSupport of [false, true]) {
+        session = await startServer({ capabilities: { textDocument: { completion: { completionItem: { snippetSupport } } } } });
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+        const items = (await session.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 4 } })) as {
+          label: string;
+          insertTextFormat: number;
+          textEdit: { newText: string };
+        }[];
+        const item = items.find((i) => i.label === 'pm-timeline');
+        assert.ok(item, items.map((i) => i.label).join(', '));
+        assert.equal(item.insertTextFormat, snippetSupport ? 2 : 1);
+        assert.equal(item.textEdit.newText, snippetSupport ? '- **${1:10:20} UTC** – ${2:What happened}$0' : '- **10:20 UTC** – What happened');
+        await stopServer(session);
+      }
+      session = undefined as unknown as Session;
+    });
+  });
+
+  describe('what is left to write', () => {
+    it('answers postmortem/status from the completeness evaluation, with where the template came from', async () => {
+      session = await startServer();
+      const uri = 'file:///tmp/status-postmortem.md';
+      const text = missingTimeline.replace('40% of checkout requests failed.', 'TBD');
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+      const status = (await session.connection.sendRequest('postmortem/status', { uri })) as {
+        requiredPresent: number;
+        requiredTotal: number;
+        gaps: { kind: string; label: string }[];
+        templateOrigin: { kind: string };
+        templateName: string;
+      };
+      assert.equal(status.templateName, 'Standard');
+      assert.deepEqual(status.templateOrigin, { kind: 'default' });
+      assert.equal(status.requiredPresent, 2, 'the summary with a TBD impact is not complete, nor is the missing Timeline');
+      assert.equal(status.requiredTotal, 4);
+      assert.deepEqual(
+        status.gaps.map((g) => `${g.kind}: ${g.label}`),
+        ['placeholder-field: Issue Summary › Impact', 'missing-section: Timeline'],
+      );
+
+      const fromFrontMatter = 'file:///tmp/sre-postmortem.md';
+      const sre = `---\npostmortem: { template: google-sre }\n---\n\n${missingTimeline}`;
+      await session.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri: fromFrontMatter, languageId: 'markdown', version: 1, text: sre },
+      });
+      await waitFor('diagnostics', () => latestDiagnostics(session, fromFrontMatter, 1));
+      const sreStatus = (await session.connection.sendRequest('postmortem/status', { uri: fromFrontMatter })) as {
+        templateName: string;
+        templateOrigin: { kind: string };
+      };
+      assert.deepEqual([sreStatus.templateName, sreStatus.templateOrigin], ['Google SRE', { kind: 'front-matter' }]);
+    });
+
+    it('names a .postmortemrc.json that chooses the template as its origin', async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'postmortem-origin-'));
+      try {
+        writeFileSync(join(folder, '.postmortemrc.json'), '{ "template": "pagerduty" }\n');
+        const root = pathToFileURL(folder).href;
+        session = await startServer({ rootUri: root });
+        const uri = `${root}/origin-postmortem.md`;
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+        await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+        const status = (await session.connection.sendRequest('postmortem/status', { uri })) as {
+          template: string;
+          templateOrigin: { kind: string; file?: string };
+        };
+        assert.equal(status.template, 'pagerduty');
+        assert.equal(status.templateOrigin.kind, 'config-file');
+        assert.match(status.templateOrigin.file ?? '', /\.postmortemrc\.json$/);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    it('writes a missing section for postmortem/fillGap, as text and as a snippet', async () => {
+      session = await startServer();
+      const uri = 'file:///tmp/gap-postmortem.md';
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+      await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+      const edit = (await session.connection.sendRequest('postmortem/fillGap', { uri, kind: 'missing-section', sectionId: 'timeline' })) as {
+        newText: string;
+        snippet: string;
+      };
+      assert.match(edit.newText, /## Timeline\n\n- \*\*HH:MM UTC\*\*/);
+      assert.match(edit.snippet, /## Timeline\n\n- \*\*\$\{1:HH:MM\} UTC\*\*/);
+    });
+
+    it('reports mis-decoded text once, with the other places as related information', async () => {
+      session = await startServer();
+      const uri = 'file:///tmp/mojibake-postmortem.md';
+      const text = `${missingTimeline}\nWe didnâ€™t see it. Itâ€™s fixed. The â€œcacheâ€\u009d was cold.\n`;
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+      const mojibake = diagnostics.filter((d) => d.code === 'mojibake');
+      assert.equal(mojibake.length, 1, diagnostics.map((d) => d.message).join('\n'));
+      assert.ok((mojibake[0].relatedInformation?.length ?? 0) >= 2);
+      assert.equal(mojibake[0].relatedInformation?.[0].location.uri, uri);
+      const actions = (await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: mojibake[0].range,
+        context: { diagnostics: mojibake },
+      })) as CodeAction[];
+      const repair = actions.find((a) => a.title.startsWith('Repair all mis-decoded text'));
+      assert.ok(repair?.edit, actions.map((a) => a.title).join(', '));
+      const fixed = applyWorkspaceEdit(TextDocument.create(uri, 'markdown', 1, text), repair.edit);
+      assert.match(fixed, /We didn’t see it\. It’s fixed\. The “cache” was cold\./);
+    });
   });
 });

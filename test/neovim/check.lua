@@ -135,9 +135,15 @@ local ok, err = pcall(function()
     local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
     local response = vim.lsp.buf_request_sync(bufnr, 'textDocument/documentSymbol', params, 10000)
     local symbols = response and response[client_id] and response[client_id].result or {}
-    local names = vim.tbl_map(function(s)
-      return s.name
-    end, symbols)
+    -- Sections sit under the title, as in Markdown's own outline: read the whole tree.
+    local names = {}
+    local function walk(list)
+      for _, s in ipairs(list or {}) do
+        table.insert(names, s.name)
+        walk(s.children)
+      end
+    end
+    walk(symbols)
     local joined = table.concat(names, ' | ')
     return joined:find('Issue Summary', 1, true) ~= nil and joined:find('Timeline', 1, true) ~= nil and joined:find('Root Cause and Resolution', 1, true) ~= nil,
       joined

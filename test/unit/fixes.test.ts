@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${1:…}` here is VS Code snippet syntax, not a template literal.
 import { strict as assert } from 'node:assert';
 import type { Analysis } from '../../server/src/service';
 import { analyze, applyFix, assertFixWorks, assertKeepsEveryLine, crlf, findingsWith, md, sectionIds, service, splitLines } from './helpers';
@@ -39,7 +40,8 @@ describe('fixes: insert a missing section', () => {
     const at = lines.indexOf('### Timeline');
     assert.ok(at > lines.indexOf('Lookups failed.'));
     assert.ok(at < lines.indexOf('### Root Cause and Resolution'));
-    assert.deepEqual(lines.slice(at - 1, at + 3), ['', '### Timeline', '', '- **HH:MM (time zone)** – The issue is detected: how, and by whom.']);
+    // No zone in the document: the skeleton writes UTC, never the words "time zone".
+    assert.deepEqual(lines.slice(at - 1, at + 3), ['', '### Timeline', '', '- **HH:MM UTC** – The issue is detected: how, and by whom.']);
   });
 
   it('inserts a bold pseudo-heading with its colon inside the bold in a document of bold headings', () => {
@@ -151,11 +153,22 @@ describe('fixes: insert all missing sections', () => {
     assert.ok(after.document.sections.every((s) => s.style === 'atx' && s.level === 3));
   });
 
-  it('joins sections inserted at the same point into one edit, in template order', () => {
+  it('writes sections at several places as plain text: snippets there would be filled in all at once', () => {
+    const edits = service.insertAllMissingSections(analyze(text));
+    assert.deepEqual(
+      edits.map((e) => e.snippet),
+      [undefined, undefined],
+    );
+  });
+
+  it('joins sections inserted at the same point into one edit, in template order, with one run of tab stops', () => {
     const bare = md('# Postmortem: DNS', '', '## Issue Summary', 'Lookups failed.');
     const analysis = analyze(bare);
     const edits = service.insertAllMissingSections(analysis);
     assert.equal(edits.length, 1);
+    const stops = [...(edits[0].snippet ?? '').matchAll(/\$\{(\d+):/g)].map((m) => Number(m[1]));
+    assert.ok(stops.length > 5);
+    assert.equal(new Set(stops).size, stops.length, 'no tab stop repeats across the sections (a repeat would mirror)');
     const after = analyze(service.applyEdits(bare, analysis, edits));
     assert.deepEqual(sectionIds(after), ['summary', 'timeline', 'root-cause', 'corrective-actions']);
   });
@@ -175,6 +188,49 @@ describe('fixes: missing fields', () => {
       'root-cause',
     );
     assert.equal(lines[3], '- **Root cause:** The underlying cause, in one or two sentences');
+  });
+
+  it('adds Impact where the template puts it, between Duration and Root cause, ending like its neighbour', () => {
+    const lines = fixField(
+      md(
+        '## Issue Summary',
+        '- **Duration:** 2024-01-01 10:00 – 11:00 UTC (1 hour).',
+        '- **Root cause:** A bad deploy.',
+        '',
+        '## Timeline',
+        '- 10:00 UTC alert',
+      ),
+      'impact',
+    );
+    assert.deepEqual(lines.slice(1, 4), [
+      '- **Duration:** 2024-01-01 10:00 – 11:00 UTC (1 hour).',
+      '- **Impact:** Which service was down or slow, what users saw, and what share of users was affected.',
+      '- **Root cause:** A bad deploy.',
+    ]);
+  });
+
+  it('keeps the neighbour’s colon outside the bold', () => {
+    const lines = fixField(
+      md('## Issue Summary', '- **Impact**: 12% of lookups failed', '- **Root cause**: a bad zone file', '', '## Timeline', '- 10:00 UTC alert'),
+      'duration',
+    );
+    assert.equal(lines[1], '- **Duration**: HH:MM – HH:MM UTC, N hours N minutes');
+  });
+
+  it('adds a field before the first sibling when the template puts it first', () => {
+    const lines = fixField(
+      md('## Issue Summary', '- **Impact:** 12% of lookups failed', '- **Root cause:** a bad zone file', '', '## Timeline', '- 10:00 UTC alert'),
+      'duration',
+    );
+    assert.deepEqual(lines.slice(1, 3), ['- **Duration:** HH:MM – HH:MM UTC, N hours N minutes', '- **Impact:** 12% of lookups failed']);
+  });
+
+  it('carries the inserted field as a snippet with its times as the first tab stops', () => {
+    const text = md('## Issue Summary', '- **Impact:** 12% of lookups failed', '- **Root cause:** a bad zone file', '', '## Timeline', '- 10:00 UTC alert');
+    const analysis = analyze(text);
+    const finding = findingsWith(analysis, 'missing-field')[0];
+    const [edit] = service.editsForFix(analysis, finding.fixes[0]);
+    assert.equal(edit.snippet, '- **Duration:** ${1:HH:MM} – ${2:HH:MM} UTC, ${3:N hours N minutes}\n');
   });
 
   it('adds a plain field after plain siblings', () => {
@@ -201,7 +257,7 @@ describe('fixes: fill an empty section', () => {
     const analysis = analyze(text);
     const finding = findingsWith(analysis, 'empty-section')[0];
     const lines = splitLines(assertFixWorks(text, {}, finding, finding.fixes[0]));
-    assert.equal(lines[5], '- **HH:MM (time zone)** – The issue is detected: how, and by whom.');
+    assert.equal(lines[5], '- **HH:MM UTC** – The issue is detected: how, and by whom.');
   });
 
   it('keeps a thematic break under the filled section from turning the skeleton into a heading', () => {

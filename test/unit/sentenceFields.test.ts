@@ -77,7 +77,9 @@ describe('fields stated in sentences', () => {
 
   it('leaves sentence fields out of the outline', () => {
     const text = summary('From 10:00 to 11:15 UTC on 4 May 2024 users could not log in. The outage was caused by an expired certificate.');
-    const summaryNode = outline(analyze(text)).find((s) => s.name === 'Issue Summary');
+    // Sections sit under the title, as in Markdown's outline: search the whole tree.
+    const all = (nodes: ReturnType<typeof outline>): ReturnType<typeof outline> => nodes.flatMap((n) => [n, ...all(n.children)]);
+    const summaryNode = all(outline(analyze(text))).find((s) => s.name === 'Issue Summary');
     assert.ok(summaryNode, 'the summary is in the outline');
     assert.deepEqual(
       summaryNode.children.filter((c) => c.kind === 'field'),

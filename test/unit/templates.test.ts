@@ -196,6 +196,16 @@ describe('templates: standard aliases', () => {
   });
 });
 
+describe('templates: labels', () => {
+  it('gives every built-in template a short display name, and leaves the sections to its description', () => {
+    for (const t of builtinTemplates) {
+      assert.ok(t.name.length <= 20 && !/[(,:]/.test(t.name), `${t.id}: "${t.name}" is a label, not a description`);
+      assert.ok(t.description.includes(t.sections[0].name), `${t.id}: the description names the sections`);
+    }
+    assert.equal(builtinTemplates.find((t) => t.id === 'standard')?.name, 'Standard');
+  });
+});
+
 describe('templates: choosing the template', () => {
   const sreDoc = render(complete['google-sre'].title, complete['google-sre'].outline);
   const pagerdutyDoc = render(complete.pagerduty.title, complete.pagerduty.outline);

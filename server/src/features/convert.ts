@@ -18,7 +18,7 @@ export interface DiagnosticData {
   version: number;
 }
 
-export function toLspDiagnostic(d: Diagnostic, index: number, version: number): LspDiagnostic {
+export function toLspDiagnostic(d: Diagnostic, index: number, version: number, uri: string): LspDiagnostic {
   const data: DiagnosticData = { index, version };
   return {
     range: d.range,
@@ -28,5 +28,7 @@ export function toLspDiagnostic(d: Diagnostic, index: number, version: number): 
     source: 'postmortem',
     message: d.message,
     data,
+    // The other places a finding is about (every mis-decoded place, every placeholder of a section).
+    ...(d.related?.length ? { relatedInformation: d.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) } : {}),
   };
 }

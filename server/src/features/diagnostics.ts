@@ -48,7 +48,7 @@ async function publish(context: ServerContext, uri: string): Promise<void> {
     // The document moved on (or closed) while we analysed: the newer run publishes.
     if (!context.documents.isCurrent(document)) return;
     const version = document.version;
-    await context.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d, i) => toLspDiagnostic(d, i, version)) });
+    await context.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d, i) => toLspDiagnostic(d, i, version, uri)) });
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Classification } from './classify';
+import type { Completeness } from './completeness';
 import type { PostmortemSettings } from './config';
 import type { Incident } from './incident';
 import type { PostmortemDocument, Severity } from './model';
@@ -32,6 +33,8 @@ export interface Analysis {
   /** Only structure was analysed (the document is above `maxDocumentSize`). */
   structureOnly: boolean;
   incident: Incident;
+  /** What is filled in, per section and field: every count and list of what is missing reads this. */
+  completeness: Completeness;
   missingSections: string[];
   diagnostics: Diagnostic[];
 }

@@ -1,17 +1,21 @@
 import type { PostmortemDocument, Range, Section } from './model';
 import { offsetAt, range } from './parse/lines';
 import type { DurationSite } from './incident';
+import { escapeSnippet, type SkeletonValues, skeletonSnippet, skeletonText, TabStops, valueSnippet } from './language/snippets';
 import type { Fix, Finding, TimelineSortKey } from './rules/types';
 import { formatDuration } from './time';
 import type { Template, TemplateSection } from './templates';
 
 // Fixes are data until here: this is the one place that turns them into text edits.
 // Every edit only inserts text (or replaces a value the fix is about): a fix never deletes
-// or reorders what the user wrote.
+// or reorders what the user wrote. An edit that writes a skeleton also carries it as a snippet,
+// with tab stops on what the author fills in, for editors that insert snippets.
 
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** The same insertion as snippet text (`${1:HH:MM}`), when it has something to fill in. */
+  snippet?: string;
 }
 
 /** The document's own line break (the most common one). */
@@ -63,35 +67,54 @@ function insertionPoint(document: PostmortemDocument, template: Template, sectio
   return {};
 }
 
-function sectionText(section: TemplateSection, model: Section | undefined, eol: string): string {
-  return withBreaks(`${headingLike(model, section.name, eol)}\n\n${section.skeleton}`, eol);
+/** A section's heading and skeleton, as text and as a snippet. */
+function sectionText(
+  section: TemplateSection,
+  model: Section | undefined,
+  eol: string,
+  values: SkeletonValues,
+  stops: TabStops,
+): { text: string; snippet: string } {
+  const heading = headingLike(model, section.name, eol);
+  return {
+    text: withBreaks(`${heading}\n\n${skeletonText(section.skeleton, values)}`, eol),
+    snippet: withBreaks(`${escapeSnippet(heading)}\n\n${skeletonSnippet(section.skeleton, stops, values)}`, eol),
+  };
 }
 
-export function insertSectionEdit(document: PostmortemDocument, template: Template, sectionId: string): TextEdit | undefined {
+/** An insertion of `text` with literal text around it, as text and snippet. */
+function around(range: Range, before: string, body: { text: string; snippet: string }, after: string): TextEdit {
+  return { range, newText: `${before}${body.text}${after}`, snippet: `${escapeSnippet(before)}${body.snippet}${escapeSnippet(after)}` };
+}
+
+export function insertSectionEdit(
+  document: PostmortemDocument,
+  template: Template,
+  sectionId: string,
+  values: SkeletonValues = {},
+  stops: TabStops = new TabStops(),
+): TextEdit | undefined {
   const section = template.sections.find((s) => s.id === sectionId);
   if (!section) return undefined;
   const eol = lineBreakOf(document);
   const { after, before } = insertionPoint(document, template, sectionId);
   const model = after ?? before ?? document.sections[0];
-  const text = sectionText(section, model, eol);
+  const body = sectionText(section, model, eol, values, stops);
   if (after) {
     const line = after.range.end.line;
-    return {
-      range: range(line, document.lines[line].length, line, document.lines[line].length),
-      newText: `${closeOpenBlock(document, line, eol)}${eol}${eol}${text}`,
-    };
+    return around(range(line, document.lines[line].length, line, document.lines[line].length), `${closeOpenBlock(document, line, eol)}${eol}${eol}`, body, '');
   }
   if (before) {
     const line = before.range.start.line;
     const start = lineStart(document, line);
-    return { range: range(line, start, line, start), newText: `${text}${eol}${eol}` };
+    return around(range(line, start, line, start), '', body, `${eol}${eol}`);
   }
   // No section at all: append at the end.
   const last = document.lines.length - 1;
   const end = document.lines[last].length;
   const close = closeOpenBlock(document, last, eol);
   const lead = close ? `${eol}${eol}` : document.lines.every((l) => l.trim() === '') ? '' : document.lines[last].trim() === '' ? eol : `${eol}${eol}`;
-  return { range: range(last, end, last, end), newText: `${close}${lead}${text}${eol}` };
+  return around(range(last, end, last, end), `${close}${lead}`, body, eol);
 }
 
 /**
@@ -116,45 +139,61 @@ function closeOpenBlock(document: PostmortemDocument, line: number, eol: string)
   return document.lines[line].trim() === '' ? closer : `${eol}${closer}`;
 }
 
-function insertFieldEdit(document: PostmortemDocument, template: Template, sectionId: string, fieldId: string): TextEdit | undefined {
+function insertFieldEdit(document: PostmortemDocument, template: Template, sectionId: string, fieldId: string, values: SkeletonValues): TextEdit | undefined {
   const templateSection = template.sections.find((s) => s.id === sectionId);
   const field = templateSection?.fields.find((f) => f.id === fieldId);
   const section = document.sections.find((s) => s.id === sectionId);
-  if (!field || !section) return undefined;
+  if (!templateSection || !field || !section) return undefined;
   const eol = lineBreakOf(document);
+  const value = { text: skeletonText(field.placeholder, values), snippet: valueSnippet(field.placeholder, new TabStops(), values) };
+  const order = (id: string) => templateSection.fields.findIndex((f) => f.id === id);
   // A field stated in a sentence has no label to copy.
   const siblings = document.fields.filter(
     (f) =>
       f.style !== 'sentence' &&
       f.sectionId === sectionId &&
       f.labelRange.start.line >= section.range.start.line &&
-      f.labelRange.start.line <= section.range.end.line,
+      f.labelRange.start.line <= section.range.end.line &&
+      f.valueRange.start.line === f.labelRange.start.line,
   );
-  const sibling = siblings.filter((f) => f.valueRange.start.line === f.labelRange.start.line).pop();
-  if (sibling) {
-    // Same markup as the sibling: `- **Impact:** ...` gives `- **Duration:** ...`.
+  if (siblings.length) {
+    // In template order: after the last field the template puts before it, else before the first one after it.
+    const earlier = siblings.filter((f) => order(f.id) >= 0 && order(f.id) < order(fieldId)).pop();
+    const later = siblings.find((f) => order(f.id) > order(fieldId));
+    const sibling = earlier ?? later ?? siblings[siblings.length - 1];
+    // Same markup and punctuation as the sibling: `- **Impact:** ...` gives `- **Duration:** ...`, `Impact - ...` gives `Duration - ...`.
     const line = document.lines[sibling.labelRange.start.line];
     const labelMarkup = line.slice(sibling.labelRange.start.character, sibling.labelRange.end.character);
     const newLabel = labelMarkup.includes(sibling.label) ? labelMarkup.replace(sibling.label, field.name) : `**${field.name}:**`;
-    const text = `${line.slice(0, sibling.labelRange.start.character)}${newLabel} ${field.placeholder}`;
-    const after = sibling.valueEndLine;
-    return { range: range(after, document.lines[after].length, after, document.lines[after].length), newText: `${eol}${text}` };
+    const separator = line.slice(sibling.labelRange.end.character, sibling.valueRange.start.character) || ' ';
+    const lead = `${line.slice(0, sibling.labelRange.start.character)}${newLabel}${separator}`;
+    const end = (/[.;]$/.exec(sibling.fullValue.trimEnd()) ?? [''])[0];
+    const written = { text: `${value.text}${end}`, snippet: `${value.snippet}${escapeSnippet(end)}` };
+    if (sibling === earlier || sibling !== later) {
+      const after = sibling.valueEndLine;
+      return around(range(after, document.lines[after].length, after, document.lines[after].length), `${eol}${lead}`, written, '');
+    }
+    const at = sibling.labelRange.start.line;
+    return around(range(at, 0, at, 0), lead, written, eol);
   }
   const line = section.headingRange.end.line;
-  return {
-    range: range(line, document.lines[line].length, line, document.lines[line].length),
-    newText: `${eol}${eol}- **${field.name}:** ${field.placeholder}${blankLineBefore(document, line + 1, eol)}`,
-  };
+  return around(
+    range(line, document.lines[line].length, line, document.lines[line].length),
+    `${eol}${eol}- **${field.name}:** `,
+    value,
+    blankLineBefore(document, line + 1, eol),
+  );
 }
 
-function fillSectionEdit(document: PostmortemDocument, template: Template, sectionId: string, line: number): TextEdit | undefined {
+function fillSectionEdit(document: PostmortemDocument, template: Template, sectionId: string, line: number, values: SkeletonValues): TextEdit | undefined {
   const section = template.sections.find((s) => s.id === sectionId);
   if (!section || line >= document.lines.length) return undefined;
   const eol = lineBreakOf(document);
-  return {
-    range: range(line, document.lines[line].length, line, document.lines[line].length),
-    newText: withBreaks(`${eol}${eol}${section.skeleton}`, eol) + blankLineBefore(document, line + 1, eol),
+  const body = {
+    text: withBreaks(skeletonText(section.skeleton, values), eol),
+    snippet: withBreaks(skeletonSnippet(section.skeleton, new TabStops(), values), eol),
   };
+  return around(range(line, document.lines[line].length, line, document.lines[line].length), `${eol}${eol}`, body, blankLineBefore(document, line + 1, eol));
 }
 
 /**
@@ -170,21 +209,24 @@ function lineStart(document: PostmortemDocument, line: number): number {
   return line === 0 && document.hasBom ? 1 : 0;
 }
 
-export function editsForFix(document: PostmortemDocument, template: Template, fix: Fix): TextEdit[] {
+/** The edits of one fix. `values` are the document's date and zone, for the skeletons it writes. */
+export function editsForFix(document: PostmortemDocument, template: Template, fix: Fix, values: SkeletonValues = {}): TextEdit[] {
   let edit: TextEdit | undefined;
   switch (fix.kind) {
     case 'insert-section':
-      edit = insertSectionEdit(document, template, fix.sectionId);
+      edit = insertSectionEdit(document, template, fix.sectionId, values);
       break;
     case 'insert-field':
-      edit = insertFieldEdit(document, template, fix.sectionId, fix.fieldId);
+      edit = insertFieldEdit(document, template, fix.sectionId, fix.fieldId, values);
       break;
     case 'fill-section':
-      edit = fillSectionEdit(document, template, fix.sectionId, fix.line);
+      edit = fillSectionEdit(document, template, fix.sectionId, fix.line, values);
       break;
     case 'replace':
       edit = { range: fix.range, newText: fix.newText };
       break;
+    case 'replace-all':
+      return fix.edits.map((e) => ({ range: e.range, newText: e.newText }));
     case 'write-duration':
       edit = writeDurationEdit(document, fix.minutes, fix.site);
       break;
@@ -196,21 +238,34 @@ export function editsForFix(document: PostmortemDocument, template: Template, fi
 }
 
 /** All missing sections, in template order, as one set of non-overlapping edits. */
-export function insertAllSectionsEdits(document: PostmortemDocument, template: Template, sectionIds: readonly string[]): TextEdit[] {
+export function insertAllSectionsEdits(
+  document: PostmortemDocument,
+  template: Template,
+  sectionIds: readonly string[],
+  values: SkeletonValues = {},
+): TextEdit[] {
   // Sections inserted at the same point are joined, in template order, into one edit.
   const byPoint = new Map<string, TextEdit>();
   const order = template.sections.map((s) => s.id);
+  const stops = new TabStops();
   for (const id of [...sectionIds].sort((a, b) => order.indexOf(a) - order.indexOf(b))) {
-    const edit = insertSectionEdit(document, template, id);
+    const edit = insertSectionEdit(document, template, id, values, stops);
     if (!edit) continue;
     const key = `${edit.range.start.line}:${edit.range.start.character}`;
     const existing = byPoint.get(key);
     if (!existing) byPoint.set(key, edit);
-    // In template order either way: after a section each one follows the last; before one, each precedes it.
-    // An open block at that point is closed once, by the first.
-    else existing.newText += edit.newText.slice(closeOpenBlock(document, edit.range.start.line, lineBreakOf(document)).length);
+    else {
+      // In template order either way: after a section each one follows the last; before one, each precedes it.
+      // An open block at that point is closed once, by the first.
+      const close = closeOpenBlock(document, edit.range.start.line, lineBreakOf(document));
+      existing.newText += edit.newText.slice(close.length);
+      existing.snippet = `${existing.snippet ?? ''}${(edit.snippet ?? '').slice(escapeSnippet(close).length)}`;
+    }
   }
-  return [...byPoint.values()];
+  const edits = [...byPoint.values()];
+  // Snippets at several places would be filled in at once (their tab stops move together): plain text then.
+  if (edits.length > 1) for (const e of edits) delete e.snippet;
+  return edits;
 }
 
 /** The comment that turns a rule off for the finding's line, or for the whole file. */

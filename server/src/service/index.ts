@@ -1,4 +1,5 @@
 import { classify } from './classify';
+import { evaluateCompleteness } from './completeness';
 import { mergeSettings } from './config';
 import { applyEdits, editsForFix, insertAllSectionsEdits, suppressionEdit, type TextEdit } from './fixes';
 import { type DurationAction, durationActionsAt } from './durationActions';
@@ -14,7 +15,7 @@ import { hoverAt, type HoverResult } from './language/hover';
 import { timeHoverAt } from './language/timeHover';
 import { postmortemSkeleton, type PostmortemSkeleton, type SkeletonValues } from './language/snippets';
 import { folds, outline, selectionRanges, type Fold, type NestedRange, type OutlineSymbol } from './language/symbols';
-import { timelineEntryAt, type EntryInsertion, type Now } from './language/timelineEntry';
+import { skeletonValuesOf, timelineEntryAt, type EntryInsertion, type Now } from './language/timelineEntry';
 
 import type { Analysis, AnalyzeOptions, Logger } from './analysis';
 
@@ -24,6 +25,8 @@ import type { Analysis, AnalyzeOptions, Logger } from './analysis';
 export type { Analysis, AnalyzeOptions, Diagnostic, Logger } from './analysis';
 export * from './config';
 export type { Classification } from './classify';
+export type { Completeness, FieldCompleteness, FieldStatus, Gap, PlaceholderSite, SectionCompleteness, SectionStatus } from './completeness';
+export { allPlaceholders, gapsOf } from './completeness';
 export type { TextEdit } from './fixes';
 export type { DurationAction } from './durationActions';
 export { durationActionsAt } from './durationActions';
@@ -37,6 +40,7 @@ export type { ChecklistCheck, ChecklistItem, Template, TemplateField, TemplateSe
 export type { Completion, CompletionContext, CompletionKind } from './language/completion';
 export type { HoverResult } from './language/hover';
 export type { PostmortemSkeleton, SkeletonValues } from './language/snippets';
+export { snippetText } from './language/snippets';
 export type { Fold, NestedRange, OutlineSymbol, SymbolKind } from './language/symbols';
 export type { EntryInsertion, Now } from './language/timelineEntry';
 
@@ -103,9 +107,20 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     const analyzed = analyzeOptions.force === true || analyzeOptions.matchesFileGlobs === true || (settings.detectByContent && classification.isPostmortem);
     // Above the size limit times are not read at all (postmortem.maxDocumentSize).
     const incident = structureOnly ? { ...noIncident, unparsedTimes: [], zoneDeclarations: [] } : readIncident(document, settings);
-    const present = new Set(document.sections.map((s) => s.id));
-    const missingSections = template.sections.filter((s) => s.required && !present.has(s.id)).map((s) => s.id);
-    const analysis: Analysis = { document, template, settings, classification, analyzed, structureOnly, incident, missingSections, diagnostics: [] };
+    const completeness = evaluateCompleteness(document, template, incident);
+    const missingSections = completeness.missingSections;
+    const analysis: Analysis = {
+      document,
+      template,
+      settings,
+      classification,
+      analyzed,
+      structureOnly,
+      incident,
+      completeness,
+      missingSections,
+      diagnostics: [],
+    };
     if (!analyzed) return analysis;
 
     const anchor = anchorOf(document);
@@ -132,7 +147,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
       const severity = settings.rules[rule.code] ?? rule.defaultSeverity;
       if (severity === 'off' || (structureOnly && !rule.structural)) continue;
       try {
-        for (const finding of rule.check({ document, template, settings, incident, anchor })) findings.push({ ...finding, severity });
+        for (const finding of rule.check({ document, template, settings, incident, completeness, anchor })) findings.push({ ...finding, severity });
       } catch (error) {
         logger?.error(`rule ${rule.code} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       }
@@ -144,12 +159,13 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   function fixAllEdits(analysis: Analysis): TextEdit[] {
     const edits: TextEdit[] = [];
     const missing = analysis.diagnostics.filter((d) => d.code === 'missing-section').map((d) => String(d.data?.sectionId));
-    if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing));
+    const values = skeletonValuesOf(analysis);
+    if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing, values));
     for (const d of analysis.diagnostics) {
       if (d.code === 'missing-section') continue;
       // A replacement is applied only when marked safe; a timeline sort (it reorders what the user wrote) never is.
-      const fix = d.fixes.find((f) => (f.kind === 'replace' ? f.safe : f.kind !== 'sort-timeline'));
-      if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix));
+      const fix = d.fixes.find((f) => (f.kind === 'replace' || f.kind === 'replace-all' ? f.safe : f.kind !== 'sort-timeline'));
+      if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix, values));
     }
     return edits;
   }
@@ -173,8 +189,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     rules,
     analyze,
     reanalyze: (_previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions),
-    editsForFix: (analysis, fix) => editsForFix(analysis.document, analysis.template, fix),
-    insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections),
+    editsForFix: (analysis, fix) => editsForFix(analysis.document, analysis.template, fix, skeletonValuesOf(analysis)),
+    insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections, skeletonValuesOf(analysis)),
     suppress: (analysis, finding, scope) => suppressionEdit(analysis.document, finding, scope),
     fixAll,
     fixAllEdits,

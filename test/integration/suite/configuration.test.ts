@@ -1,7 +1,16 @@
 // Settings and .postmortemrc.json take effect on open documents without a reload.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, openFixture, postmortemDiagnostics, waitFor, waitForDiagnostic, waitForNoDiagnostic, writeWorkspaceFile } from '../helpers';
+import {
+  allSymbols,
+  closeAllEditors,
+  openFixture,
+  postmortemDiagnostics,
+  waitFor,
+  waitForDiagnostic,
+  waitForNoDiagnostic,
+  writeWorkspaceFile,
+} from '../helpers';
 
 const CONFIG_FILE = '.postmortemrc.json';
 
@@ -39,7 +48,7 @@ describe('configuration', () => {
     // The standard template is satisfied; wait for the server to have analysed the document.
     await waitFor(
       async () =>
-        (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri))?.some(
+        allSymbols((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri)) ?? []).some(
           (s) => s.kind === vscode.SymbolKind.Namespace,
         ),
       15_000,

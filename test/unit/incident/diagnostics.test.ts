@@ -121,7 +121,7 @@ describe('incident: time diagnostics', () => {
       assert.equal(d.range.start.line, 2);
     });
 
-    it('flags a template placeholder row in a timeline table', () => {
+    it('reports a template placeholder row in a timeline table as a placeholder, not as an unreadable time', () => {
       const text = md(
         '## Timeline',
         '',
@@ -130,11 +130,23 @@ describe('incident: time diagnostics', () => {
         '| 2024-03-13 HH:mm | Short event description. |',
         '| 2024-03-13 10:01 | Node down |',
       );
-      assert.deepEqual(timeFindings(analyze(text)), ['unparsed-time@5']);
+      const analysis = analyze(text);
+      assert.deepEqual(timeFindings(analysis), []);
+      assert.deepEqual(
+        analysis.diagnostics.filter((d) => d.code === 'placeholder').map((d) => d.range.start.line + 1),
+        [5],
+      );
     });
 
-    it('flags a timeline line that starts with a placeholder time', () => {
+    it('reports a timeline line that starts with a placeholder time once, as a placeholder', () => {
       const text = md('## Timeline', '- 10:00 UTC alert', '- HH:MM - rollback');
+      const analysis = analyze(text);
+      assert.deepEqual(timeFindings(analysis), []);
+      assert.match(only(analysis, 'placeholder').message, /"HH:MM" is a placeholder/);
+    });
+
+    it('still flags a half-written time as unreadable', () => {
+      const text = md('## Timeline', '- 10:00 UTC alert', '- 10:?? UTC rollback');
       assert.deepEqual(timeFindings(analyze(text)), ['unparsed-time@3']);
     });
   });
@@ -179,9 +191,25 @@ describe('incident: time diagnostics', () => {
     const summary = ['# Postmortem – 2024-06-01', '', '## Summary', '- Duration: 10:00 - 12:00 UTC (2 hours)', '', '## Timeline'];
 
     it('flags an entry after the incident ended', () => {
-      const d = only(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', '- 13:15 postmortem call')), 'timeline-outside-window');
+      const d = only(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', '- 13:15 checkout errors come back')), 'timeline-outside-window');
       assert.equal(d.range.start.line, 8);
       assert.match(d.message, /after the incident ended \(12:00 UTC/);
+    });
+
+    it('accepts follow-ups after the end: the review, the tickets, the customer note, watching the fix hold', () => {
+      const followUps = [
+        '- 12:30 monitoring confirmed stable',
+        '- 13:15 postmortem review scheduled',
+        '- 14:00 action items filed',
+        '- 15:00 customers notified by email',
+      ];
+      assert.deepEqual(timeFindings(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', ...followUps))), []);
+    });
+
+    it('still flags an entry after the end that says the impact went on', () => {
+      assert.deepEqual(timeFindings(analyze(md(...summary, '- 10:00 alert', '- 12:00 fixed', '- 12:40 monitoring shows errors again'))), [
+        'timeline-outside-window@9',
+      ]);
     });
 
     it('flags an entry long before the incident started', () => {

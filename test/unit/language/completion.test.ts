@@ -33,6 +33,12 @@ function accept(text: string, item: Completion): string {
   return lines.join('\n');
 }
 
+function findingsOf(text: string, code: string): string[] {
+  return analyze(text)
+    .diagnostics.filter((d) => d.code === code)
+    .map((d) => `${d.code}@${d.range.start.line + 1}`);
+}
+
 const summary = [
   '## Issue Summary',
   '',
@@ -161,10 +167,11 @@ describe('completion after a field label', () => {
     assert.equal(accept(text, computed).split('\n')[6], '- **Duration:** 2024-01-19 14:30 WAT – 2024-01-19 18:45 WAT (4 hours 15 minutes)');
   });
 
-  it('asks for the zone when the document names none', () => {
+  it('offers UTC as the zone, a tab stop, when the document names none, and the times before the date', () => {
     const { items } = complete(md('# Postmortem', '', '## Issue Summary', '', 'Duration: ‸'));
     const [shape] = items;
-    assert.equal(shape.label, 'YYYY-MM-DD HH:MM – HH:MM time zone (N hours N minutes)');
+    assert.equal(shape.label, 'YYYY-MM-DD HH:MM – HH:MM UTC (N hours N minutes)');
+    assert.equal(shape.snippet, '${3:YYYY-MM-DD} ${1:HH:MM} – ${2:HH:MM} ${5:UTC} (${4:N hours N minutes})');
     assert.ok(!shape.snippet.startsWith(' '), 'no second space after the one typed');
   });
 
@@ -172,7 +179,7 @@ describe('completion after a field label', () => {
     const { items } = complete(md('# Postmortem', '', '## Issue Summary', '', '**Start:**‸', '', '## Timeline', '', '- 14:30 SAST – Alert fired.'));
     assert.equal(items.length, 1);
     assert.equal(items[0].label, 'YYYY-MM-DD HH:MM SAST');
-    assert.equal(items[0].snippet, ' ${1:YYYY-MM-DD} ${2:HH:MM} ${3:SAST}');
+    assert.equal(items[0].snippet, ' ${2:YYYY-MM-DD} ${1:HH:MM} ${3:SAST}');
   });
 
   it('offers what a good value says for other fields', () => {
@@ -220,13 +227,28 @@ describe('completion on a new timeline line', () => {
   it('writes a table row with the other cells as tab stops', () => {
     const { items } = complete(timeline('| Time (UTC) | Event | Link |', '|---|---|---|', '| 14:28 | Deploy starts | [log](https://x) |', '', '‸'));
     const entry = items.find((i) => i.kind === 'timeline-entry')!;
-    assert.equal(entry.snippet, '| 14:33 | $1 | $2 |');
+    assert.equal(entry.snippet, '| ${1:14:33} | $2 | $3 |');
   });
 
-  it('offers a generic entry when the timeline has none yet, with the document’s zone', () => {
+  it('offers an entry at the incident’s start when the timeline has none yet, in the document’s zone', () => {
     const { items } = complete(md('# Postmortem', '', '## Issue Summary', '', '- **Duration:** 10:00 – 11:00 PST', '', '## Timeline', '', '- ‸'));
     const entry = items.find((i) => i.kind === 'timeline-entry')!;
-    assert.equal(entry.snippet, '- **${1:HH:MM} ${2:PST}** – $0');
+    assert.equal(entry.snippet, '- **${1:10:00} PST** – $0');
+  });
+
+  it('offers a time tab stop when nothing says when the incident started', () => {
+    const { items } = complete(md('# Postmortem', '', 'All times are in UTC.', '', '## Timeline', '', '- ‸'));
+    const entry = items.find((i) => i.kind === 'timeline-entry')!;
+    assert.equal(entry.snippet, '- **${1:HH:MM} UTC** – $0');
+  });
+
+  it('never offers a time after the next entry or after the end of the incident', () => {
+    const between = complete(timeline('- 10:15 UTC – Alert fired.', '‸', '- 10:17 UTC – Paged.'));
+    assert.equal(between.items.find((i) => i.kind === 'timeline-entry')!.label, '- 10:17 UTC –');
+    const atEnd = complete(
+      md('# Postmortem', '', '## Issue Summary', '', '- **Duration:** 10:00 – 10:32 UTC', '', '## Timeline', '', '- 10:30 UTC – Fixed.', '‸'),
+    );
+    assert.equal(atEnd.items.find((i) => i.kind === 'timeline-entry')!.label, '- 10:32 UTC –');
   });
 
   it('offers the entry on an empty line after the last one, above the next section, and sections after it', () => {
@@ -234,7 +256,7 @@ describe('completion on a new timeline line', () => {
     assert.equal(items[0].kind, 'timeline-entry');
     assert.equal(items[0].label, '- 10:20 UTC –');
     assert.ok(items.length > 1, 'sections follow the entry');
-    assert.ok(items.slice(1).every((i) => i.kind === 'section'));
+    assert.ok(items.slice(1).every((i) => i.kind === 'section' || i.kind === 'snippet'));
   });
 
   it('offers no entry outside the timeline', () => {
@@ -248,5 +270,62 @@ describe('completion of a section skeleton', () => {
     const { items } = complete(md('# Postmortem', '', '## Timeline', '', '- 2024-01-19 14:30 WAT – Alert fired.', '', '‸'));
     const summary = items.find((i) => i.label === 'Issue Summary')!;
     assert.match(render(parseSnippet(summary.snippet).nodes), /- \*\*Duration:\*\* 2024-01-19 HH:MM – HH:MM WAT/);
+  });
+});
+
+describe('the pm-timeline snippets', () => {
+  const incident = (...entries: string[]) =>
+    md(
+      '# Postmortem: checkout outage',
+      '',
+      'All times are in UTC.',
+      '',
+      '## Issue Summary',
+      '',
+      '- **Duration:** 2024-03-12 10:00 – 11:00 UTC',
+      '',
+      '## Timeline',
+      '',
+      ...entries,
+    );
+  const snippet = (items: Completion[], label: string) => {
+    const item = items.find((i) => i.label === label);
+    assert.ok(item, `${label} in ${items.map((i) => i.label).join(', ')}`);
+    return item;
+  };
+
+  it('writes the time after the previous entry as the first tab stop, in the zone the document writes', () => {
+    const { items } = complete(incident('- **10:15 UTC** – Alert fired.', 'pm-t‸'));
+    const item = snippet(items, 'pm-timeline');
+    assert.equal(item.kind, 'snippet');
+    assert.equal(item.snippet, '- **${1:10:20} UTC** – ${2:What happened}$0');
+    assert.equal(snippet(items, 'pm-timeline-zone').snippet, '- ${1:10:20} (UTC): ${2:What happened}$0');
+    assert.equal(snippet(items, 'pm-timeline-iso').snippet, '- ${2:2024-03-12} ${1:10:20} UTC – ${3:What happened}$0');
+    assert.equal(snippet(items, 'pm-timeline-table').snippet, '| ${1:10:20} | ${2:What happened} | ${3:Link to evidence} |$0');
+    assert.deepEqual(item.range, { start: { line: 11, character: 0 }, end: { line: 11, character: 4 } });
+  });
+
+  it('shows in its documentation exactly the text it inserts', () => {
+    const { items } = complete(incident('- **10:15 UTC** – Alert fired.', 'pm‸'));
+    assert.match(snippet(items, 'pm-timeline').documentation ?? '', /^```markdown\n- \*\*10:20 UTC\*\* – What happened\n```/);
+  });
+
+  it('starts at the incident’s start when no entry comes before, and never raises timeline-outside-window', () => {
+    const { items, text } = complete(incident('pm-timeline‸'));
+    const inserted = accept(text, snippet(items, 'pm-timeline'));
+    assert.equal(inserted.split('\n')[10], '- **10:00 UTC** – What happened');
+    assert.deepEqual(findingsOf(inserted, 'timeline-outside-window'), []);
+  });
+
+  it('replaces a list marker typed before it instead of doubling it', () => {
+    const { items, text } = complete(incident('- **10:15 UTC** – Alert fired.', '- pm-timeline‸'));
+    const item = snippet(items, 'pm-timeline');
+    assert.equal(item.filterText, '- pm-timeline');
+    assert.equal(accept(text, item).split('\n')[11], '- **10:20 UTC** – What happened');
+  });
+
+  it('uses the editor’s clock only when nothing says when the incident happened, and offers UTC as a tab stop for the zone', () => {
+    const { items } = complete(md('# Postmortem', '', '## Timeline', '', 'pm‸'));
+    assert.equal(snippet(items, 'pm-timeline').snippet, '- **${1:${CURRENT_HOUR}:${CURRENT_MINUTE}} ${3:UTC}** – ${2:What happened}$0');
   });
 });

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { type Analysis, builtinTemplates, type Template } from '../../../server/src/service';
-import { evaluateChecklist } from '../../../server/src/service/language/checklist';
+import { type Analysis, builtinTemplates, type Template, timeHoverAt } from '../../../server/src/service';
 import { analyze, md, service } from '../helpers';
 
 // Hover help on section headings and field labels, per template and section.
@@ -55,7 +54,7 @@ describe('hover on a section heading', () => {
 
         it(`marks every ${section.name} checklist item present when the section holds the template's example`, () => {
           const analysis = analyze(withTemplate(template, `## ${section.name}`, '', section.example, ''));
-          const results = evaluateChecklist(analysis, section);
+          const results = analysis.completeness.sections.find((s) => s.section.id === section.id)?.checklist ?? [];
           assert.deepEqual(
             results.filter((r) => !r.covered).map((r) => r.item.text),
             [],
@@ -199,3 +198,22 @@ describe('hover on a field label', () => {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('hover on a time', () => {
+  it('gives the offset from the start with the start as a reader says it, not the sentence it was read from', () => {
+    const text = md(
+      '# Postmortem: payments',
+      '',
+      '## Issue Summary',
+      '',
+      'The outage began at 10:15 AM WAT on 12 March 2024 and ended at 11:40 AM WAT.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:35 AM – rollback',
+    );
+    const hover = timeHoverAt(analyze(text), { line: 8, character: 3 })?.contents ?? '';
+    assert.match(hover, /T\+20m from the start \(10:15 AM WAT, 12 March 2024\)/);
+    assert.doesNotMatch(hover, /began at/);
+  });
+});

@@ -36,15 +36,19 @@ function chain(nested: NestedRange): string[] {
 }
 
 describe('outline', () => {
-  it('lists the sections, with their fields and timeline entries inside in document order', () => {
-    const outline = service.outline(analysed());
+  it('lists the sections under the title, with their fields and timeline entries inside in document order', () => {
+    const [title, ...others] = service.outline(analysed());
+    assert.deepEqual(others, [], 'the title is the one root, as in the Markdown outline');
+    assert.deepEqual([title.name, title.kind], ['Postmortem: checkout outage', 'heading']);
+    const outline = title.children;
     assert.deepEqual(
       outline.map((s) => [s.name, s.kind, s.detail]),
       [
-        ['Issue Summary', 'section', 'Issue Summary'],
-        ['Timeline', 'section', 'Timeline'],
-        ['Root Cause and Resolution', 'section', 'Root Cause and Resolution'],
+        ['Issue Summary', 'section', ''],
+        ['Timeline', 'section', ''],
+        ['Root Cause and Resolution', 'section', ''],
       ],
+      'a section does not repeat its name as its detail',
     );
     assert.deepEqual(
       outline[0].children.map((c) => [c.name, c.kind]),
@@ -66,15 +70,58 @@ describe('outline', () => {
     const inside = (outer: Range, inner: Range) =>
       (outer.start.line < inner.start.line || (outer.start.line === inner.start.line && outer.start.character <= inner.start.character)) &&
       (outer.end.line > inner.end.line || (outer.end.line === inner.end.line && outer.end.character >= inner.end.character));
-    for (const s of service.outline(analysed())) {
+    for (const s of service.outline(analysed())[0].children) {
       assert.ok(inside(s.range, s.selectionRange), s.name);
       for (const c of s.children) {
         assert.ok(inside(s.range, c.range), `${s.name} > ${c.name}`);
         assert.ok(inside(c.range, c.selectionRange), c.name);
       }
     }
-    const [entry] = service.outline(analysed())[1].children;
+    const [entry] = service.outline(analysed())[0].children[1].children;
     assert.equal(show(entry.range), '11:0-12:38', 'an entry spans its nested lines');
+  });
+});
+
+describe('outline beside the Markdown outline', () => {
+  it('names the template section as detail only when the heading says it differently', () => {
+    const other = analyze(md('# Postmortem', '', '## What Went Wrong', '', 'A bad deploy.', '', '## 🔥 Timeline (UTC)', '', '- 10:00 alert'));
+    assert.deepEqual(
+      other.document.sections.map((s) => s.label),
+      ['What Went Wrong', '🔥 Timeline (UTC)'],
+    );
+    assert.deepEqual(
+      service.outline(other)[0].children.map((s) => [s.name, s.detail]),
+      [
+        ['What Went Wrong', 'Root Cause and Resolution'],
+        ['🔥 Timeline (UTC)', ''],
+      ],
+    );
+  });
+
+  it('covers every line a Markdown heading covers, so the breadcrumbs never switch to the other tree', () => {
+    const text = md(
+      '# Postmortem: outage',
+      '',
+      'Intro.',
+      '',
+      '## Issue Summary',
+      '- **Duration:** 1h',
+      '',
+      '### Notes',
+      'More.',
+      '',
+      '## Appendix',
+      'Logs.',
+      '',
+      '## Timeline',
+      '- 10:00 alert',
+    );
+    const outline = service.outline(analyze(text));
+    const lines = text.split('\n');
+    const covered = (line: number, symbols: typeof outline): boolean => symbols.some((s) => s.range.start.line <= line && line <= s.range.end.line);
+    for (let line = 0; line < lines.length; line++) assert.ok(covered(line, outline), `line ${line + 1} is in the outline`);
+    const names = (symbols: typeof outline): string[] => symbols.flatMap((s) => [s.name, ...names(s.children)]);
+    assert.deepEqual(names(outline), ['Postmortem: outage', 'Issue Summary', 'Duration', 'Notes', 'Appendix', 'Timeline', '10:00']);
   });
 });
 

@@ -49,10 +49,12 @@ describe('New Postmortem', () => {
     });
   }
 
-  it('leaves the date and zone to the editor when none are given', () => {
+  it('leaves the date to the editor and makes the zone a UTC tab stop that every skeleton time mirrors, when none are given', () => {
     const { snippet, text } = service.newPostmortem(builtinTemplates[0]);
-    assert.match(snippet, /Date: \$\{CURRENT_YEAR\}-\$\{CURRENT_MONTH\}-\$\{CURRENT_DATE\}\. All times are in UTC\$\{CURRENT_TIMEZONE_OFFSET\}\./);
-    assert.match(text, /Date: YYYY-MM-DD\. All times are in \(time zone\)\./);
+    assert.match(snippet, /Date: \$\{CURRENT_YEAR\}-\$\{CURRENT_MONTH\}-\$\{CURRENT_DATE\}\. All times are in \$\{2:UTC\}\./);
+    assert.match(snippet, /- \*\*\$\{\d+:HH:MM\} \$2\*\* – /);
+    assert.match(text, /Date: YYYY-MM-DD\. All times are in UTC\./);
+    assert.doesNotMatch(`${snippet}\n${text}`, /time zone/);
   });
 });
 
@@ -66,9 +68,43 @@ describe('Insert Timeline Entry', () => {
   });
 
   it('converts to UTC for an entry written in UTC, and keeps its date format', () => {
-    const text = timeline('- 2024-01-18 23:50 UTC: Deploy.', '- ');
+    const text = timeline('- 2024-01-19 09:50 UTC: Deploy.', '- ');
     const insertion = service.timelineEntry(analyze(text), { line: 5, character: 2 }, { millis: now, timeZone: 'Europe/Berlin' });
     assert.equal(applied(text, insertion).split('\n')[5], '- 2024-01-19 15:07 UTC: ');
+    assert.equal(insertion.snippet, '- ${2:2024-01-19} ${1:15:07} UTC: $0', 'the time is the first tab stop, the date the second');
+  });
+
+  it('writes the incident’s date, not today’s, for a past incident, and the time after the entry before the cursor', () => {
+    const text = timeline('- 2023-11-02 23:50 UTC: Deploy.', '- 2023-11-03 00:20 UTC: Rolled back.');
+    const insertion = service.timelineEntry(analyze(text), { line: 4, character: 3 }, { millis: now, timeZone: 'Europe/Berlin' });
+    assert.deepEqual(applied(text, insertion).split('\n').slice(4, 7), [
+      '- 2023-11-02 23:50 UTC: Deploy.',
+      '- 2023-11-02 23:55 UTC: ',
+      '- 2023-11-03 00:20 UTC: Rolled back.',
+    ]);
+  });
+
+  it('keeps a past incident’s new entry inside the incident and before the entry after it', () => {
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Issue Summary',
+      '',
+      '- **Duration:** 2023-11-02 10:00 – 10:32 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 UTC – Alert.',
+      '- 10:30 UTC – Fixed.',
+    );
+    const analysis = analyze(text);
+    const after = applied(text, service.timelineEntry(analysis, { line: 9, character: 3 }, { millis: now }));
+    assert.equal(after.split('\n')[10], '- 10:32 UTC – ');
+    const fixed = analyze(after);
+    assert.deepEqual(
+      fixed.diagnostics.filter((d) => d.code === 'timeline-order' || d.code === 'timeline-outside-window').map((d) => d.code),
+      [],
+    );
   });
 
   it('uses the document’s zone for entries without one, else the editor’s', () => {
@@ -84,21 +120,21 @@ describe('Insert Timeline Entry', () => {
     );
   });
 
-  it('goes on a new line after the entry the cursor is in, nested lines included', () => {
-    const text = timeline('- 10:15 UTC – Alert fired.', '  - by the 5xx alert', '- 10:30 UTC – Rolled back.');
+  it('puts the current time after the last entry, nested lines included, so the timeline stays in order', () => {
+    const text = timeline('- 10:15 UTC – Alert fired.', '- 10:30 UTC – Rolled back.', '  - by the on-call');
     const insertion = service.timelineEntry(analyze(text), { line: 4, character: 3 }, { millis: now });
-    assert.deepEqual(insertion.range.start, { line: 5, character: 20 });
+    assert.deepEqual(insertion.range.start, { line: 6, character: 18 });
     assert.deepEqual(applied(text, insertion).split('\n').slice(4, 8), [
       '- 10:15 UTC – Alert fired.',
-      '  - by the 5xx alert',
-      '- 15:07 UTC – ',
       '- 10:30 UTC – Rolled back.',
+      '  - by the on-call',
+      '- 15:07 UTC – ',
     ]);
   });
 
   it('writes a generic entry in the editor’s zone when there is no entry to follow', () => {
     const text = md('# Postmortem', '', '## Timeline', '', '');
     const insertion = service.timelineEntry(analyze(text), { line: 4, character: 0 }, { millis: now, timeZone: 'Africa/Lagos' });
-    assert.equal(insertion.snippet, '- **16:07 ${2:Africa/Lagos}** – $0');
+    assert.equal(insertion.snippet, '- **${1:16:07} Africa/Lagos** – $0');
   });
 });

@@ -41,16 +41,13 @@ describe('snippets/postmortem.code-snippets', () => {
     }
   });
 
-  it('has a timeline entry in each common style', () => {
-    const rendered = (prefix: string) => {
-      const s = Object.values(snippets).find((x) => x.prefix === prefix);
-      assert.ok(s, prefix);
-      return render(parseSnippet(bodyOf(s)).nodes, sampleVariables);
-    };
-    assert.equal(rendered('pm-timeline'), '- **15:07 UTC+02:00** – What happened');
-    assert.equal(rendered('pm-timeline-zone'), '- 15:07 (UTC+02:00): What happened');
-    assert.equal(rendered('pm-timeline-iso'), '- 2024-01-19 15:07 UTC+02:00 – What happened');
-    assert.equal(rendered('pm-timeline-table'), '| 15:07 | What happened | Link to evidence |');
+  it('leaves the pm-timeline snippets to the language server, which knows the entry before and the zone', () => {
+    assert.deepEqual(
+      Object.values(snippets)
+        .map((s) => s.prefix)
+        .filter((p) => p.startsWith('pm-timeline')),
+      [],
+    );
   });
 
   it('has a snippet for every section of every template, and a whole postmortem per template', () => {
@@ -59,7 +56,10 @@ describe('snippets/postmortem.code-snippets', () => {
       assert.ok(prefixes.has(`pm-template-${t.id}`), t.id);
       for (const s of t.sections) assert.ok(prefixes.has(`pm-section-${t.id}-${s.id}`), `${t.id}/${s.id}`);
     }
-    assert.equal(Object.keys(generateSnippets()).length, 4 + builtinTemplates.reduce((n, t) => n + 1 + t.sections.length, 0));
+    assert.equal(
+      Object.keys(generateSnippets()).length,
+      builtinTemplates.reduce((n, t) => n + 1 + t.sections.length, 0),
+    );
   });
 
   for (const template of builtinTemplates) {
@@ -78,6 +78,12 @@ describe('snippets/postmortem.code-snippets', () => {
         analysis.document.sections.map((s) => s.id),
         template.sections.filter((s) => s.required).map((s) => s.id),
       );
+      // What the snippet leaves to fill in is reported as placeholders (information), never as broken times.
+      assert.deepEqual(
+        analysis.diagnostics.filter((d) => d.severity !== 'information' || d.code !== 'placeholder').map((d) => `${d.code}: ${d.message}`),
+        [],
+      );
+      assert.deepEqual(analysis.completeness.requiredComplete, 0, 'a skeleton counts as nothing written yet');
     });
 
     it(`expands each pm-section-${template.id}-* snippet to that section, recognised and not empty`, () => {

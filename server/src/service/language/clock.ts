@@ -128,3 +128,13 @@ export function addMinutes(shape: ClockShape, minutes: number): string {
   const moved = new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3]) + days));
   return writeClock(shape, { ...time, year: moved.getUTCFullYear(), month: moved.getUTCMonth() + 1, day: moved.getUTCDate() });
 }
+
+/** `writeClock`, in its three parts: the text before the clock (a date), the clock, the text after it (the zone). */
+export function writeClockParts(
+  shape: ClockShape,
+  time: WallClock | { hour: number; minute: number; second?: number },
+): { before: string; clock: string; after: string } {
+  const bare = { ...shape, before: '', after: '' };
+  const before = 'year' in time ? shiftDate(shape.before, time) : shape.before;
+  return { before, clock: writeClock(bare, time), after: shape.after };
+}

@@ -5,16 +5,27 @@ import { range } from '../parse/lines';
 import { matchField } from '../parse/match';
 import type { TemplateField } from '../templates';
 import { formatDuration } from '../time';
-import { addMinutes } from './clock';
-import { escapeSnippet, sectionSnippet } from './snippets';
-import { dateOfDocument, entryBefore, entryFormat, genericEntry, inTimeline, writeEntry, zoneOfDocument } from './timelineEntry';
+import { writeClockParts } from './clock';
+import { escapeSnippet, sectionSnippet, snippetText } from './snippets';
+import {
+  dateOfDocument,
+  entryFormat,
+  genericEntry,
+  inTimeline,
+  nextEntryTime,
+  skeletonValuesOf,
+  timelineStep,
+  writeEntry,
+  zoneOfDocument,
+} from './timelineEntry';
 
 // Completion while writing a postmortem:
 // - at the start of a line, the missing sections (heading in the document's style, and skeleton);
 // - after a field label (`Duration:`), the shape its value takes;
-// - on a new line of the timeline, an entry a few minutes after the one before, written like it.
+// - on a new line of the timeline, an entry a few minutes after the one before, written like it;
+// - the `pm-timeline*` snippets, whose time follows the entry before them and whose zone is the document's.
 
-export type CompletionKind = 'section' | 'field-value' | 'timeline-entry';
+export type CompletionKind = 'section' | 'field-value' | 'timeline-entry' | 'snippet';
 
 export interface Completion {
   label: string;
@@ -30,20 +41,12 @@ export interface Completion {
   preselect?: boolean;
 }
 
-/** Minutes between the entry before and the one offered. */
-export const timelineStep = 5;
-
 const headingStart = /^[ \t]{0,3}(#{0,6})[ \t]*([\p{L}'’ ]*)$/u;
 const entryStart = /^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]*|\|[ \t]*)?$/;
 const labelBefore = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?([^*_:|#]{2,40}?)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*$/;
 
 /** Text without snippet syntax, for labels and filtering. */
-function plain(snippet: string): string {
-  return snippet
-    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
-    .replace(/\$\{\d+\}|\$\d+/g, '')
-    .replace(/\\([\\$}])/g, '$1');
-}
+const plain = snippetText;
 
 function inCode(analysis: Analysis, line: number): boolean {
   const { document } = analysis;
@@ -66,6 +69,7 @@ export function completionsAt(analysis: Analysis, position: Position, context: C
   if (fieldItems.length || context.triggerCharacter === ':') return fieldItems;
   const items: Completion[] = [];
   if (entryStart.test(before) && inTimeline(analysis, position.line)) items.push(timelineCompletion(analysis, position, before));
+  items.push(...timelineSnippets(analysis, position, before));
   const heading = headingStart.exec(before);
   // A space typed in the first words of a paragraph is not a request for sections; after `##` it is.
   if (heading && !(context.triggerCharacter === ' ' && !heading[1])) items.push(...sectionCompletions(analysis, position, heading[1].length));
@@ -80,7 +84,7 @@ function sectionCompletions(analysis: Analysis, position: Position, typedLevel: 
   // A heading right under a paragraph line would join it (bold and plain headings, setext).
   const lead = previousLine.trim() ? '\n' : '';
   // Skeletons take the incident's date and zone when the document states them.
-  const values = { date: dateOfDocument(analysis) ?? undefined, timeZone: zoneOfDocument(analysis) ?? undefined };
+  const values = skeletonValuesOf(analysis);
   return template.sections
     .map((section, index) => ({ section, index }))
     .filter(({ section }) => !present.has(section.id))
@@ -101,23 +105,24 @@ function sectionCompletions(analysis: Analysis, position: Position, typedLevel: 
 
 function timelineCompletion(analysis: Analysis, position: Position, before: string): Completion {
   const { document } = analysis;
-  const previous = entryBefore(analysis, position.line);
+  const next = nextEntryTime(analysis, position.line);
+  const previous = next?.previous;
   const format = previous && entryFormat(document, previous);
   let snippet: string;
   let detail: string;
-  if (format && previous) {
-    snippet = writeEntry(format, addMinutes(format.clock, timelineStep));
-    detail = `Timeline entry ${timelineStep} minutes after ${previous.timeText}`;
+  if (format && next) {
+    snippet = writeEntry(format, next.time);
+    detail = `Timeline entry after ${previous.timeText}`;
   } else {
-    snippet = genericEntry(undefined, zoneOfDocument(analysis));
-    detail = 'Timeline entry';
+    snippet = genericEntry(next && writeClockParts(next.shape, next.time).clock, zoneOfDocument(analysis));
+    detail = next ? 'Timeline entry at the incident’s start' : 'Timeline entry';
   }
   const label = plain(snippet).trimEnd() || 'Timeline entry';
   return {
     label,
     kind: 'timeline-entry',
     detail,
-    documentation: 'One entry per line: the time (with its zone), then what happened.',
+    documentation: `One entry per line: the time (with its zone), then what happened. Up to ${timelineStep} minutes after the entry before, never past the next entry or the end of the incident.`,
     snippet,
     range: range(position.line, 0, position.line, position.character),
     filterText: before.trim() ? plain(snippet) : label,
@@ -125,6 +130,62 @@ function timelineCompletion(analysis: Analysis, position: Position, before: stri
     preselect: true,
   };
 }
+
+/** `pm-timeline` being typed at the start of a line (after its list marker, if any). */
+const snippetPrefix = /^([ \t]*)((?:[-*+][ \t]+)?)(p(?:m(?:-[a-z-]*)?)?)?$/i;
+
+// biome-ignore lint/suspicious/noTemplateCurlyInString: snippet variables, not a template literal
+const clockVariables = '${CURRENT_HOUR}:${CURRENT_MINUTE}';
+// biome-ignore lint/suspicious/noTemplateCurlyInString: snippet variables, not a template literal
+const dateVariables = '${CURRENT_YEAR}-${CURRENT_MONTH}-${CURRENT_DATE}';
+
+/**
+ * The `pm-timeline`, `pm-timeline-zone`, `pm-timeline-iso` and `pm-timeline-table` snippets. They are
+ * the server's, not static snippets, because what they write depends on the document: the time
+ * after the entry before (or the incident's start; the editor's clock only when neither is known),
+ * and the zone as the document writes it.
+ */
+function timelineSnippets(analysis: Analysis, position: Position, before: string): Completion[] {
+  const typed = snippetPrefix.exec(before);
+  // Typed `p`, `pm-`, `pm-timeline`…: anywhere. Nothing typed yet: on a line of the timeline.
+  if (!typed || (typed[3] === undefined && !inTimeline(analysis, position.line))) return [];
+  const next = nextEntryTime(analysis, position.line);
+  const clock = next ? escapeSnippet(writeClockParts(next.shape, next.time).clock) : clockVariables;
+  const date = next && 'year' in next.time ? `${next.time.year}-${pad(next.time.month)}-${pad(next.time.day)}` : dateOfDocument(analysis);
+  const zone = zoneOfDocument(analysis);
+  const zoneText = (n: number) => (zone ? escapeSnippet(zone) : `\${${n}:UTC}`);
+  const variants: [string, string, string][] = [
+    ['pm-timeline', 'Timeline entry: bold time and zone, then what happened', `- **\${1:${clock}} ${zoneText(3)}** – \${2:What happened}$0`],
+    ['pm-timeline-zone', 'Timeline entry: the time with its zone in parentheses', `- \${1:${clock}} (${zoneText(3)}): \${2:What happened}$0`],
+    [
+      'pm-timeline-iso',
+      'Timeline entry with the date',
+      `- \${2:${date ? escapeSnippet(date) : dateVariables}} \${1:${clock}} ${zoneText(4)} – \${3:What happened}$0`,
+    ],
+    ['pm-timeline-table', 'Timeline row of a `| Time | Event | Link |` table', `| \${1:${clock}} | \${2:What happened} | \${3:Link to evidence} |$0`],
+  ];
+  const from = typed[1].length;
+  const why = next?.previous
+    ? `The time follows the entry before it (${next.previous.timeText.trim()}, line ${next.previous.line + 1}), never past the next entry or the incident's end.`
+    : next
+      ? "The time is the incident's start."
+      : 'No entry or start time to follow: the time is the current time.';
+  return variants.map(([label, detail, body], i) => {
+    const snippet = typed[2] && body.startsWith('- ') ? `${typed[2]}${body.slice(2)}` : body;
+    return {
+      label,
+      kind: 'snippet' as const,
+      detail,
+      documentation: `\`\`\`markdown\n${snippetText(snippet)}\n\`\`\`\n\n${why} Tab moves from the time to the text${zone ? '' : ' and the zone'}.`,
+      snippet,
+      range: range(position.line, from, position.line, position.character),
+      filterText: `${typed[2]}${label}`,
+      sortText: `2-${i}`,
+    };
+  });
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
 
 function fieldAt(analysis: Analysis, position: Position, before: string): TemplateField | undefined {
   const { document, template } = analysis;
@@ -144,7 +205,8 @@ function fieldCompletions(analysis: Analysis, position: Position, before: string
   const space = /\s$/.test(before) ? '' : ' ';
   const zone = zoneOfDocument(analysis);
   const date = dateOfDocument(analysis);
-  const zoneStop = (n: number) => `\${${n}:${escapeSnippet(zone ?? 'time zone')}}`;
+  // The document's zone as it writes it, else UTC: never the words "time zone".
+  const zoneStop = (n: number) => `\${${n}:${escapeSnippet(zone ?? 'UTC')}}`;
   const dateStop = (n: number) => `\${${n}:${escapeSnippet(date ?? 'YYYY-MM-DD')}}`;
   const at = range(position.line, position.character, position.line, position.character);
   const documentation = [field.hover, field.example && `**A good one:** ${field.example}`].filter(Boolean).join('\n\n');
@@ -173,7 +235,8 @@ function fieldCompletions(analysis: Analysis, position: Position, before: string
       }
       items.push(
         item(
-          `${dateStop(1)} \${2:HH:MM} – \${3:HH:MM} ${zoneStop(4)} (\${5:N hours N minutes})`,
+          // The times first, then the date (usually right already), the duration, the zone.
+          `${dateStop(3)} \${1:HH:MM} – \${2:HH:MM} ${zoneStop(5)} (\${4:N hours N minutes})`,
           zone ? `Time range in ${zone}, and how long it lasted` : 'Time range with its zone, and how long it lasted',
           '1',
         ),
@@ -181,7 +244,7 @@ function fieldCompletions(analysis: Analysis, position: Position, before: string
       break;
     case 'start':
     case 'end':
-      items.push(item(`${dateStop(1)} \${2:HH:MM} ${zoneStop(3)}`, zone ? `Date and time in ${zone}` : 'Date and time with its zone', '1'));
+      items.push(item(`${dateStop(2)} \${1:HH:MM} ${zoneStop(3)}`, zone ? `Date and time in ${zone}` : 'Date and time with its zone', '1'));
       break;
     default:
       if (field.placeholder) items.push(item(`\${1:${escapeSnippet(field.placeholder)}}`, `What ${field.name} says`, '1'));

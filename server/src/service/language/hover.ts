@@ -1,12 +1,13 @@
 import type { Analysis } from '../analysis';
+import type { SectionCompleteness } from '../completeness';
 import type { Field, Position, Range, Section } from '../model';
 import type { TemplateField, TemplateSection } from '../templates';
 import { formatDuration } from '../time';
-import { evaluateChecklist, fieldStatus, isFilled } from './checklist';
 
 // Hover help: what a section is for, its checklist with each item marked covered (✅) or missing (⬜)
 // in this document, and a short good example; on a field label, what a good value says.
-// The text comes from the template in use.
+// The text comes from the template in use; what is covered comes from the analysis's completeness
+// evaluation, the one the diagnostics and the status bar read.
 
 export interface HoverResult {
   /** Markdown. */
@@ -22,26 +23,36 @@ export function within(range: Range, position: Position): boolean {
   return afterStart && beforeEnd;
 }
 
+function completenessOf(analysis: Analysis, template: TemplateSection): SectionCompleteness | undefined {
+  return analysis.completeness.sections.find((s) => s.section.id === template.id);
+}
+
 export function sectionHover(analysis: Analysis, section: Section, template: TemplateSection): string {
   const parts = [`### ${template.name} · ${template.required ? 'required' : 'optional'}`];
   if (section.part) parts.push(`_This heading is the **${section.part}** part of ${template.name}._`);
   parts.push(template.hover);
 
-  const checklist = evaluateChecklist(analysis, template);
+  const completeness = completenessOf(analysis, template);
+  const checklist = completeness?.checklist ?? [];
   if (checklist.length) {
     const covered = checklist.filter((c) => c.covered).length;
     parts.push(
       `**Checklist** (${covered} of ${checklist.length} in this document)\n\n${checklist.map((c) => `- ${mark(c.covered)} ${c.item.text}`).join('\n')}`,
     );
   }
-  const fields = fieldStatus(analysis, template);
-  if (fields.length)
-    parts.push(`**Fields:** ${fields.map((f) => `${mark(f.filled)} **${f.field.name}**${f.field.required ? '' : ' (optional)'}`).join(' · ')}`);
+  const fields = completeness?.fields ?? [];
+  if (fields.length) {
+    const state = (status: string) => (status === 'placeholder' ? ' (still a placeholder)' : '');
+    parts.push(
+      `**Fields:** ${fields.map((f) => `${mark(f.status === 'present')} **${f.field.name}**${f.field.required ? '' : ' (optional)'}${state(f.status)}`).join(' · ')}`,
+    );
+  }
   if (section.id === 'timeline') {
     const n = analysis.document.timeline.length;
     parts.push(`${mark(n > 0)} **Timestamped entries:** ${n} found`);
   }
   if (section.empty) parts.push('⬜ **The section is empty**: it does not count as present.');
+  else if (completeness?.status === 'placeholder') parts.push("⬜ **The section holds only the template's placeholder text**: it does not count as written.");
   if (template.example) parts.push(`**A good example**\n\n${template.example}`);
   parts.push(`_Template: ${analysis.template.name}_`);
   return parts.join('\n\n');
@@ -52,7 +63,9 @@ export function fieldHover(analysis: Analysis, field: Field, template: TemplateF
   const where = section ? ` — in ${section.name} (${template.required ? 'required' : 'optional'})` : '';
   const parts = [`**${template.name}**${where}`, template.hover];
   if (template.example) parts.push(`**A good one:** ${template.example}`);
-  parts.push(isFilled(field, template) ? '✅ Filled in.' : '⬜ Not filled in yet: still empty or the placeholder.');
+  const status = analysis.completeness.sections.flatMap((s) => s.fields).find((f) => f.written === field)?.status;
+  const filled = status === undefined ? field.fullValue.trim() !== '' : status === 'present';
+  parts.push(filled ? '✅ Filled in.' : '⬜ Not filled in yet: still empty or the placeholder.');
   const { incident } = analysis;
   if (field.id === 'duration' && incident.durationMinutes !== null) {
     parts.push(`Start to end, as this document states them: **${formatDuration(incident.durationMinutes)}**.`);

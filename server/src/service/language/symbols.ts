@@ -22,43 +22,99 @@ export interface Fold {
   endLine: number;
 }
 
+/** `Issue Summary:` and `🔥 Issue summary` name the section `Issue Summary`: no detail needed then. */
+function sameName(label: string, name: string): boolean {
+  const words = (t: string) => (t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return words(label).includes(words(name));
+}
+
+interface HeadingNode {
+  line: number;
+  /** 1-6; pseudo-headings (bold, plain lines) rank below every Markdown heading. */
+  rank: number;
+  symbol: OutlineSymbol;
+}
+
+/**
+ * The outline: every heading of the document, nested by rank as Markdown's own outline nests them
+ * (so the two trees cover the same lines and the breadcrumbs do not switch between them), with
+ * the postmortem's sections marked as sections and their fields and timeline entries inside.
+ */
 export function outline(analysis: Analysis): OutlineSymbol[] {
   const { document, template } = analysis;
-  return document.sections
-    .filter((s) => !s.sharesHeadingWith)
-    .map((s) => {
-      const inside = (line: number) => line > s.headingRange.end.line && line <= s.range.end.line;
-      const children: OutlineSymbol[] = [
-        ...document.fields
-          .filter((f) => f.style !== 'sentence' && f.sectionId === s.id && inside(f.labelRange.start.line))
-          .map((f) => ({
-            name: f.label,
-            detail: f.value.slice(0, 80),
-            kind: 'field' as const,
-            range: range(f.labelRange.start.line, f.labelRange.start.character, f.valueEndLine, document.lines[f.valueEndLine].length),
-            selectionRange: f.labelRange,
-            children: [],
-          })),
-        ...document.timeline
-          .filter((e) => inside(e.line))
-          .map((e) => ({
-            name: e.timeText,
-            detail: e.text.slice(0, 80),
-            kind: 'timeline-entry' as const,
-            range: range(e.line, 0, e.endLine, document.lines[e.endLine].length),
-            selectionRange: e.timeRange,
-            children: [],
-          })),
-      ].sort((a, b) => a.range.start.line - b.range.start.line);
-      return {
-        name: s.label,
-        detail: template.sections.find((t) => t.id === s.id)?.name ?? '',
-        kind: 'section' as const,
-        range: s.range,
-        selectionRange: s.headingRange,
-        children,
-      };
+  const last = document.lines.length - 1;
+  const sectionLines = new Set(document.sections.map((s) => s.headingRange.start.line));
+  const nodes: HeadingNode[] = [];
+  // A heading that names two sections is one node, under the first of them.
+  for (const s of document.sections.filter((x) => !x.sharesHeadingWith)) {
+    const name = template.sections.find((t) => t.id === s.id)?.name ?? '';
+    const inside = (line: number) => line > s.headingRange.end.line && line <= s.range.end.line;
+    const children: OutlineSymbol[] = [
+      ...document.fields
+        .filter((f) => f.style !== 'sentence' && f.sectionId === s.id && inside(f.labelRange.start.line))
+        .map((f) => ({
+          name: f.label,
+          detail: f.value.slice(0, 80),
+          kind: 'field' as const,
+          range: range(f.labelRange.start.line, f.labelRange.start.character, f.valueEndLine, document.lines[f.valueEndLine].length),
+          selectionRange: f.labelRange,
+          children: [],
+        })),
+      ...document.timeline
+        .filter((e) => inside(e.line))
+        .map((e) => ({
+          name: e.timeText,
+          detail: e.text.slice(0, 80),
+          kind: 'timeline-entry' as const,
+          range: range(e.line, 0, e.endLine, document.lines[e.endLine].length),
+          selectionRange: e.timeRange,
+          children: [],
+        })),
+    ];
+    nodes.push({
+      line: s.headingRange.start.line,
+      rank: s.level > 0 ? s.level : 7,
+      symbol: { name: s.label, detail: sameName(s.label, name) ? '' : name, kind: 'section', range: s.range, selectionRange: s.headingRange, children },
     });
+  }
+  for (const h of document.otherHeadings) {
+    if (sectionLines.has(h.line) || h.line > last) continue;
+    const text = document.lines[h.line];
+    const start = text.length - text.trimStart().length;
+    nodes.push({
+      line: h.line,
+      rank: h.level > 0 ? h.level : 7,
+      symbol: {
+        name: h.label,
+        detail: '',
+        kind: 'heading',
+        range: range(h.line, start, h.line, text.length),
+        selectionRange: range(h.line, start, h.line, text.length),
+        children: [],
+      },
+    });
+  }
+  nodes.sort((a, b) => a.line - b.line);
+  // A heading that is not a section spans up to the next heading of its rank or a stronger one.
+  for (const [i, node] of nodes.entries()) {
+    if (node.symbol.kind !== 'heading') continue;
+    const next = nodes.slice(i + 1).find((n) => n.rank <= node.rank);
+    const endLine = next ? Math.max(node.line, next.line - 1) : last;
+    node.symbol.range = range(node.line, node.symbol.range.start.character, endLine, document.lines[endLine].length);
+  }
+  const roots: OutlineSymbol[] = [];
+  const stack: HeadingNode[] = [];
+  for (const node of nodes) {
+    while (stack.length && (stack[stack.length - 1].rank >= node.rank || !contains(stack[stack.length - 1].symbol.range, node.symbol.range))) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.symbol.children.push(node.symbol);
+      parent.symbol.children.sort((a, b) => a.range.start.line - b.range.start.line);
+    } else roots.push(node.symbol);
+    stack.push(node);
+  }
+  for (const n of nodes) n.symbol.children.sort((a, b) => a.range.start.line - b.range.start.line);
+  return roots;
 }
 
 export function folds(analysis: Analysis): Fold[] {

@@ -4,6 +4,7 @@ import type { Analysis } from '../analysis';
 import type { Position, Range, TimelineEntry } from '../model';
 import { range, withoutMarkup } from '../parse/lines';
 import { findTimes, formatDuration, type ParsedTime, placeTime, type ZoneSpec } from '../time';
+import { readClock, writeClock } from './clock';
 import type { HoverResult } from './hover';
 
 // Hover on a time: the instant in UTC and in the incident's zone, its offset from the start, and
@@ -117,6 +118,22 @@ function fromEntry(entry: TimelineEntry, time: ParsedTime, where: Range, analysi
   };
 }
 
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * An incident time as a reader says it: `10:15 AM WAT, 12 March 2024`, the clock as the document
+ * writes it, not the sentence it was read from.
+ */
+export function startText(t: IncidentTime): string {
+  const shape = readClock(t.text);
+  const clock = shape
+    ? writeClock({ ...shape, before: '', after: '' }, { hour: t.parsed.hour, minute: t.parsed.minute })
+    : `${String(t.parsed.hour).padStart(2, '0')}:${String(t.parsed.minute).padStart(2, '0')}`;
+  const zone = t.zone ? ` ${t.zone.text}` : '';
+  const date = t.date ? `, ${t.date.day} ${months[t.date.month - 1]} ${t.date.year}` : '';
+  return `${clock}${zone}${date}`;
+}
+
 /** "CST read as Central Standard Time (US, UTC-6); set postmortem.ambiguousTimeZones to 'other' for China Standard Time (UTC+8)". */
 export function ambiguityNote(zone: ZoneSpec): string | undefined {
   if (!zone.ambiguous) return undefined;
@@ -144,7 +161,7 @@ function describeTime(t: ReadTime, incident: Incident): string {
   const start = incident.start;
   if (start && t.at !== null && !t.role?.startsWith("the incident's start")) {
     const minutes = (t.at - start.at) / 60_000;
-    lines.push(`- ${offsetFromStart(minutes)} from the start (${start.text.trim()})`);
+    lines.push(`- ${offsetFromStart(minutes)} from the start (${startText(start)})`);
   }
   const ambiguity = t.zone && ambiguityNote(t.zone);
   if (ambiguity) lines.push(`- ${ambiguity}`);

@@ -7,21 +7,17 @@ export const emptySection: Rule = {
   defaultSeverity: 'warning',
   tags: ['structure'],
   structural: true,
-  check({ document, template }) {
-    return document.sections
-      .filter((s) => s.empty && !document.sections.some((o) => o !== s && o.id === s.id && !o.empty))
-      .map((s) => {
-        const t = template.sections.find((x) => x.id === s.id);
-        const name = t?.name ?? s.label;
-        return {
+  check({ completeness }) {
+    return completeness.sections
+      .filter((s) => s.status === 'empty')
+      .flatMap(({ section: t, instances }) =>
+        instances.map((s) => ({
           code: 'empty-section',
-          message: `Section "${s.label}" is empty. ${t ? `It should hold: ${t.checklist.map((c) => c.text).join('; ')}.` : ''}`.trim(),
+          message: `Section "${s.label}" is empty. It should hold: ${t.checklist.map((c) => c.text).join('; ')}.`,
           range: s.headingRange,
-          fixes: t
-            ? [{ kind: 'fill-section' as const, title: `Fill "${name}" with the template's skeleton`, sectionId: s.id, line: s.headingRange.end.line }]
-            : [],
+          fixes: [{ kind: 'fill-section' as const, title: `Fill "${t.name}" with the template's skeleton`, sectionId: s.id, line: s.headingRange.end.line }],
           data: { sectionId: s.id },
-        };
-      });
+        })),
+      );
   },
 };

@@ -8,12 +8,13 @@ import { missingField } from './missing-field';
 import { missingSection } from './missing-section';
 import { missingTimezone } from './missing-timezone';
 import { mojibake } from './mojibake';
+import { placeholder } from './placeholder';
 import { timelineOrder } from './timeline-order';
 import { timelineOutsideWindow } from './timeline-outside-window';
 import type { Rule } from './types';
 import { unparsedTime } from './unparsed-time';
 
-export type { Finding, Fix, Rule, RuleContext } from './types';
+export type { Finding, Fix, RelatedPlace, Rule, RuleContext } from './types';
 
 /** Every rule, in the order their findings are listed. */
 export const allRules: readonly Rule[] = [
@@ -21,6 +22,7 @@ export const allRules: readonly Rule[] = [
   emptySection,
   duplicateSection,
   missingField,
+  placeholder,
   headingSpace,
   mojibake,
   missingDuration,

@@ -7,25 +7,20 @@ export const missingField: Rule = {
   defaultSeverity: 'warning',
   tags: ['structure'],
   structural: true,
-  check({ document, template, incident }) {
+  check({ completeness }) {
     const findings = [];
-    for (const t of template.sections) {
-      const instances = document.sections.filter((s) => s.id === t.id);
-      if (!instances.length || instances.every((s) => s.empty)) continue;
-      const here = new Set(document.fields.filter((f) => f.sectionId === t.id).map((f) => f.id));
-      for (const f of t.fields.filter((x) => x.required)) {
-        if (here.has(f.id)) continue;
-        // A duration is also given by start and end, or by a time range in the summary.
-        if (f.id === 'duration' && ((here.has('start') && here.has('end')) || incident.start)) continue;
-        // An Impact section of its own answers for the summary's impact.
-        if (f.id === 'impact' && document.sections.some((s) => s.id === 'impact' && !s.empty)) continue;
-        const heading = instances[0];
+    for (const s of completeness.sections) {
+      // An absent or empty section is its own finding; a field written as a placeholder is a placeholder finding.
+      if (s.status === 'missing' || s.status === 'empty') continue;
+      const heading = s.instances[0];
+      for (const f of s.fields) {
+        if (!f.field.required || f.status !== 'missing') continue;
         findings.push({
           code: 'missing-field',
-          message: `"${heading.label}" is missing its ${f.name}: ${f.hover}`,
+          message: `"${heading.label}" is missing its ${f.field.name}: ${f.field.hover}`,
           range: heading.headingRange,
-          fixes: [{ kind: 'insert-field' as const, title: `Add "${f.name}" to ${heading.label}`, sectionId: t.id, fieldId: f.id }],
-          data: { sectionId: t.id, fieldId: f.id },
+          fixes: [{ kind: 'insert-field' as const, title: `Add "${f.field.name}" to ${heading.label}`, sectionId: s.section.id, fieldId: f.field.id }],
+          data: { sectionId: s.section.id, fieldId: f.field.id },
         });
       }
     }

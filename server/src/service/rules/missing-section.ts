@@ -7,16 +7,15 @@ export const missingSection: Rule = {
   defaultSeverity: 'error',
   tags: ['structure'],
   structural: true,
-  check({ document, template, anchor }) {
-    const present = new Set(document.sections.map((s) => s.id));
-    return template.sections
-      .filter((s) => s.required && !present.has(s.id))
-      .map((s) => ({
+  check({ completeness, anchor }) {
+    return completeness.sections
+      .filter((s) => s.section.required && s.status === 'missing')
+      .map(({ section }) => ({
         code: 'missing-section',
-        message: `Missing section "${s.name}": ${s.hover}`,
+        message: `Missing section "${section.name}": ${section.hover}`,
         range: anchor,
-        fixes: [{ kind: 'insert-section', title: `Insert the missing "${s.name}" section`, sectionId: s.id }],
-        data: { sectionId: s.id },
+        fixes: [{ kind: 'insert-section', title: `Insert the missing "${section.name}" section`, sectionId: section.id }],
+        data: { sectionId: section.id },
       }));
   },
 };

@@ -1,3 +1,4 @@
+import type { Completeness } from '../completeness';
 import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, Range, Severity } from '../model';
 import type { Template } from '../templates';
@@ -9,6 +10,8 @@ export type Fix =
   | { kind: 'fill-section'; title: string; sectionId: string; line: number }
   | { kind: 'insert-field'; title: string; sectionId: string; fieldId: string }
   | { kind: 'replace'; title: string; range: Range; newText: string; safe?: boolean }
+  /** Several replacements that are one repair (every mis-decoded place of the file). */
+  | { kind: 'replace-all'; title: string; edits: { range: Range; newText: string }[]; safe?: boolean }
   /** Write `minutes` (as "4 hours 15 minutes") where the document keeps its duration, in its style. */
   | { kind: 'write-duration'; title: string; minutes: number; site: DurationSite }
   /** Move whole timeline entries (with their nested lines) into chronological order; never applied by fix-all. */
@@ -29,6 +32,13 @@ export interface Finding {
   fixes: Fix[];
   /** Anything the code actions or hover need to read back. */
   data?: Record<string, unknown>;
+  /** Other places in the document the finding is about (LSP related information). */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  range: Range;
+  message: string;
 }
 
 export interface RuleContext {
@@ -36,6 +46,8 @@ export interface RuleContext {
   template: Template;
   settings: PostmortemSettings;
   incident: Incident;
+  /** What is filled in: the one evaluation the structure rules, status bar and hover share. */
+  completeness: Completeness;
   /** The line a document-level finding sits on (the title, or the first line with text). */
   anchor: Range;
 }

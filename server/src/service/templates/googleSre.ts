@@ -6,8 +6,9 @@ import type { Template } from './types';
 /** The postmortem template of Google's SRE book (Appendix D, "Shakespeare Sonnet++"). */
 export const googleSreTemplate: Template = {
   id: 'google-sre',
-  name: 'Google SRE book',
-  description: 'Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline, Supporting information.',
+  name: 'Google SRE',
+  description:
+    'The Google SRE book: Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline, Supporting information.',
   source: 'Site Reliability Engineering (Google), Example Postmortem',
   sections: [
     {
