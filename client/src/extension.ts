@@ -50,12 +50,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       return;
     }
     const duration = result.durationMinutes === null ? '' : ` · ${formatMinutes(result.durationMinutes)}`;
-    status.text = `$(checklist) Postmortem ${result.requiredPresent}/${result.requiredTotal}${duration}`;
+    status.text = `$(checklist) Postmortem ${result.requiredPresent}/${result.requiredTotal}${duration} · ${result.words} words`;
     status.tooltip = new vscode.MarkdownString(
       [
         `**Postmortem** — template **${result.templateName}** (\`${result.template}\`)`,
         result.configFile ? `Configuration: \`${vscode.Uri.parse(result.configFile).fsPath}\`` : 'Configuration: settings only (no .postmortemrc.json)',
         result.missing.length ? `Missing: ${result.missing.join(', ')}` : 'Every required section is present.',
+        `Words: ${result.words}${wordRangeText(result.wordRange)}`,
         'Click to list what is missing.',
       ].join('\n\n'),
     );
@@ -86,6 +87,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   await client.start();
   void refreshStatus();
+}
+
+/** " (the template asks for 400–600)", or nothing when it asks no range. */
+function wordRangeText(range: { min?: number; max?: number } | null): string {
+  if (!range || (range.min === undefined && range.max === undefined)) return '';
+  const asked = range.min !== undefined && range.max !== undefined ? `${range.min}–${range.max}` : range.min !== undefined ? `at least ${range.min}` : `at most ${range.max}`;
+  return ` (the template asks for ${asked})`;
 }
 
 function formatMinutes(minutes: number): string {

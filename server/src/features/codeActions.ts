@@ -5,11 +5,13 @@ import type { ServerContext } from '../server';
 import type { DiagnosticData } from './convert';
 
 // Quick fixes keyed off each diagnostic's code and data; "insert all missing sections";
-// comments that turn a rule off; and `source.fixAll.postmortem`. Edits are pinned to the
+// comments that turn a rule off; the writing actions at the cursor; and `source.fixAll.postmortem`. Edits are pinned to the
 // document version they were computed for.
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.postmortem`;
-export const kinds = [CodeActionKind.QuickFix, fixAllKind];
+/** Adds a block (the timeline diagram); `refactor.rewrite` changes the form of one (action items). */
+export const insertKind = `${CodeActionKind.Refactor}.insert`;
+export const kinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, insertKind, fixAllKind];
 
 function edit(document: TextDocument, edits: TextEdit[]): WorkspaceEdit {
   return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] };
@@ -84,6 +86,11 @@ export function register(context: ServerContext): Disposable {
         for (const action of context.service.durationActionsAt(analysis, params.range)) {
           actions.push({ title: action.title, kind: CodeActionKind.QuickFix, edit: edit(document, action.edits) });
         }
+      }
+      // "Convert action items to a table" (and back), "Insert timeline diagram": where the cursor is.
+      for (const action of context.service.writingActionsAt(analysis, params.range)) {
+        const kind = action.kind === 'rewrite' ? CodeActionKind.RefactorRewrite : insertKind;
+        if (wants(only, kind)) actions.push({ title: action.title, kind, edit: edit(document, action.edits) });
       }
       if (only && wants(only, fixAllKind) && !wants(only, CodeActionKind.QuickFix)) {
         const edits = context.service.fixAllEdits(analysis);

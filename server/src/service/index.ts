@@ -15,6 +15,9 @@ import { timeHoverAt } from './language/timeHover';
 import { postmortemSkeleton, type PostmortemSkeleton, type SkeletonValues } from './language/snippets';
 import { folds, outline, selectionRanges, type Fold, type NestedRange, type OutlineSymbol } from './language/symbols';
 import { timelineEntryAt, type EntryInsertion, type Now } from './language/timelineEntry';
+import { type ActionItem, readActionItems } from './actionItems';
+import { proseWords } from './writing/prose';
+import { type WritingAction, writingActionsAt } from './writingActions';
 
 // The postmortem service: pure (no editor, no LSP runtime, no Node built-ins), so the same code
 // serves the language server, the CLI and a browser worker.
@@ -36,6 +39,9 @@ export type { HoverResult } from './language/hover';
 export type { PostmortemSkeleton, SkeletonValues } from './language/snippets';
 export type { Fold, NestedRange, OutlineSymbol, SymbolKind } from './language/symbols';
 export type { EntryInsertion, Now } from './language/timelineEntry';
+export type { ActionItem, ActionNote } from './actionItems';
+export type { WritingAction } from './writingActions';
+export { diagramEndMarker, diagramStartMarker } from './timelineDiagram';
 
 export interface Diagnostic extends Finding {
   severity: Severity;
@@ -97,6 +103,12 @@ export interface PostmortemService {
   newPostmortem(template: Template, values?: SkeletonValues): PostmortemSkeleton;
   /** A timeline entry for the current time, written like the entry before the position. */
   timelineEntry(analysis: Analysis, position: Position, now: Now): EntryInsertion;
+  /** The tasks of the corrective section(s): text, done or open, owner, due date, tickets. */
+  actionItems(analysis: Analysis): ActionItem[];
+  /** Prose words as `word-count` and the status bar count them (code, tables of logs, front matter left out). */
+  words(analysis: Analysis): number;
+  /** "Convert action items to a table" (and back), "Insert timeline diagram" at `range`. */
+  writingActionsAt(analysis: Analysis, range: Range): WritingAction[];
 }
 
 const structureOnlyCode = 'large-document';
@@ -166,8 +178,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing));
     for (const d of analysis.diagnostics) {
       if (d.code === 'missing-section') continue;
-      // A replacement is applied only when marked safe; a timeline sort (it reorders what the user wrote) never is.
-      const fix = d.fixes.find((f) => (f.kind === 'replace' ? f.safe : f.kind !== 'sort-timeline'));
+      // A replacement is applied only when marked safe; a fix marked unsafe (it reorders or rewrites what the user wrote) never is.
+      const fix = d.fixes.find((f) => (f.kind === 'replace' ? f.safe === true : !('safe' in f && f.safe === false)));
       if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix));
     }
     return edits;
@@ -211,6 +223,9 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     completions: completionsAt,
     newPostmortem: postmortemSkeleton,
     timelineEntry: timelineEntryAt,
+    actionItems: (analysis) => readActionItems(analysis.document).items,
+    words: (analysis) => proseWords(analysis.document),
+    writingActionsAt,
   };
 }
 

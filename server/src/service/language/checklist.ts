@@ -6,6 +6,9 @@ import type { ChecklistCheck, ChecklistItem, TemplateField, TemplateSection } fr
 // Whether this document covers each item of a section's checklist. A line left exactly as the
 // template's skeleton wrote it, or a field still holding its placeholder, does not count.
 
+/** What a checklist is evaluated against: an analysis, or a rule's context. */
+export type ChecklistSubject = Pick<Analysis, 'document'>;
+
 export interface ChecklistResult {
   item: ChecklistItem;
   covered: boolean;
@@ -36,7 +39,7 @@ function skeletonLines(section: TemplateSection): Set<string> {
  * The section's own text: the body of every heading of it, without lines left as the skeleton
  * wrote them. A table's header row stays even then: `| Time (UTC) |` says something.
  */
-export function sectionText(analysis: Analysis, section: TemplateSection): string {
+export function sectionText(analysis: ChecklistSubject, section: TemplateSection): string {
   const { document } = analysis;
   const skeleton = skeletonLines(section);
   const lines: string[] = [];
@@ -50,7 +53,7 @@ export function sectionText(analysis: Analysis, section: TemplateSection): strin
   return lines.join('\n');
 }
 
-function filledFields(analysis: Analysis, section: TemplateSection): Set<string> {
+function filledFields(analysis: ChecklistSubject, section: TemplateSection): Set<string> {
   const { document } = analysis;
   const skeleton = skeletonLines(section);
   const filled = new Set<string>();
@@ -78,10 +81,32 @@ function holds(check: ChecklistCheck, text: string, fields: Set<string>, entries
   return check.allOf.every((c) => holds(c, text, fields, entries));
 }
 
-export function evaluateChecklist(analysis: Analysis, section: TemplateSection): ChecklistResult[] {
-  const text = sectionText(analysis, section);
+const statedTime = new RegExp(`${patterns.time.source}|(?:^|\\n)[\\s>*-]*\\d{4}\\s*(?:hrs?\\b|[-–—:]\\s)`, 'gi');
+
+/**
+ * The text of a `Resolution:` label right after the timeline, when a Root Cause and Resolution
+ * section follows later: the last of the brief's timeline items (Detection, Actions, Misleading
+ * paths, Escalation, Resolution), not the resolution section itself.
+ */
+function trailingResolution(analysis: ChecklistSubject, section: TemplateSection): string {
+  if (section.id !== 'timeline') return '';
+  const { sections, lines } = analysis.document;
+  const at = sections.findIndex((s) => s.id === 'timeline');
+  const next = sections[at + 1];
+  if (at < 0 || !next || next.part !== 'resolution' || !sections.slice(at + 2).some((s) => s.id === next.id)) return '';
+  return lines.slice(next.bodyStartLine, next.bodyEndLine + 1).join('\n');
+}
+
+/** Times the section's text states: `10:15`, `3 pm`, `0900 -`. */
+export function statedTimes(text: string): number {
+  return (text.match(statedTime) ?? []).length;
+}
+
+export function evaluateChecklist(analysis: ChecklistSubject, section: TemplateSection, options: { ignoreTimes?: boolean } = {}): ChecklistResult[] {
+  const text = [sectionText(analysis, section), trailingResolution(analysis, section)].filter(Boolean).join('\n');
   const fields = filledFields(analysis, section);
-  const entries = analysis.document.timeline.length;
+  // Times the text states count as entries too: "Issue Detection (November 10, 8:00 PM)" says when.
+  const entries = options.ignoreTimes ? Number.POSITIVE_INFINITY : Math.max(analysis.document.timeline.length, statedTimes(text));
   return section.checklist.map((item) => ({ item, covered: holds(item.check ?? { pattern: patterns.content }, text, fields, entries) }));
 }
 

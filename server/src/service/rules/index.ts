@@ -12,6 +12,11 @@ import { timelineOrder } from './timeline-order';
 import { timelineOutsideWindow } from './timeline-outside-window';
 import type { Rule } from './types';
 import { unparsedTime } from './unparsed-time';
+import { blameLanguage } from './blame-language';
+import { impactFigure } from './impact-figure';
+import { timelineCoverage } from './timeline-coverage';
+import { vagueAction } from './vague-action';
+import { wordCount } from './word-count';
 
 export type { Finding, Fix, Rule, RuleContext } from './types';
 
@@ -30,4 +35,9 @@ export const allRules: readonly Rule[] = [
   unparsedTime,
   timelineOrder,
   timelineOutsideWindow,
+  impactFigure,
+  timelineCoverage,
+  vagueAction,
+  blameLanguage,
+  wordCount,
 ];
