@@ -92,7 +92,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 /** " (the template asks for 400–600)", or nothing when it asks no range. */
 function wordRangeText(range: { min?: number; max?: number } | null): string {
   if (!range || (range.min === undefined && range.max === undefined)) return '';
-  const asked = range.min !== undefined && range.max !== undefined ? `${range.min}–${range.max}` : range.min !== undefined ? `at least ${range.min}` : `at most ${range.max}`;
+  const asked =
+    range.min !== undefined && range.max !== undefined
+      ? `${range.min}–${range.max}`
+      : range.min !== undefined
+        ? `at least ${range.min}`
+        : `at most ${range.max}`;
   return ` (the template asks for ${asked})`;
 }
 

@@ -134,6 +134,7 @@ function isoDue(due: string): string | null {
 function readAnnotation(part: string, inParentheses: boolean): { role: ActionRole | 'note'; key: string; value: string } | undefined {
   const p = part.trim().replace(/\.$/, '');
   if (!p) return undefined;
+  if (new RegExp(`^(?:${ticketPattern.source})$`).test(p)) return { role: 'ticket', key: '', value: p };
   const labelled = /^([A-Za-z][A-Za-z ]{0,19}?)\s*(?:[:：=]\s*|\s+(?=[@\d]|(?:Q[1-4]|next|end|this)\b))(.+)$/i.exec(p);
   if (labelled) {
     const key = labelled[1].trim();
@@ -144,8 +145,7 @@ function readAnnotation(part: string, inParentheses: boolean): { role: ActionRol
     if (STATUS_KEY.test(key)) return { role: 'status', key, value };
     if (inParentheses && /[:：]/.test(p) && key.split(/\s+/).length <= 2) return { role: 'note', key, value };
   }
-  if (new RegExp(`^${mention.source}$`).test(p)) return { role: 'owner', key: '', value: p };
-  if (new RegExp(`^(?:${ticketPattern.source})$`).test(p)) return { role: 'ticket', key: '', value: p };
+  if (new RegExp(`^(?:${mention.source})$`).test(p)) return { role: 'owner', key: '', value: p };
   if (inParentheses && new RegExp(`^(?:${DATE.source})$`, 'i').test(p)) return { role: 'due', key: '', value: p };
   return undefined;
 }
@@ -236,6 +236,13 @@ export function readTaskText(written: string): ReadText {
 // ---- Finding the items -------------------------------------------------------------------------
 
 const bullet = /^(\s*)([-*+]|\d{1,9}[.)])(\s+)(.*)$/;
+/** A header row and a delimiter row with as many cells: a GFM table starts here. */
+function isTableStart(header: string, delimiter: string): boolean {
+  return header.includes('|') && isTableSeparator(delimiter) && tableCells(header).length === tableCells(delimiter).length;
+}
+
+/** A line that starts a block of its own, which ends a table. */
+const startsBlock = /^\s{0,3}(?:#|>|`{3,}|~{3,}|<[!/?a-zA-Z]|[-*+]\s|\d{1,9}[.)]\s|(?:[-*_]\s*){3,}$)/;
 const box = /^\[([ xX])\]\s+/;
 const statusMark = /^(✅|✔️?|☑️?|⬜|☐|🔲|❌)\s*/u;
 const fence = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(`{3,}|~{3,})/;
@@ -254,6 +261,8 @@ interface RawItem {
   children: RawItem[];
   /** A code block is nested in the item: it cannot become a table cell. */
   hasCode: boolean;
+  /** A table of tasks is nested under the item. */
+  nestedTable?: boolean;
 }
 
 function plain(text: string): string {
@@ -319,8 +328,7 @@ function columnRole(name: string): ActionRole | 'note' {
   return 'note';
 }
 
-function readTable(document: PostmortemDocument, sectionId: string, header: number, last: number): ActionItemBlock {
-  const { lines } = document;
+function readTable(lines: readonly string[], sectionId: string, header: number, last: number): ActionItemBlock {
   const names = tableCells(lines[header]);
   const roles = names.map(columnRole);
   if (!roles.includes('text')) roles[Math.max(roles.indexOf('note'), 0)] = 'text';
@@ -340,31 +348,44 @@ function readTable(document: PostmortemDocument, sectionId: string, header: numb
       const i = columns.findIndex((c) => c.role === role);
       return i >= 0 && cells[i] !== undefined && cells[i] !== '' ? cells[i] : null;
     };
-    const text = cells[textIndex] ?? '';
-    const read = readTaskText(text);
+    const written = cells[textIndex] ?? '';
+    const read = readTaskText(written);
+    const owner = cell('owner');
     const status = cell('status');
     const due = cell('due');
-    const tickets = cell('ticket');
-    const start = Math.max(0, lines[l].indexOf(text || '|'));
+    const tickets = cell('ticket') ? splitNotes(cell('ticket') as string).map((t) => t.trim()) : [];
+    const columnNotes = columns.flatMap((c, i) => (c.role === 'note' && cells[i] ? [{ key: c.name, value: cells[i] }] : []));
+    // Notes written in the cell (`Fix it (type: prevent)`) count as the list's do, unless a column says otherwise.
+    const conflicts =
+      (owner !== null && read.owner !== null && owner !== read.owner) ||
+      (due !== null && read.due !== null && due !== read.due) ||
+      (status !== null && read.status !== null && status !== read.status) ||
+      read.notes.some((n) => columnNotes.some((c) => c.key.toLowerCase() === n.key.toLowerCase()));
+    const text = conflicts ? written : read.text;
+    const stated = status ?? (conflicts ? null : read.status);
+    const start = Math.max(0, lines[l].indexOf(written || '|'));
     items.push({
       sectionId,
       line: l,
       endLine: l,
-      range: range(l, start, l, text ? start + text.length : lines[l].trimEnd().length),
+      range: range(l, start, l, written ? start + written.length : lines[l].trimEnd().length),
       text,
-      written: text,
-      done: status !== null && isDone(status),
-      status,
-      owner: cell('owner') ?? read.owner,
+      written,
+      done: stated !== null ? isDone(stated) : reportsDone(text),
+      status: stated,
+      owner: owner ?? read.owner,
       due: due ?? read.due,
-      dueDate: due ? isoDue(due) : read.due ? isoDue(read.due) : null,
-      tickets: tickets ? splitNotes(tickets).map((t) => t.trim()) : read.tickets,
-      notes: columns.flatMap((c, i) => (c.role === 'note' && cells[i] ? [{ key: c.name, value: cells[i] }] : [])),
+      dueDate: (due ?? read.due) ? isoDue((due ?? read.due) as string) : null,
+      tickets: [...tickets, ...read.tickets.filter((t) => !tickets.includes(t))],
+      notes: conflicts ? columnNotes : [...columnNotes, ...read.notes],
       source: 'table',
     });
   }
   const indent = /^\s*/.exec(lines[header])?.[0] ?? '';
-  return { kind: 'table', sectionId, startLine: header, endLine: last, items, indent, columns, convertible: true };
+  // An indented line right after the table would nest under the last item of a list written in its place.
+  const next = lines.slice(last + 1).find((l) => l.trim() !== '');
+  const nests = next !== undefined && next.length - next.trimStart().length > indent.length;
+  return { kind: 'table', sectionId, startLine: header, endLine: last, items, indent, columns, convertible: !nests };
 }
 
 /** The items and convertible blocks of every section that holds action items. */
@@ -389,17 +410,18 @@ export function readActionItems(document: PostmortemDocument): ActionItems {
         l++;
         continue;
       }
-      if (text.includes('|') && l + 1 <= end && isTableSeparator(lines[l + 1])) {
+      if (l + 1 <= end && isTableStart(text, lines[l + 1])) {
         let last = l + 1;
-        while (last + 1 <= end && lines[last + 1].includes('|') && lines[last + 1].trim() !== '') last++;
-        const table = readTable(document, section.id, l, last);
+        // As in GFM, rows go on until a blank line or the start of another block (a line without `|` is a row too).
+        while (last + 1 <= end && lines[last + 1].trim() !== '' && !startsBlock.test(lines[last + 1])) last++;
+        const table = readTable(lines, section.id, l, last);
         out.blocks.push(table);
         out.items.push(...table.items);
         l = last + 1;
         continue;
       }
       if (bullet.test(text)) {
-        l = readList(document, section.id, l, end, out);
+        l = readList(lines, section.id, l, end, out);
         continue;
       }
       const marked = statusMark.exec(text.trimStart());
@@ -423,8 +445,7 @@ export function readActionItems(document: PostmortemDocument): ActionItems {
 }
 
 /** Reads the list starting at `first`; returns the line after it. */
-function readList(document: PostmortemDocument, sectionId: string, first: number, end: number, out: ActionItems): number {
-  const { lines } = document;
+function readList(lines: readonly string[], sectionId: string, first: number, end: number, out: ActionItems): number {
   const raws: RawItem[] = [];
   let l = first;
   let open: string | null = null;
@@ -471,7 +492,12 @@ function readList(document: PostmortemDocument, sectionId: string, first: number
       continue;
     }
     // Headings, tables and ✅ lines end the list; other text continues the item above.
-    if (/^\s{0,3}(?:#|<h\d)/i.test(text) || (text.includes('|') && isTableSeparator(lines[l + 1] ?? '')) || statusMark.test(text.trimStart())) break;
+    const table = isTableStart(text, lines[l + 1] ?? '');
+    // A table indented under an item holds that item's tasks: the item names their group.
+    if (table && last && text.length - text.trimStart().length > last.indent) last.nestedTable = true;
+    if (/^\s{0,3}(?:#|<h\d)/i.test(text) || table || statusMark.test(text.trimStart())) break;
+    // An HTML block, a quote or a rule at the margin starts a block of its own: the list ends.
+    if (last && text.length - text.trimStart().length <= last.indent && /^\s{0,3}(?:<[!/?a-zA-Z]|>|(?:[-*_]\s*){3,}$)/.test(text)) break;
     if (!last) break;
     const f = fence.exec(text);
     if (f) {
@@ -486,7 +512,7 @@ function readList(document: PostmortemDocument, sectionId: string, first: number
   const items = new Map<RawItem, ActionItem>();
   for (const raw of raws) {
     const notes = raw.children.filter((c) => annotationLine.test(plain(c.content)));
-    const isGroup = raw.children.length > notes.length;
+    const isGroup = raw.children.length > notes.length || raw.nestedTable === true;
     if (isGroup || (raw.parent && annotationLine.test(plain(raw.content)) && raw.parent.children.every((c) => annotationLine.test(plain(c.content))))) continue;
     const written = [raw.content, ...raw.continuation, ...notes.map((n) => `(${n.content.trim()})`)].join(' ');
     const endLine = Math.max(raw.endLine, ...notes.map((n) => n.endLine));
@@ -531,7 +557,6 @@ function readList(document: PostmortemDocument, sectionId: string, first: number
 export const tableColumns = ['Action item', 'Owner', 'Due', 'Ticket', 'Status'] as const;
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
-const contains = (text: string, value: string) => text.toLowerCase().includes(value.toLowerCase());
 
 /** The status a table cell says: `done`, `open`, or what the author wrote when it is neither (`In progress`). */
 function statusCell(item: ActionItem): string {
@@ -544,7 +569,7 @@ function statusCell(item: ActionItem): string {
 export function actionTableLines(block: ActionItemBlock): string[] {
   const noteKeys: string[] = [];
   for (const item of block.items) for (const n of item.notes) if (!noteKeys.some((k) => k.toLowerCase() === n.key.toLowerCase())) noteKeys.push(n.key);
-  const header = [...tableColumns, ...noteKeys.map((k) => k.charAt(0).toUpperCase() + k.slice(1))];
+  const header = [...tableColumns, ...noteKeys];
   const row = (cells: string[]) => `${block.indent}| ${cells.join(' | ')} |`;
   return [
     row(header),
@@ -573,13 +598,40 @@ export function actionTableLines(block: ActionItemBlock): string[] {
 export function actionListLines(block: ActionItemBlock): string[] {
   return block.items.map((item) => {
     const notes: string[] = [];
-    if (item.owner && !contains(item.text, item.owner)) notes.push(`owner: ${item.owner}`);
-    if (item.due && !contains(item.text, item.due)) notes.push(`due: ${item.due}`);
-    for (const t of item.tickets) if (!contains(item.text, t)) notes.push(`ticket: ${t}`);
+    // What the text says itself (`@dana to fix JIRA-1`) is not written again.
+    const says = readTaskText(item.text);
+    if (item.owner && says.owner !== item.owner) notes.push(`owner: ${item.owner}`);
+    if (item.due && says.due !== item.due) notes.push(`due: ${item.due}`);
+    for (const t of item.tickets) if (!says.tickets.includes(t)) notes.push(`ticket: ${t}`);
     const status = statusCell(item);
     if (status !== 'done' && status !== 'open') notes.push(`status: ${status}`);
     for (const n of item.notes) notes.push(`${n.key}: ${n.value}`);
     const text = item.text.trim();
     return `${block.indent}- [${item.done ? 'x' : ' '}] ${text}${notes.length ? `${text ? ' ' : ''}(${notes.join(', ')})` : ''}`;
   });
+}
+
+/** What an item says, as the round trip through a table or a list must keep it (runs of spaces are one space). */
+export function valuesOf(item: ActionItem): string {
+  const { text, done, owner, due, tickets, notes } = item;
+  return JSON.stringify([text, done, owner, due, tickets, notes]).replace(/\s+/g, ' ').replace(/" | "/g, '"');
+}
+
+/**
+ * The block written in the other form reads back as the same items. Values that the other form
+ * cannot hold (an owner cell `(a; b)`, a note with a comma) make it false: the action is not offered.
+ */
+export function convertsLosslessly(block: ActionItemBlock): boolean {
+  const before = block.items.map(valuesOf);
+  let after: string[];
+  if (block.kind === 'list') {
+    const lines = actionTableLines(block);
+    after = readTable(lines, block.sectionId, 0, lines.length - 1).items.map(valuesOf);
+  } else {
+    const lines = actionListLines(block);
+    const read: ActionItems = { items: [], blocks: [] };
+    readList(lines, block.sectionId, 0, lines.length - 1, read);
+    after = read.items.map(valuesOf);
+  }
+  return after.length === before.length && after.every((v, i) => v === before[i]);
 }

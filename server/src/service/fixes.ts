@@ -389,7 +389,8 @@ function range0(from: number, to: number): number[] {
 // ---- Action items as a table or a task list ----------------------------------------------------
 // The block is rewritten as a whole; every value of every item is written in the other form
 // (`actionItems.ts` proves the round trip). A table gets the blank lines around it that keep it a
-// table: without them the line before would be its header, the line after one more row.
+// table: without them the line before would be its header, the line after one more row; a list
+// gets one after it, so that the line after does not join its last item.
 
 function actionItemsEdit(document: PostmortemDocument, line: number, to: 'table' | 'list'): TextEdit | undefined {
   const block = readActionItems(document).blocks.find((b) => b.startLine === line && b.kind === (to === 'table' ? 'list' : 'table'));
@@ -398,7 +399,8 @@ function actionItemsEdit(document: PostmortemDocument, line: number, to: 'table'
   const { lines } = document;
   const written = to === 'table' ? actionTableLines(block) : actionListLines(block);
   const before = to === 'table' && block.startLine > 0 && !isBlank(lines[block.startLine - 1]) ? eol : '';
-  const after = to === 'table' && block.endLine + 1 < lines.length && !isBlank(lines[block.endLine + 1]) ? eol : '';
+  // After a list, too: a line of text right after its last item would join it.
+  const after = block.endLine + 1 < lines.length && !isBlank(lines[block.endLine + 1]) ? eol : '';
   return {
     range: range(block.startLine, 0, block.endLine, lines[block.endLine].length),
     newText: before + written.join(eol) + after,

@@ -225,7 +225,14 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     timelineEntry: timelineEntryAt,
     actionItems: (analysis) => readActionItems(analysis.document).items,
     words: (analysis) => proseWords(analysis.document),
-    writingActionsAt,
+    writingActionsAt: (analysis, range) =>
+      writingActionsAt(analysis, range, (text) =>
+        analyze(text, {
+          settings: analysis.settings,
+          customTemplates: analysis.template.source === '.postmortemrc.json' ? [analysis.template] : [],
+          force: true,
+        }),
+      ),
   };
 }
 

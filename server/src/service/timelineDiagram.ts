@@ -86,7 +86,6 @@ export function timelineDiagram(document: PostmortemDocument, incident: Incident
   const title = [
     'Incident timeline',
     zoneText ? `(times in ${zoneText.replace(/[:;#]/g, ' ')})` : '(times as written: no time zone given)',
-    days > 1 && !datesKnown ? `over ${days} days` : '',
     timed.length > drawn.length ? `first ${drawn.length} of ${timed.length} entries` : '',
   ]
     .filter(Boolean)

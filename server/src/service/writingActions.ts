@@ -1,5 +1,5 @@
-import { type ActionItemBlock, holdsActionItems, readActionItems } from './actionItems';
-import { editsForFix, type TextEdit } from './fixes';
+import { type ActionItemBlock, convertsLosslessly, holdsActionItems, readActionItems, valuesOf } from './actionItems';
+import { applyEdits, editsForFix, type TextEdit } from './fixes';
 import type { Analysis } from './index';
 import type { Range } from './model';
 import type { Fix } from './rules/types';
@@ -24,11 +24,12 @@ export function writingFixesAt(analysis: Analysis, range: Range): { kind: Writin
   const { document, incident } = analysis;
   const out: { kind: WritingAction['kind']; fix: Fix }[] = [];
   const { blocks } = readActionItems(document);
-  let here = blocks.filter((b) => b.convertible && b.items.length && touches(range, b.startLine, b.endLine));
+  const convertible = (b: ActionItemBlock) => b.convertible && b.items.length > 0 && convertsLosslessly(b);
+  let here = blocks.filter((b) => touches(range, b.startLine, b.endLine) && convertible(b));
   // On the heading of a section of action items: its blocks.
   if (!here.length) {
     const heading = document.sections.find((s) => holdsActionItems(s.id) && touches(range, s.headingRange.start.line, s.headingRange.end.line));
-    if (heading) here = blocks.filter((b) => b.convertible && b.items.length && b.startLine >= heading.bodyStartLine && b.endLine <= heading.range.end.line);
+    if (heading) here = blocks.filter((b) => b.startLine >= heading.bodyStartLine && b.endLine <= heading.range.end.line && convertible(b));
   }
   const where = (b: ActionItemBlock) => (here.length > 1 ? ` (line ${b.startLine + 1})` : '');
   for (const b of here) {
@@ -57,13 +58,23 @@ export function writingFixesAt(analysis: Analysis, range: Range): { kind: Writin
   return out;
 }
 
-/** The writing actions at `range`, with their edits. */
-export function writingActionsAt(analysis: Analysis, range: Range): WritingAction[] {
+/** The writing actions at `range`, with their edits. `reanalyze` reads a text as the analysis was read. */
+export function writingActionsAt(analysis: Analysis, range: Range, reanalyze?: (text: string) => Analysis): WritingAction[] {
+  const { document } = analysis;
+  const text = document.lines.map((l, i) => l + document.eols[i]).join('');
+  const items = () => readActionItems(document).items.map(valuesOf);
   return writingFixesAt(analysis, range).flatMap(({ kind, fix }) => {
-    const edits = editsForFix(analysis.document, analysis.template, fix);
+    const edits = editsForFix(document, analysis.template, fix);
     // An update that writes the same diagram again changes nothing: not offered.
-    const same = edits.length === 1 && fix.kind === 'timeline-diagram' && sameText(analysis, edits[0]);
-    return edits.length && !same ? [{ title: fix.title, kind, fix, edits }] : [];
+    if (!edits.length || (fix.kind === 'timeline-diagram' && edits.length === 1 && sameText(analysis, edits[0]))) return [];
+    // A conversion must read back as the same action items in the whole document (a row that names a
+    // section would become that section's heading as a bullet): if it does not, it is not offered.
+    if (reanalyze && fix.kind !== 'timeline-diagram') {
+      const after = readActionItems(reanalyze(applyEdits(text, document, edits)).document).items.map(valuesOf);
+      const before = items();
+      if (after.length !== before.length || after.some((v, i) => v !== before[i])) return [];
+    }
+    return [{ title: fix.title, kind, fix, edits }];
   });
 }
 

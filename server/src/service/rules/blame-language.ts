@@ -17,7 +17,7 @@ interface Blame {
 
 const NAME = "\\p{Lu}\\p{Ll}+(?:['’]\\p{Lu}\\p{Ll}+)?(?:[ -]\\p{Lu}\\p{Ll}+)?";
 const ROLE =
-  '(?:the|an?|our|one of (?:the|our))\\s+(?:(?:on-?call|junior|senior|new|responsible|backend|frontend|devops|ops|database|system|lead|same)\\s+)?(?:engineer|developer|dev|admin|administrator|operator|intern|employee|colleague|teammate|contractor|sre|dba|team member|staff member|person|guy|individual)';
+  '(?:[Tt]he|[Aa]n?|[Oo]ur|[Oo]ne of (?:the|our))\\s+(?:(?:on-?call|junior|senior|new|responsible|backend|frontend|devops|ops|database|system|lead|same)\\s+)?(?:engineer|developer|dev|admin|administrator|operator|intern|employee|colleague|teammate|contractor|sre|dba|team member|staff member|person|guy|individual)';
 const SUBJECT = `(?<subject>${NAME}|[Hh]e|[Ss]he|${ROLE}|[Ss]omeone|[Ss]omebody)`;
 const OMITTED =
   '(?:check|test|verify|notice|review|follow|read|update|validate|communicate|tell|inform|escalate|respond to|acknowledge|see|realize|realise|catch|double-check|wait for|confirm|ask|document|report|back up|look at|run the tests|pay attention)';
@@ -198,6 +198,17 @@ export const blameLanguage: Rule = {
         }
       }
     }
-    return findings;
+    // "she should have known" is one finding, not two: a finding inside a longer one on its line goes.
+    return findings.filter(
+      (f) =>
+        !findings.some(
+          (g) =>
+            g !== f &&
+            g.range.start.line === f.range.start.line &&
+            g.range.start.character <= f.range.start.character &&
+            g.range.end.character >= f.range.end.character &&
+            g.range.end.character - g.range.start.character > f.range.end.character - f.range.start.character,
+        ),
+    );
   },
 };

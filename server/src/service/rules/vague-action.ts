@@ -6,17 +6,28 @@ import type { Finding, Rule } from './types';
 // and "look into it" name nothing that could be checked. Where the template asks for an owner
 // and a due date (custom templates with `owner`/`due` fields), a task without them is noted too.
 
-/** Vague whatever follows, unless something concrete is named. */
+/** Who is told to do better, when the task opens with it: "We will", "The team should", "Always". */
+const exhorted =
+  '^(?:(?:we|the team|teams|everyone|engineers?|developers?|people|staff|all|you)\\s+(?:will|should|must|need to|have to|shall|are going to|want to)\\s+)?(?:always\\s+|try to\\s+)?';
+
+/** Vague however it goes on: an exhortation is no task, whatever it is about. */
+const exhortations: RegExp[] = [
+  new RegExp(`${exhorted}be (?:more |extra |very |much more )?(?:careful|vigilant|cautious|diligent|attentive|mindful|proactive)\\b`, 'i'),
+  new RegExp(`${exhorted}pay (?:more |closer |greater )?attention\\b`, 'i'),
+  new RegExp(`${exhorted}keep an eye on\\b`, 'i'),
+  new RegExp(`${exhorted}(?:do|doing) better\\b`, 'i'),
+  new RegExp(`${exhorted}try harder\\b`, 'i'),
+  new RegExp(`${exhorted}learn from (?:this|it|our mistakes|the incident)\\b`, 'i'),
+  new RegExp(
+    `${exhorted}(?:make sure|ensure) (?:that )?(?:it|this|that|this issue|the issue|the problem|this incident|this problem) (?:does(?:n't| not)|won'?t|will not|never|can(?:'t|not)) (?:happen|occur|recur)s?(?: again)?\\b`,
+    'i',
+  ),
+];
+
+/** Vague unless something concrete is named. */
 const vaguePhrases: RegExp[] = [
-  /\bbe (?:more |extra |very |much more )?(?:careful|vigilant|cautious|diligent|attentive|mindful|proactive)\b/i,
-  /\bpay (?:more |closer |greater )?attention\b/i,
   /\blook(?:ing)? (?:in)?to (?:it|this|that|the (?:issue|problem|incident|matter)|things|the cause)\b/i,
-  /\bkeep an eye on\b/i,
-  /\b(?:make sure|ensure) (?:that )?(?:it|this|that|this issue|the issue|the problem|this incident|this problem|this) (?:does(?:n't| not)|won'?t|will not|never|can(?:'t|not)) (?:happen|occur|recur)s?(?: again)?\b/i,
-  /\b(?:prevent|avoid) (?:this|it|such issues|similar issues|this issue|similar incidents|recurrence|(?:this|it) from happening)(?: again| in the future)?\b/i,
-  /\b(?:do|doing) better\b/i,
-  /\btry harder\b/i,
-  /\blearn from (?:this|it|our mistakes|the incident)\b/i,
+  /\b(?:prevent|avoid) (?:(?:this|it) from happening|such issues|similar issues|this issue|similar incidents|recurrence|this|it)(?: again| in the future)?\b/i,
   /\binvestigate (?:further|more|the issue|the problem|it)\b/i,
   /^\s*(?:follow[- ]up|tbd|todo|n\/a)\s*[.!]?\s*$/i,
   /\b(?:improv|enhanc|increas|boost|strengthen|upgrad|review|revisit|expand|tighten|rethink|re-?evaluat|evaluat)\w*\s+(?:(?:our|the|some|existing|overall|general|current|internal)\s+)*(?:monitoring|alerting|alerts|testing|tests|logging|logs|observability|documentation|docs|communication|process(?:es)?|procedures|code reviews?|reviews|training|visibility|coverage|checks|security|resilience|reliability|quality|practices|tooling|oversight|awareness)\b/i,
@@ -39,7 +50,7 @@ const generic = new Set(
     'monitoring monitor alerting alerts alert testing tests test logging logs observability documentation docs communication ' +
     'code reviews review training visibility coverage checks check security resilience reliability quality practices tooling ' +
     'oversight awareness careful vigilant cautious diligent attentive mindful proactive attention look looking eye keep ' +
-    'happen happens occur recur prevent avoid recurrence learn mistakes investigate further follow up improve improved improving ' +
+    'happen happens happening occur occurring recur prevent avoid recurrence learn mistakes investigate further follow up improve improved improving ' +
     'improvement improvements enhance enhanced increase increased boost strengthen upgrade revisit expand tighten rethink ' +
     're-evaluate evaluate additional extra try harder matter cause measures measure steps step actions action'
   ).split(/\s+/),
@@ -65,6 +76,12 @@ function extraPhrase(words: readonly string[]): RegExp | undefined {
 /** The vague phrase of the task, when it names nothing more concrete. */
 export function vagueness(text: string, extra: readonly string[] = []): string | undefined {
   const plain = text.replace(/(\*\*|__)(.*?)\1\s*[:：]?/g, '$2 ').replace(/\s+/g, ' ');
+  for (const exhortation of exhortations) {
+    const m = exhortation.exec(plain.trim());
+    // "Be more careful: add a prompt to `reindex --prod`" goes on with a task of its own.
+    const task = m ? /[:;(—–]\s*(.+)$/.exec(plain.trim().slice(m[0].length))?.[1] : undefined;
+    if (m && !(task && namesAThing(task, /$^/))) return m[0].trim();
+  }
   const own = extraPhrase(extra);
   for (const phrase of own ? [...vaguePhrases, own] : vaguePhrases) {
     const m = phrase.exec(plain);
@@ -93,7 +110,8 @@ export const vagueAction: Rule = {
     };
     for (const item of readActionItems(document).items) {
       if (item.done || !item.text.trim()) continue;
-      const vague = vagueness(item.text, settings.vagueWords);
+      // A ticket holds the details: the task is tracked, however briefly it is written here.
+      const vague = item.tickets.length ? undefined : vagueness(item.text, settings.vagueWords);
       const wanted = asks(item.sectionId);
       const missing = [
         ...(wanted.owner && (!item.owner || unassigned.test(item.owner.trim())) ? ['owner'] : []),
