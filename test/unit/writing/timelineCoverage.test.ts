@@ -34,7 +34,9 @@ describe('timeline-coverage', () => {
   it('agrees with the hover checklist on the heading', () => {
     const analysis = analyze(timeline('- 10:00 UTC – The latency alert pages the on-call engineer.', '- 11:00 UTC – Config rolled back; service restored.'));
     const hover = service.hover(analysis, { line: 2, character: 4 })?.contents ?? '';
-    const missing = (findingsWith(analysis, 'timeline-coverage')[0].data ?? {}).missing as string[];
+    const [finding] = findingsWith(analysis, 'timeline-coverage');
+    const missing = finding.data?.missing;
+    assert.ok(Array.isArray(missing));
     for (const item of missing) assert.ok(hover.includes(`⬜ ${item}`), item);
     assert.ok(hover.includes('✅ How and when the incident was resolved'));
   });
