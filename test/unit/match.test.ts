@@ -26,7 +26,7 @@ describe('heading matching', () => {
     ['Timline', 'timeline'],
     ['Corective and Preventive Measures', 'corrective-actions'],
     ['Debugging Process', undefined],
-    ['Summary and Timeline', undefined],
+    ['Summary and Timeline', 'summary'],
     ['Root cause and resolution must contain', undefined],
     ['Conclusion', undefined],
   ];

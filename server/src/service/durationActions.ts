@@ -1,6 +1,6 @@
 import { editsForFix, type TextEdit } from './fixes';
 import { durationFix } from './incident';
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import type { Range } from './model';
 
 // "Compute duration" on the Duration, Start and End lines, with or without a diagnostic (the rule

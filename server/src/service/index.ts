@@ -1,8 +1,8 @@
-import { classify, type Classification } from './classify';
-import { mergeSettings, type PostmortemSettings } from './config';
+import { classify } from './classify';
+import { mergeSettings } from './config';
 import { applyEdits, editsForFix, insertAllSectionsEdits, suppressionEdit, type TextEdit } from './fixes';
 import { type DurationAction, durationActionsAt } from './durationActions';
-import { noIncident, readIncident, type Incident } from './incident';
+import { noIncident, readIncident } from './incident';
 import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
@@ -19,9 +19,12 @@ import { type ActionItem, readActionItems } from './actionItems';
 import { proseWords } from './writing/prose';
 import { type WritingAction, writingActionsAt } from './writingActions';
 
+import type { Analysis, AnalyzeOptions, Logger } from './analysis';
+
 // The postmortem service: pure (no editor, no LSP runtime, no Node built-ins), so the same code
 // serves the language server, the CLI and a browser worker.
 
+export type { Analysis, AnalyzeOptions, Diagnostic, Logger } from './analysis';
 export * from './config';
 export type { Classification } from './classify';
 export type { TextEdit } from './fixes';
@@ -42,38 +45,6 @@ export type { EntryInsertion, Now } from './language/timelineEntry';
 export type { ActionItem, ActionNote } from './actionItems';
 export type { WritingAction } from './writingActions';
 export { diagramEndMarker, diagramStartMarker } from './timelineDiagram';
-
-export interface Diagnostic extends Finding {
-  severity: Severity;
-}
-
-export interface AnalyzeOptions {
-  settings?: Partial<PostmortemSettings>;
-  /** Templates defined in `.postmortemrc.json`. */
-  customTemplates?: readonly Template[];
-  /** The file's path matches the `files` globs (the host decides: it knows paths). */
-  matchesFileGlobs?: boolean;
-  /** Analyse whatever the content says: a file named on the command line, "Check This File". */
-  force?: boolean;
-}
-
-export interface Analysis {
-  document: PostmortemDocument;
-  template: Template;
-  settings: PostmortemSettings;
-  classification: Classification;
-  /** Findings are reported: the document is a postmortem by content, path or request. */
-  analyzed: boolean;
-  /** Only structure was analysed (the document is above `maxDocumentSize`). */
-  structureOnly: boolean;
-  incident: Incident;
-  missingSections: string[];
-  diagnostics: Diagnostic[];
-}
-
-export interface Logger {
-  error(message: string): void;
-}
 
 export interface PostmortemService {
   readonly rules: readonly Rule[];

@@ -37,6 +37,13 @@ export interface Section {
   part?: string;
   /** `#Timeline`: meant as a heading but not one in CommonMark. */
   missingSpace?: boolean;
+  /**
+   * "Resolution and preventive steps" names two sections: the second is this copy, with the same
+   * heading and body, and the id of the section that owns the heading. Outline and folding skip it.
+   */
+  sharesHeadingWith?: string;
+  /** Why the heading was read as this section, in a reader's words. */
+  reasons?: string[];
 }
 
 export interface Field {
@@ -67,7 +74,10 @@ export interface TimelineEntry {
   timeRange: Range;
   /** The text after the time. */
   text: string;
-  kind: 'list' | 'paragraph' | 'table' | 'nested';
+  kind: 'list' | 'paragraph' | 'table' | 'nested' | 'heading';
+  /** The date of a table row written in a column of its own (`| Jan 28 | 02:34 | … |`), as it is read. */
+  dateText?: string;
+  dateRange?: Range;
   /** The instant, ISO 8601 in UTC when a zone is known, or null when the time cannot be read. */
   time?: string | null;
   /**
@@ -77,6 +87,10 @@ export interface TimelineEntry {
   at?: number | null;
   /** How the time was read: what the entry took from the incident, a day line or the section. */
   timeNotes?: string[];
+  /** The zone the time was read in (written, or taken from its neighbours, the section or the incident). */
+  zone?: { text: string; zone: string } | null;
+  /** The calendar day the time was placed on, or null when the document gives no date. */
+  day?: { year: number; month: number; day: number } | null;
 }
 
 export interface Block {

@@ -1,4 +1,4 @@
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Field } from '../model';
 import { patterns } from '../templates/checklist';
 import type { ChecklistCheck, ChecklistItem, TemplateField, TemplateSection } from '../templates';

@@ -1,5 +1,5 @@
 import { headingLike } from '../fixes';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position, Range } from '../model';
 import { range } from '../parse/lines';
 import { matchField } from '../parse/match';

@@ -1,4 +1,4 @@
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Field, Position, Range, Section } from '../model';
 import type { TemplateField, TemplateSection } from '../templates';
 import { formatDuration } from '../time';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { declaredZoneAt, type Incident, type IncidentTime, windowText } from '../incident';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position, Range, TimelineEntry } from '../model';
 import { range, withoutMarkup } from '../parse/lines';
 import { findTimes, formatDuration, type ParsedTime, placeTime, type ZoneSpec } from '../time';

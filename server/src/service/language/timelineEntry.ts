@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { Analysis } from '../index';
+import type { Analysis } from '../analysis';
 import type { Position, PostmortemDocument, Range, TimelineEntry } from '../model';
 import { range } from '../parse/lines';
 import { parseZone } from '../time';

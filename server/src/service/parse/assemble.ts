@@ -1,8 +1,8 @@
-import type { Field, FrontMatter, HeadingStyle, PostmortemDocument, Section, Suppressions } from '../model';
+import type { Field, FrontMatter, PostmortemDocument, Section, Suppressions } from '../model';
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
-import { matchField, SectionMatcher } from './match';
+import { matchField, type SectionMatch, SectionMatcher } from './match';
 import { findTimelineEntries } from './timeline';
 
 /** The text as markdown-it should read it: front matter blanked (line numbers kept), no BOM. */
@@ -27,11 +27,14 @@ function rankOf(label: LabelLine): number {
 }
 
 const maxPseudoHeadingWords = 8;
+const timeFieldIds = new Set(['duration', 'start', 'end']);
 
 interface OpenSection {
   section: Section;
   template: TemplateSection;
   rank: number;
+  /** Sections the same heading names too. */
+  copies: Section[];
 }
 
 function isBlankish(line: string): boolean {
@@ -54,6 +57,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const fields: Field[] = [];
   const otherHeadings: PostmortemDocument['otherHeadings'] = [];
   const allFields = template.sections.flatMap((s) => s.fields);
+  const timeFields = allFields.filter((f, i, all) => timeFieldIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i);
   let open: OpenSection | undefined;
   let title: PostmortemDocument['title'] = null;
 
@@ -64,6 +68,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     s.range = range(s.headingRange.start.line, s.headingRange.start.character, end, lines[end].length);
     s.bodyEndLine = end;
     s.empty = lines.slice(s.bodyStartLine, end + 1).every(isBlankish);
+    for (const copy of open.copies) Object.assign(copy, { range: s.range, bodyEndLine: s.bodyEndLine, empty: s.empty });
     open = undefined;
   };
 
@@ -86,23 +91,40 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (open) {
       const f = matchField(label.label, open.template.fields);
       if (f) return { field: f, sectionId: open.section.id };
-      return undefined;
+      // `Start time:` / `Duration:` outside the summary still give the incident's clock (not in a timeline,
+      // where `- Start:` is a step).
+      const time = open.section.id === 'timeline' || label.bulletHeading ? undefined : matchField(label.label, timeFields);
+      return time ? { field: time, sectionId: open.section.id } : undefined;
     }
     const f = matchField(label.label, allFields);
     return f ? { field: f, sectionId: null } : undefined;
   };
 
+  const firstTextLine = lines.findIndex((l, i) => l.trim() !== '' && !(frontMatter && i <= frontMatter.endLine));
+  // A bold line above the first section, or a short plain first line with text after it ("Postmortem").
+  const isTitleLine = (label: LabelLine) =>
+    label.style === 'bold' ||
+    (label.style === 'plain' && !label.colon && label.line === firstTextLine && label.evidence.capitalised && nextTextLine(lines, label.line) >= 0);
+  const skeletonLists = plainSkeletonLists(labels, matcher);
+  // Words that say what a section is for name it in a heading or a bold line; a plain line, or a
+  // `#hashtag` line, must use a name.
+  const sectionOf = (label: LabelLine): SectionMatch | undefined => {
+    const match = matcher.match(label.label);
+    return match?.via === 'intent' && (label.style === 'plain' || label.missingSpace) ? undefined : match;
+  };
   for (const label of labels) {
     if (frontMatter && label.line <= frontMatter.endLine) continue;
     const isHeading = label.level > 0;
-    if (!isHeading && !sections.length && !title && label.labelOnly && !label.inList && label.style === 'bold' && !matcher.match(label.label)) {
+    // "Root cause and resolution must contain:" counts only over an account, not over the assignment's bullets.
+    if (label.evidence.requirement && !bodyIsAccount(lines, label, labels)) continue;
+    if (!isHeading && !sections.length && !title && label.labelOnly && !label.inList && isTitleLine(label) && !matcher.match(label.label)) {
       title = { text: label.label, line: label.line };
       continue;
     }
     if (label.bulletHeading) {
-      const match = matcher.match(label.label);
-      if (match?.exact) {
-        openSection(label, match.section, match.part);
+      const match = sectionOf(label);
+      if (match?.exact && !fieldOf(label) && (label.style === 'bold' || skeletonLists.has(label.listLine ?? -1))) {
+        openSection(label, match);
         continue;
       }
     }
@@ -118,18 +140,26 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         continue;
       }
       const words = label.label.split(/\s+/).length;
-      const match = words <= maxPseudoHeadingWords ? matcher.match(label.label) : undefined;
-      // A bare line without a colon or bold must name a section exactly.
-      if (!match || (label.style === 'plain' && !label.colon && !match.exact)) {
+      const match = words <= maxPseudoHeadingWords ? sectionOf(label) : undefined;
+      // A bare line without a colon or bold must name a section exactly, begin with a capital, and
+      // stand on its own: not the middle of a sentence wrapped over two lines.
+      const bare = label.style === 'plain' && !label.colon;
+      if (!match || (bare && (!match.exact || !label.evidence.capitalised || !label.evidence.standsAlone))) {
         if (f) addField(label, f.field, f.sectionId);
         continue;
       }
-      openSection(label, match.section, match.part);
+      openSection(label, match);
       continue;
     }
-    const match = matcher.match(label.label);
+    // `### Duration:` under the summary, or above every section: a field whose value is the block under it.
+    const headingField = fieldOf(label);
+    if (headingField && ((open && rankOf(label) > open.rank) || (!open && timeFieldIds.has(headingField.field.id)))) {
+      addField(label, headingField.field, headingField.sectionId);
+      continue;
+    }
+    const match = sectionOf(label);
     if (match) {
-      openSection(label, match.section, match.part);
+      openSection(label, match);
       continue;
     }
     if (!title && !sections.length) title = { text: label.label, line: label.line };
@@ -137,9 +167,16 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
   }
   close(lines.length);
+  // A heading that names two sections counts for the second only where no heading of its own names it.
+  const owned = new Set(sections.filter((s) => !s.sharesHeadingWith).map((s) => s.id));
+  for (let i = sections.length - 1; i >= 0; i--) if (sections[i].sharesHeadingWith && owned.has(sections[i].id)) sections.splice(i, 1);
 
-  function openSection(label: LabelLine, templateSection: TemplateSection, part: string | undefined) {
+  function openSection(label: LabelLine, match: SectionMatch) {
     const rank = rankOf(label);
+    // "Resolution and preventive steps": the heading opens the section not yet present, and counts for the other too.
+    const named = [{ section: match.section, part: match.part }, ...(match.also ?? [])];
+    const first = named.find((n) => !sections.some((s) => s.id === n.section.id)) ?? named[0];
+    const templateSection = first.section;
     // `### Root Cause` under `## Root Cause and Resolution`, `**Action Items:**` under `## Corrective ...`: a part, not a new section.
     if (open && open.section.id === templateSection.id && rank > open.rank) {
       const f = matchField(label.label, templateSection.fields);
@@ -147,23 +184,36 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       return;
     }
     close(label.line);
-    const style: HeadingStyle = label.style;
     const section: Section = {
       id: templateSection.id,
       heading: label.heading,
       label: label.label,
-      style,
+      style: label.style,
       level: label.level,
       headingRange: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].trimEnd().length),
       range: range(label.line, label.labelStart, label.headingEndLine, lines[label.headingEndLine].length),
       bodyStartLine: label.headingEndLine + 1,
       bodyEndLine: label.headingEndLine,
       empty: true,
-      part,
+      part: first.part,
       missingSpace: label.missingSpace,
+      reasons: [readAs(templateSection, label, match)],
     };
     sections.push(section);
-    open = { section, template: templateSection, rank };
+    const copies: Section[] = [];
+    for (const other of named) {
+      if (other === first) continue;
+      const copy: Section = {
+        ...section,
+        id: other.section.id,
+        part: other.part,
+        sharesHeadingWith: section.id,
+        reasons: [readAs(other.section, label, match)],
+      };
+      sections.push(copy);
+      copies.push(copy);
+    }
+    open = { section, template: templateSection, rank, copies };
   }
 
   // A field's value runs on until the next label or the end of its section.
@@ -196,6 +246,90 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     words: blocks.reduce((n, b) => n + b.words, 0),
     suppressions: readSuppressions(comments, lines),
   };
+}
+
+/**
+ * Lists of plain `* Name:` items that are the document's skeleton: their names are the template's
+ * required sections (one alone, or most of several). A timeline's `- Detection:` / `- Escalation:`
+ * phases are not.
+ */
+function plainSkeletonLists(labels: readonly LabelLine[], matcher: SectionMatcher): Set<number> {
+  const byList = new Map<number, { items: number; required: Set<string> }>();
+  for (const l of labels) {
+    if (!l.bulletHeading || l.style === 'bold' || l.listLine === undefined) continue;
+    const entry = byList.get(l.listLine) ?? { items: 0, required: new Set<string>() };
+    entry.items++;
+    const match = matcher.match(l.label);
+    if (match?.exact && match.section.required) entry.required.add(match.section.id);
+    byList.set(l.listLine, entry);
+  }
+  const out = new Set<number>();
+  for (const [line, e] of byList) if (e.required.size * 2 >= e.items && (e.items === 1 ? e.required.size === 1 : e.required.size >= 2)) out.add(line);
+  return out;
+}
+
+const styleWords: Record<string, string> = {
+  atx: 'a heading',
+  setext: 'an underlined heading',
+  bold: 'a bold line',
+  plain: 'a plain line',
+  html: 'an HTML heading',
+  list: 'a list item',
+};
+
+/** "read as Timeline: a plain line on its own naming the section exactly". */
+function readAs(section: TemplateSection, label: LabelLine, match: SectionMatch): string {
+  const e = label.evidence;
+  const what = label.missingSpace
+    ? `\`${label.heading.split(' ')[0].replace(/[^#].*$/, '')}\` without the space a heading needs`
+    : label.bulletHeading
+      ? 'a list item holding only the name, with the account under it'
+      : label.style === 'plain'
+        ? `a plain line${label.colon ? ' ending in a colon' : ' on its own'}${e.block === 'paragraph' && !e.startsParagraph ? ' inside a paragraph' : ''}`
+        : `${styleWords[label.style] ?? 'a line'}${label.level ? ` (level ${label.level})` : ''}`;
+  const how =
+    match.via === 'intent'
+      ? 'in words that say what the section is for'
+      : match.via === 'typo'
+        ? `spelled close to "${match.alias}"`
+        : match.alias.toLowerCase() === section.name.toLowerCase()
+          ? 'naming the section'
+          : `with its other name "${match.alias}"`;
+  const extra = [
+    e.block === 'html' && label.style !== 'html' ? 'in an HTML block' : '',
+    e.block === 'code' ? 'indented like code' : '',
+    e.requirement ? 'the assignment\'s "must contain" over an account of the incident' : '',
+    e.repaired ? `${e.repaired}` : '',
+  ].filter(Boolean);
+  return `read as ${section.name}: ${what}, ${how}${extra.length ? ` (${extra.join('; ')})` : ''}`;
+}
+
+function nextTextLine(lines: readonly string[], after: number): number {
+  for (let l = after + 1; l < lines.length; l++) if (lines[l].trim() !== '') return l;
+  return -1;
+}
+
+// Past tense, broadly: regular verbs and the irregular ones accounts use most.
+const pastTense =
+  /\b(?:\p{L}{3,}ed|was|were|had|did|went|took|began|ran|found|saw|made|got|came|left|held|kept|led|lost|brought|caught|told|thought|knew|became|broke|fell|grew|rose|shut|put|set|hit|sent|spent|wrote|stood|gave|built|chose|drove|froze|hung|meant|paid|read|rang|sold|stuck|struck|swung|taught|threw|understood|woke|won)\b/iu;
+
+/**
+ * The lines under a requirement-worded name ("… must contain:") tell what happened (capitalised
+ * sentences in the past tense, times) rather than what to write (lowercase fragments, questions, orders).
+ */
+function bodyIsAccount(lines: readonly string[], label: LabelLine, labels: readonly LabelLine[]): boolean {
+  const next = labels.find((l) => l.line > label.headingEndLine)?.line ?? lines.length;
+  const body: string[] = [];
+  for (let l = label.headingEndLine + 1; l < Math.min(next, lines.length) && body.length < 6; l++) {
+    const text = lines[l]
+      .trim()
+      .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
+      .replace(/^[*_]+/, '');
+    if (text) body.push(text);
+  }
+  if (!body.length) return false;
+  const told = body.filter((t) => /\d{1,2}[:.]\d\d|\b\d{4}-\d\d-\d\d\b/.test(t) || (/^\p{Lu}/u.test(t) && pastTense.test(t) && !/\?\s*$/.test(t)));
+  return told.length * 2 >= body.length;
 }
 
 const directive = /^postmortem-disable(-next-line|-line|-file)?\b\s*(.*)$/;

@@ -1,52 +1,25 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
-import type { Block, HeadingStyle } from '../model';
+import type { Block } from '../model';
+import { cleanLabel, isCapitalised, type LabelEvidence, type LabelLine, lineEvidence, readLabel, withoutRequirement, wordsIn } from './labels';
 
-// Markdown -> top-level blocks, each with what a reader would take for a heading, a field label
-// or a timeline line. Every fact here depends on one block only, so an edit invalidates the
-// blocks it touches and nothing else.
+// Markdown -> top-level blocks, each with the lines a reader would take for a heading, a field
+// label or a timeline entry. markdown-it says what each line is part of; that is evidence for the
+// label layer (labels.ts), not a gate: the lines of an HTML block that are Markdown, and prose
+// indented by mistake into a code block, are read as the Markdown a reader sees. Every fact here
+// depends on one block only, so an edit invalidates the blocks it touches and nothing else.
 
-/** A line that names something: a heading, a pseudo-heading, or a field label. */
-export interface LabelLine {
-  style: HeadingStyle;
-  /** 1-6 for real headings, 0 for pseudo-headings and labels. */
-  level: number;
-  line: number;
-  /** Last line of the heading itself (setext headings span two). */
-  headingEndLine: number;
-  /** The text of the label without markup and trailing colon. */
-  label: string;
-  /** The whole line as written, trimmed. */
-  heading: string;
-  /** Columns of the label with its markup. */
-  labelStart: number;
-  labelEnd: number;
-  /** What follows the label on the same line. */
-  value: string;
-  valueStart: number;
-  /** Text before the label (indent, list marker), to write a sibling in the same style. */
-  prefix: string;
-  /** Whether the line is only the label (a heading candidate) or a `Label: value` field. */
-  labelOnly: boolean;
-  inList: boolean;
-  /** For list items: the last line of the item, nested lines included. */
-  itemEndLine: number;
-  /** `#Timeline`: an ATX heading without the space CommonMark requires. */
-  missingSpace?: boolean;
-  /** The label ends with a colon (a label announcing content, rather than a sentence). */
-  colon: boolean;
-  /** `- **Timeline**` on a top-level bullet of its own, with content after it: a heading if it names a section. */
-  bulletHeading?: boolean;
-}
+export type { LabelEvidence, LabelLine } from './labels';
+export { cleanLabel, wordsIn } from './labels';
 
-/** A line that may start a timeline entry: a list item, a paragraph line or a table row. */
+/** A line that may start a timeline entry: a list item, a paragraph line, a table row or a heading. */
 export interface EntryLine {
   line: number;
   endLine: number;
   /** Column where the content starts (after indent and list marker). */
   contentStart: number;
   content: string;
-  kind: 'list' | 'paragraph' | 'table';
+  kind: 'list' | 'paragraph' | 'table' | 'heading';
   depth: number;
 }
 
@@ -73,78 +46,10 @@ function markdown(): MarkdownIt {
 
 const headingTag = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
 const commentRe = /<!--([\s\S]*?)-->/g;
-// `**Label:** value`, `__Label__: value`, `*Label:* value`
-const emphasisLabel = /^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\1)\s*([:：]?)\s*(.*)$/;
-// `Label: value` (a label is short: up to 60 characters without sentence punctuation)
-const plainLabel = /^([^\s:*_#|>`[][^:.!?`|]{0,59}?)\s*([:：])\s*(.*)$/;
 const noSpaceHeading = /^ {0,3}(#{1,6})([^#\s].*?)\s*#*\s*$/;
-
-export function wordsIn(text: string): number {
-  const m = text.replace(/<[^>]*>|[#*_`>|~-]+/g, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
-}
-
-function stripInlineMarkup(text: string): string {
-  return text
-    .replace(/<[^>]*>/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.*?)\1/g, '$2')
-    .replace(/(^|\W)[*_](\S.*?\S|\S)[*_](?=\W|$)/g, '$1$2')
-    .replace(/`([^`]*)`/g, '$1')
-    .trim();
-}
-
-export function cleanLabel(text: string): string {
-  return stripInlineMarkup(text)
-    .replace(/^[\s—–•·▪►➤✅☑✔-]+/u, '')
-    .replace(/\s*[:：]\s*$/, '')
-    .trim();
-}
-
-/** Reads a label at the start of `content` (which begins at column `start` of `line`). */
-function readLabel(lines: readonly string[], line: number, start: number, content: string, inList: boolean, itemEndLine: number): LabelLine | undefined {
-  const trimmed = content.trimEnd();
-  const em = emphasisLabel.exec(trimmed);
-  if (em) {
-    const inner = em[2];
-    const innerColon = /[:：]\s*$/.test(inner);
-    const colon = innerColon || em[3] !== '';
-    const value = em[4];
-    // `**Bold** text` with no colon is emphasis in a sentence, not a label.
-    if (!colon && value !== '') return undefined;
-    // `**Note: something**` is a bold sentence, not a label.
-    if (/[:：]/.test(inner.replace(/[:：]\s*$/, ''))) return undefined;
-    return label('bold', inner, colon, value);
-  }
-  const pl = plainLabel.exec(trimmed);
-  if (pl && !/^(?:https?|ftp|mailto)$/i.test(pl[1]) && !/^\d{1,2}$/.test(pl[1].trim())) return label('plain', pl[1], true, pl[3]);
-  // A short line with no colon: a heading only if it stands alone (the caller checks).
-  if (!/[.!?,;]$/.test(trimmed) && trimmed.length <= 60 && !/[:|`]/.test(trimmed)) return label('plain', trimmed, false, '');
-  return undefined;
-
-  function label(style: HeadingStyle, text: string, colon: boolean, value: string): LabelLine | undefined {
-    const clean = cleanLabel(text);
-    if (!clean) return undefined;
-    const labelLength = trimmed.slice(0, trimmed.length - value.length).trimEnd().length;
-    return {
-      style,
-      level: 0,
-      line,
-      headingEndLine: line,
-      label: clean,
-      heading: lines[line].trim(),
-      labelStart: start,
-      labelEnd: start + labelLength,
-      value: value.trim(),
-      valueStart: start + trimmed.length - value.length,
-      prefix: lines[line].slice(0, start),
-      labelOnly: value.trim() === '',
-      inList,
-      itemEndLine,
-      colon,
-    };
-  }
-}
+// HTML blocks whose content is not Markdown even when a line does not start with a tag.
+const rawHtml = /^\s*<(?:!--|pre\b|script\b|style\b|textarea\b|\?|!\[CDATA\[)/i;
+const hardBreak = /(?:<br\s*\/?>|\\| {2})$/i;
 
 /** Column where a list item's content starts on its first line. */
 function listContentStart(text: string): number {
@@ -165,74 +70,98 @@ function tableCells(text: string): string[] {
  * `source` is what markdown-it reads (the same lines, with front matter blanked and no BOM).
  */
 export function parseBlocks(source: string, lines: readonly string[]): ParsedBlock[] {
-  const tokens = markdown().parse(source, {});
   const blocks: ParsedBlock[] = [];
-  let current: ParsedBlock | undefined;
-  const listItemEnds: number[] = [];
-  let listContentIndent = 0;
-  let blockquoteDepth = 0;
-  let blockStart = 0;
-  const numberedLists: NumberedLists = new Map();
-  let inTableHead = false;
+  walk(markdown().parse(source, {}), 0, lines, blocks, undefined);
+  return blocks;
+}
+
+/** What a top-level list is made of, computed once per list. */
+interface ListShape {
+  /** First line of the list. */
+  line: number;
+  items: number;
+  /** Items whose first line is only a label (`Timeline:`, `1. Issue Summary`) with lines under it. */
+  namedWithBody: number;
+  /** Items with lines under their first. */
+  withBody: number;
+}
+
+interface WalkState {
+  listItemEnds: number[];
+  listContentIndent: number;
+  blockquoteDepth: number;
+  blockStart: number;
+  lists: Map<number, ListShape>;
+  inTableHead: boolean;
+}
+
+/**
+ * Walks markdown-it tokens whose line numbers are `offset` lines before the document's. Top-level
+ * tokens open new blocks, unless `into` is given: then the tokens are a part of that block read
+ * again as Markdown (an HTML block's Markdown lines, prose in an indented code block).
+ */
+function walk(tokens: Token[], offset: number, lines: readonly string[], blocks: ParsedBlock[], into: ParsedBlock | undefined): void {
+  let current = into;
+  const state: WalkState = { listItemEnds: [], listContentIndent: 0, blockquoteDepth: 0, blockStart: 0, lists: new Map(), inTableHead: false };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.level === 0 && token.map && token.nesting !== -1) {
-      blockStart = i;
-      current = { type: token.type.replace(/_open$/, ''), startLine: token.map[0], endLine: token.map[1], labels: [], entries: [], comments: [], words: 0 };
-      blocks.push(current);
+    const map: [number, number] | null = token.map ? [token.map[0] + offset, token.map[1] + offset] : null;
+    if (token.level === 0 && map && token.nesting !== -1) {
+      state.blockStart = i;
+      if (!into) {
+        current = { type: token.type.replace(/_open$/, ''), startLine: map[0], endLine: map[1], labels: [], entries: [], comments: [], words: 0 };
+        blocks.push(current);
+      }
     }
     if (!current) continue;
     switch (token.type) {
       case 'heading_open':
-        readHeading(token, tokens[i + 1], current, lines);
+        if (map) readHeading(token, tokens[i + 1], map, current, lines);
         break;
       case 'list_item_open':
-        if (token.map) {
-          listItemEnds.push(lastContentLine(lines, token.map[0], token.map[1]));
-          listContentIndent = listContentStart(lines[token.map[0]]);
-          readListItem(
-            token,
-            current,
-            lines,
-            listItemEnds.length,
-            listItemEnds[listItemEnds.length - 1],
-            isNumberedHeading(tokens, i, lines, blockStart, numberedLists),
-          );
+        if (map) {
+          state.listItemEnds.push(lastContentLine(lines, map[0], map[1]));
+          state.listContentIndent = listContentStart(lines[map[0]]);
+          const shape = listShape(tokens, state.blockStart, lines, offset, state.lists);
+          readListItem(token, map, current, lines, state.listItemEnds.length, state.listItemEnds[state.listItemEnds.length - 1], shape, tokens[i + 1], offset);
         }
         break;
       case 'blockquote_open':
-        blockquoteDepth++;
+        state.blockquoteDepth++;
         break;
       case 'blockquote_close':
-        blockquoteDepth--;
+        state.blockquoteDepth--;
         break;
       case 'list_item_close':
-        listItemEnds.pop();
+        state.listItemEnds.pop();
         break;
       case 'paragraph_open':
-        if (!token.map || blockquoteDepth > 0) break;
-        if (listItemEnds.length === 0) readParagraph(token.map, current, lines, token.map[0]);
-        else readLazyLines(token.map, current, lines, listContentIndent);
+        if (!map || state.blockquoteDepth > 0) break;
+        if (state.listItemEnds.length === 0) readParagraph(map, current, lines, map[0]);
+        else readLazyLines(map, current, lines, state.listContentIndent);
         break;
       case 'html_block':
-        readHtml(token, current);
+        if (map) readHtml(token, map, current, lines, blocks);
+        break;
+      case 'code_block':
+        if (map) readIndented(map, current, lines, blocks);
         break;
       case 'thead_open':
-        inTableHead = true;
+        state.inTableHead = true;
         break;
       case 'thead_close':
-        inTableHead = false;
+        state.inTableHead = false;
         break;
       case 'tr_open':
-        if (token.map) {
-          const cells = tableCells(lines[token.map[0]]);
-          if (inTableHead) current.tableHeader = cells;
+        if (map) {
+          const cells = tableCells(lines[map[0]]);
+          if (state.inTableHead) current.tableHeader = cells;
           else
             current.entries.push({
-              line: token.map[0],
-              endLine: token.map[0],
-              contentStart: lines[token.map[0]].indexOf(cells[0] ?? ''),
-              content: lines[token.map[0]].trim(),
+              line: map[0],
+              endLine: map[0],
+              contentStart: lines[map[0]].indexOf(cells[0] ?? ''),
+              content: lines[map[0]].trim(),
               kind: 'table',
               depth: 0,
             });
@@ -240,12 +169,10 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
         break;
       case 'inline':
         current.words += wordsIn(token.content);
-        for (const child of token.children ?? [])
-          if (child.type === 'html_inline') readComments(child.content, token.map ? token.map[0] : current.startLine, current);
+        for (const child of token.children ?? []) if (child.type === 'html_inline') readComments(child.content, map ? map[0] : current.startLine, current);
         break;
     }
   }
-  return blocks;
 }
 
 function lastContentLine(lines: readonly string[], start: number, end: number): number {
@@ -254,20 +181,20 @@ function lastContentLine(lines: readonly string[], start: number, end: number): 
   return last;
 }
 
-function readHeading(token: Token, inline: Token | undefined, block: ParsedBlock, lines: readonly string[]): void {
-  if (!token.map) return;
-  const line = token.map[0];
+function readHeading(token: Token, inline: Token | undefined, map: [number, number], block: ParsedBlock, lines: readonly string[]): void {
+  const line = map[0];
   const setext = token.markup === '=' || token.markup === '-';
   const text = lines[line];
   const content = inline?.content ?? '';
   const start = text.length - text.trimStart().length;
+  const { label, requirement } = withoutRequirement(cleanLabel(content));
   block.labels.push({
     style: setext ? 'setext' : 'atx',
     level: Number(token.tag.slice(1)),
     line,
-    headingEndLine: setext ? token.map[1] - 1 : line,
-    label: cleanLabel(content),
-    heading: setext ? `${text.trim()}\n${lines[token.map[1] - 1].trim()}` : text.trim(),
+    headingEndLine: setext ? map[1] - 1 : line,
+    label,
+    heading: setext ? `${text.trim()}\n${lines[map[1] - 1].trim()}` : text.trim(),
     labelStart: start,
     labelEnd: text.trimEnd().length,
     value: '',
@@ -277,7 +204,33 @@ function readHeading(token: Token, inline: Token | undefined, block: ParsedBlock
     inList: false,
     itemEndLine: line,
     colon: /[:：]\s*$/.test(content),
+    evidence: { block: 'heading', startsParagraph: true, standsAlone: true, capitalised: isCapitalised(label), requirement },
   });
+  // `### 14:05 UTC Rollback started`: a timeline entry written as a heading.
+  const contentStart = setext ? start : text.indexOf(content.trimStart()[0] ?? '', start + token.markup.length);
+  if (contentStart >= 0) block.entries.push({ line, endLine: line, contentStart, content: text.slice(contentStart).trimEnd(), kind: 'heading', depth: 0 });
+}
+
+/**
+ * The shape of the top-level list opened at token `list`: how many items, and how many are only a
+ * label with lines under it. Computed once per list, so reading a long timeline stays linear.
+ */
+function listShape(tokens: Token[], list: number, lines: readonly string[], offset: number, lists: Map<number, ListShape>): ListShape {
+  let shape = lists.get(list);
+  if (shape) return shape;
+  shape = { line: (tokens[list].map?.[0] ?? 0) + offset, items: 0, namedWithBody: 0, withBody: 0 };
+  for (let j = list + 1; j < tokens.length && tokens[j].level > 0; j++) {
+    const t = tokens[j];
+    if (t.type !== 'list_item_open' || t.level !== 1 || !t.map) continue;
+    shape.items++;
+    const first = t.map[0] + offset;
+    const body = lastContentLine(lines, first, t.map[1] + offset) > first;
+    if (body) shape.withBody++;
+    const text = lines[first].slice(listContentStart(lines[first])).trim();
+    if (body && /^[^:：]{2,60}[:：]\**$/.test(text.replace(/^\*\*|\*\*$/g, ''))) shape.namedWithBody++;
+  }
+  lists.set(list, shape);
+  return shape;
 }
 
 /**
@@ -286,43 +239,42 @@ function readHeading(token: Token, inline: Token | undefined, block: ParsedBlock
  * (what follows is lazy or nested) and the list has one item or items with lines under them: a table of
  * contents lists several bare items.
  */
-/** Per top-level ordered list (by token index): may its items be numbered headings? Computed once per list. */
-type NumberedLists = Map<number, boolean>;
-
-function isNumberedHeading(tokens: Token[], index: number, lines: readonly string[], list: number, numberedLists: NumberedLists): boolean {
-  const item = tokens[index];
-  if (item.level !== 1 || !item.map) return false;
-  if (tokens[list]?.type !== 'ordered_list_open') return false;
-  let mayHoldHeadings = numberedLists.get(list);
-  if (mayHoldHeadings === undefined) {
-    const items: Token[] = [];
-    for (let j = list + 1; j < tokens.length && tokens[j].level > 0; j++)
-      if (tokens[j].type === 'list_item_open' && tokens[j].level === 1) items.push(tokens[j]);
-    const withBody = items.some((t) => t.map && lastContentLine(lines, t.map[0], t.map[1]) > t.map[0]);
-    mayHoldHeadings = items.length <= 1 || withBody;
-    numberedLists.set(list, mayHoldHeadings);
-  }
-  if (!mayHoldHeadings) return false;
-  const paragraph = tokens[index + 1];
+function isNumberedHeading(token: Token, paragraph: Token | undefined, lines: readonly string[], shape: ListShape, offset: number): boolean {
+  if (token.level !== 1 || token.markup === '-' || token.markup === '*' || token.markup === '+') return false;
+  if (!(shape.items <= 1 || shape.withBody > 0)) return false;
   if (paragraph?.type !== 'paragraph_open' || !paragraph.map) return false;
-  const next = lines[paragraph.map[0] + 1];
+  const first = paragraph.map[0] + offset;
+  const next = lines[first + 1];
   return paragraph.map[1] - paragraph.map[0] === 1 || next === undefined || next.length - next.trimStart().length < 2;
 }
 
-function readListItem(token: Token, block: ParsedBlock, lines: readonly string[], depth: number, itemEndLine: number, numberedHeading: boolean): void {
-  if (!token.map) return;
-  const line = token.map[0];
+function readListItem(
+  token: Token,
+  map: [number, number],
+  block: ParsedBlock,
+  lines: readonly string[],
+  depth: number,
+  itemEndLine: number,
+  shape: ListShape,
+  paragraph: Token | undefined,
+  offset: number,
+): void {
+  const line = map[0];
   const text = lines[line];
   const start = listContentStart(text);
   const content = text.slice(start);
-  const label = readLabel(lines, line, start, content, true, itemEndLine);
-  if (label && numberedHeading && label.labelOnly) {
+  const topLevel = token.level === 1;
+  const label = readLabel(lines, line, start, content, true, itemEndLine, lineEvidence(lines, line, 'list', true));
+  const numbered = topLevel && /^[.)]$/.test(token.markup) && label?.labelOnly === true && isNumberedHeading(token, paragraph, lines, shape, offset);
+  if (label && numbered) {
     // A pseudo-heading whose range starts at its number.
     block.labels.push({ ...label, inList: false, labelStart: text.length - text.trimStart().length, prefix: '' });
+  } else if (label && (label.colon || label.style === 'bold')) {
+    // In a list only `Label:` lines are labels; a bare short item is just an item.
+    const heading =
+      label.labelOnly && topLevel && (label.style === 'bold' ? isBoldBulletHeading(map, lines, itemEndLine) : isPlainBulletHeading(shape, itemEndLine > line));
+    block.labels.push(heading ? { ...label, bulletHeading: true, listLine: shape.line } : label);
   }
-  // In a list only `Label:` lines are labels; a bare short item is just an item.
-  else if (label && (label.colon || label.style === 'bold'))
-    block.labels.push(label.style === 'bold' && label.labelOnly && isBulletHeading(token, lines, itemEndLine) ? { ...label, bulletHeading: true } : label);
   block.entries.push({ line, endLine: itemEndLine, contentStart: start, content, kind: 'list', depth });
 }
 
@@ -332,14 +284,23 @@ const bareBoldItem = /^\s*[-*+]\s+(\*\*|__)[^*_]+\1\s*[:：]?\s*$/;
  * `- **Issue Summary**` alone on a top-level bullet reads as a pseudo-heading when content follows it
  * (a paragraph or the section's own list). A run of bare bold bullets is a table of contents.
  */
-function isBulletHeading(token: Token, lines: readonly string[], itemEndLine: number): boolean {
-  if (token.level !== 1 || !token.map || itemEndLine !== token.map[0] || /^\s/.test(lines[token.map[0]])) return false;
+function isBoldBulletHeading(map: [number, number], lines: readonly string[], itemEndLine: number): boolean {
+  if (itemEndLine !== map[0] || /^\s/.test(lines[map[0]])) return false;
   let next = itemEndLine + 1;
   while (next < lines.length && lines[next].trim() === '') next++;
-  let previous = token.map[0] - 1;
+  let previous = map[0] - 1;
   while (previous >= 0 && lines[previous].trim() === '') previous--;
   if (previous >= 0 && bareBoldItem.test(lines[previous])) return false;
   return next < lines.length && !bareBoldItem.test(lines[next]) && !/^ {0,3}#/.test(lines[next]);
+}
+
+/**
+ * `* Timeline:` with the section's account nested under it reads as a pseudo-heading when it is alone
+ * in its list, or when its list is made of such named items (the document's skeleton). A timeline's
+ * `- Detection:` entries sit among entries with times, so they stay labels.
+ */
+function isPlainBulletHeading(shape: ListShape, hasBody: boolean): boolean {
+  return hasBody && (shape.items === 1 || (shape.namedWithBody >= 2 && shape.namedWithBody * 2 >= shape.items));
 }
 
 /**
@@ -356,22 +317,25 @@ function readLazyLines(map: [number, number], block: ParsedBlock, lines: readonl
   }
 }
 
-function readParagraph(map: [number, number], block: ParsedBlock, lines: readonly string[], first: number): void {
+/** Every line of a paragraph proposes a label; the assembler decides which are headings. */
+function readParagraph(map: [number, number], block: ParsedBlock, lines: readonly string[], first: number, kind: LabelEvidence['block'] = 'paragraph'): void {
   const end = map[1];
   for (let line = map[0]; line < end; line++) {
     const text = lines[line];
     if (text.trim() === '') continue;
     const start = text.length - text.trimStart().length;
     const content = text.slice(start);
+    const startsParagraph = line === first || hardBreak.test(lines[line - 1] ?? '') || (lines[line - 1] ?? '').trim() === '';
     const noSpace = noSpaceHeading.exec(text);
     // Followed by text on the next line (`##Root Cause` / `The disk filled.`), it must look like a heading, not a `#hashtag` sentence.
-    if (noSpace && line === first && (end - first === 1 || /^[\p{Lu}\p{So}][^.!?,;]{0,59}$/u.test(noSpace[2].trim()))) {
+    if (noSpace && startsParagraph && (end - line === 1 || /^[\p{Lu}\p{So}][^.!?,;]{0,59}$/u.test(noSpace[2].trim()))) {
+      const label = cleanLabel(noSpace[2]);
       block.labels.push({
         style: 'atx',
         level: noSpace[1].length,
         line,
         headingEndLine: line,
-        label: cleanLabel(noSpace[2]),
+        label,
         heading: text.trim(),
         labelStart: start,
         labelEnd: text.trimEnd().length,
@@ -383,20 +347,18 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
         itemEndLine: line,
         missingSpace: true,
         colon: /[:：]\s*$/.test(noSpace[2]),
+        evidence: { block: kind, startsParagraph, standsAlone: true, capitalised: isCapitalised(label), requirement: false },
       });
       continue;
     }
-    const label = readLabel(lines, line, start, content, false, line);
-    // A bare line with no colon counts only at the start of a paragraph (the assembler also wants an exact name).
-    const startsVisualLine = line === first || /(?:<br\s*\/?>|\\| {2})$/i.test(lines[line - 1] ?? '');
-    if (label && (label.colon || label.style === 'bold' || startsVisualLine)) block.labels.push(label);
+    const label = readLabel(lines, line, start, content, false, line, lineEvidence(lines, line, kind, startsParagraph));
+    if (label) block.labels.push(label);
     block.entries.push({ line, endLine: line, contentStart: start, content, kind: 'paragraph', depth: 0 });
   }
 }
 
-function readHtml(token: Token, block: ParsedBlock): void {
-  if (!token.map) return;
-  const first = token.map[0];
+function readHtml(token: Token, map: [number, number], block: ParsedBlock, lines: readonly string[], blocks: ParsedBlock[]): void {
+  const first = map[0];
   readComments(token.content, first, block);
   const withoutComments = token.content.replace(commentRe, (c) => c.replace(/[^\n]/g, ' '));
   for (const m of withoutComments.matchAll(headingTag)) {
@@ -421,8 +383,79 @@ function readHtml(token: Token, block: ParsedBlock): void {
       inList: false,
       itemEndLine: line,
       colon: /[:：]\s*$/.test(label),
+      evidence: { block: 'html', startsParagraph: true, standsAlone: true, capitalised: isCapitalised(label), requirement: false },
     });
   }
+  if (rawHtml.test(token.content)) return;
+  // The text of the tags counts as words; lines that are not tags are Markdown a reader sees
+  // (`<img …>` swallows the `## Issue Summary` below it into the HTML block).
+  let run = -1;
+  for (let line = first; line <= map[1]; line++) {
+    const text = line < map[1] ? lines[line] : '';
+    const markdownLine = line < map[1] && text.trim() !== '' && !text.trimStart().startsWith('<');
+    if (markdownLine) {
+      if (run < 0) run = line;
+      continue;
+    }
+    if (line < map[1]) block.words += wordsIn(text.replace(/<[^>]*>/g, ' '));
+    if (run >= 0) {
+      readAgain(run, line, block, lines, blocks, 0);
+      run = -1;
+    }
+  }
+}
+
+/** Lines `[from, to)` of `block` read again as Markdown, dedented by `indent` columns. */
+function readAgain(from: number, to: number, block: ParsedBlock, lines: readonly string[], blocks: ParsedBlock[], indent: number): void {
+  const text = lines
+    .slice(from, to)
+    .map((l) => dedent(l, indent))
+    .join('\n');
+  walk(markdown().parse(text, {}), from, lines, blocks, block);
+}
+
+function dedent(line: string, columns: number): string {
+  let i = 0;
+  let width = 0;
+  while (i < line.length && width < columns && (line[i] === ' ' || line[i] === '\t')) {
+    width += line[i] === '\t' ? 4 - (width % 4) : 1;
+    i++;
+  }
+  return line.slice(i);
+}
+
+const codePunctuation = /[{}()[\];=<>$\\|]/g;
+const codeLineStart =
+  /^(?:#|\$ |>>>|\/\/|\/\*|[{}]|<|--|\w+\s*=|(?:def|class|function|import|return|if|for|while|sudo|cd|ls|cat|echo|curl|npm|git|docker|kubectl|SELECT|INSERT|UPDATE)\b)/;
+
+/**
+ * Prose indented by four spaces after a heading or a `Label:` line is a code block to CommonMark
+ * and an indented paragraph or list to a reader. It is read as Markdown when it reads like prose:
+ * sentences of words, little code punctuation, no shell prompts or `#` lines.
+ */
+function readIndented(map: [number, number], block: ParsedBlock, lines: readonly string[], blocks: ParsedBlock[]): void {
+  let previous = map[0] - 1;
+  while (previous >= 0 && lines[previous].trim() === '') previous--;
+  const before = previous >= 0 ? lines[previous].trim() : '';
+  if (!/^#{1,6}\s|[:：]\**$|^(?:\*\*|__).*(?:\*\*|__)$|^<h[1-6]/.test(before)) return;
+  const body = lines.slice(map[0], map[1]).filter((l) => l.trim() !== '');
+  if (!body.length) return;
+  const chars = body.reduce((n, l) => n + l.trim().length, 0);
+  const punctuation = body.reduce((n, l) => n + (l.match(codePunctuation)?.length ?? 0), 0);
+  const wordy = body.filter((l) => (l.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3).length;
+  if (body.some((l) => codeLineStart.test(l.trim())) || punctuation > chars * 0.03 || wordy * 2 < body.length) return;
+  const indent = Math.min(...body.map((l) => indentWidth(l)));
+  readAgain(map[0], map[1], block, lines, blocks, indent);
+}
+
+function indentWidth(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    if (c === ' ') width++;
+    else if (c === '\t') width += 4 - (width % 4);
+    else break;
+  }
+  return width;
 }
 
 function readComments(html: string, firstLine: number, block: ParsedBlock): void {

@@ -39,9 +39,10 @@ export function offsetAt(lines: readonly string[], eols: readonly string[], posi
 }
 
 const frontMatterFence = /^---\s*$/;
-// Top-level keys an incident record gives its clock in.
+// Top-level keys an incident record gives its clock in: `start_time`, `started_at`, `startTime`,
+// `impact-start`, `end`, `resolved`, `resolvedWhen`, `recovered_at`, `mitigated`, `duration`, `date`, `timezone`.
 const incidentKey =
-  /^((?:incident_|impact_|outage_)?(?:start(?:ed)?(?:_(?:time|at|date))?|end(?:ed)?(?:_(?:time|at|date))?|resolved(?:_at)?)|duration|date|time_?zone)\s*:\s*(\S.*?)\s*$/i;
+  /^((?:(?:incident|impact|outage|issue)[_-]?)?(?:start(?:ed)?|begin|began|end(?:ed)?|resolved?|resolution|recovered|restored|mitigated|detected)(?:[_-]?(?:time|at|date|when|on|time_?utc))?|duration|date|time_?zone|tz)\s*:\s*(\S.*?)\s*$/i;
 const frontMatterEnd = /^(?:---|\.\.\.)\s*$/;
 
 /**

@@ -20,6 +20,7 @@ const spellingVariants: Record<string, string> = {
 export function normalizeLabel(text: string): string {
   let s = text
     .replace(/<[^>]*>/g, ' ')
+    .replace(/:[a-z][a-z0-9_+-]{1,40}:/g, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
     .replace(/[*_`~]/g, ' ')
@@ -42,6 +43,10 @@ export interface SectionMatch {
   /** The alias (or name) that matched. */
   alias: string;
   exact: boolean;
+  /** How a heading that is not an exact name matched: a near spelling, or words saying what the section is for. */
+  via?: 'typo' | 'intent';
+  /** Other sections the same heading names ("Resolution and preventive steps"), in heading order. */
+  also?: { section: TemplateSection; part?: string }[];
 }
 
 interface AliasEntry {
@@ -85,6 +90,26 @@ function typoBudget(length: number): number {
 const trailingFillers = /\s+(?:section|details|report|summary|overview|analysis|of (?:the )?(?:incident|outage|issue|events|event))$/;
 
 const stopWords = new Set(['and', 'of', 'the', 'a', 'an', 'our', 'for', 'to']);
+const maxIntentWords = 8;
+const modalWords = new Set([
+  'must',
+  'should',
+  'shall',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'contain',
+  'contains',
+  'include',
+  'includes',
+  'was',
+  'were',
+  'is',
+  'are',
+]);
 
 /** A crude stem, enough to equate "prevention"/"preventive" and "measures"/"measure". */
 function stem(word: string): string {
@@ -151,14 +176,53 @@ export class SectionMatcher {
     }
     // Typos: only against the whole label, so that extra words never match by accident.
     const budget = typoBudget(normalized.length);
-    if (budget === 0) return undefined;
     let best: { entry: AliasEntry; distance: number } | undefined;
-    for (const entry of this.entries) {
-      if (typoBudget(entry.normalized.length) === 0) continue;
-      const distance = editDistance(normalized, entry.normalized, budget);
-      if (distance <= budget && (!best || distance < best.distance)) best = { entry, distance };
+    if (budget > 0) {
+      for (const entry of this.entries) {
+        if (typoBudget(entry.normalized.length) === 0) continue;
+        const distance = editDistance(normalized, entry.normalized, budget);
+        if (distance <= budget && (!best || distance < best.distance)) best = { entry, distance };
+      }
     }
-    return best ? { section: best.entry.section, part: best.entry.part, alias: best.entry.alias, exact: false } : undefined;
+    if (best) return { section: best.entry.section, part: best.entry.part, alias: best.entry.alias, exact: false, via: 'typo' };
+    return this.byIntent(normalized);
+  }
+
+  /**
+   * A heading that names a section by what it is for rather than by an alias: "Steps to keep this
+   * from recurring", "Timeline of Chaos", "Recovery and preventive steps" (which names two).
+   */
+  private byIntent(normalized: string): SectionMatch | undefined {
+    const words = normalized.split(' ').filter((w) => w && !stopWords.has(w));
+    // A heading, not a sentence or an instruction ("Root cause and resolution must contain").
+    if (!words.length || words.length > maxIntentWords || words.some((w) => modalWords.has(w))) return undefined;
+    // The index of the word where `stem` starts ("next time": two words in a row), or -1.
+    const at = (stem: string): number => {
+      const parts = stem.split(' ');
+      return words.findIndex((_, i) => parts.every((p, j) => (j === parts.length - 1 ? words[i + j]?.startsWith(p) : words[i + j] === p)));
+    };
+    const hits: { section: TemplateSection; part?: string; position: number }[] = [];
+    for (const section of this.template.sections) {
+      for (const intent of section.intents ?? []) {
+        const positions = intent.words.map(at).filter((p) => p >= 0);
+        if (!positions.length) continue;
+        // Without its head noun, two intent words together still say it ("avoid this in the future").
+        if (intent.heads && !intent.heads.some((h) => at(h) >= 0) && positions.length < 2) continue;
+        if (hits.some((h) => h.section.id === section.id)) continue;
+        hits.push({ section, part: intent.part, position: Math.min(...positions) });
+      }
+    }
+    if (!hits.length) return undefined;
+    hits.sort((a, b) => a.position - b.position);
+    const [first, ...rest] = hits;
+    return {
+      section: first.section,
+      part: first.part,
+      alias: normalized,
+      exact: false,
+      via: 'intent',
+      ...(rest.length ? { also: rest.map((h) => ({ section: h.section, part: h.part })) } : {}),
+    };
   }
 
   private *candidates(label: string, normalized: string): Generator<string> {
@@ -170,6 +234,13 @@ export class SectionMatcher {
     if (head !== label) {
       const h = normalizeLabel(head);
       if (h) yield h;
+    }
+    // "Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations": the words before
+    // the first date or sentence end.
+    const lead = label.replace(/\([^)]*\)/g, ' ').split(/\d|\.\s/)[0];
+    if (lead.trim() && lead.length < label.length) {
+      const l = normalizeLabel(lead);
+      if (l && l !== normalized) yield l;
     }
   }
 }

@@ -56,24 +56,50 @@ export function findTimelineEntries(blocks: readonly ParsedBlock[], sections: re
   const inTimeline = (line: number) => timelines.some((s) => line > s.headingRange.end.line && line <= s.range.end.line);
   const entries: TimelineEntry[] = [];
   const taken = new Set<number>();
+  const headingLines: number[] = [];
   for (const block of blocks) {
+    for (const l of block.labels) if (l.level > 0) headingLines.push(l.line);
     if (block.endLine <= (timelines[0]?.headingRange.end.line ?? 0)) continue;
-    const timeColumn = timeColumnOf(block.tableHeader);
+    const columns = tableColumns(block.tableHeader);
     for (const [index, entry] of block.entries.entries()) {
       if (!inTimeline(entry.line) || taken.has(entry.line)) continue;
-      const found = entry.kind === 'table' ? tableEntry(entry, timeColumn, lines) : textEntry(entry, block.entries, index);
+      const found = entry.kind === 'table' ? tableEntry(entry, columns, lines) : textEntry(entry, block.entries, index);
       if (found) {
         entries.push(found);
         for (let l = found.line; l <= found.endLine; l++) taken.add(l);
       }
     }
   }
-  return entries.sort((a, b) => a.line - b.line);
+  entries.sort((a, b) => a.line - b.line);
+  headingLines.sort((a, b) => a - b);
+  // `### 14:05 Rollback` holds the lines under it, up to the next heading or entry.
+  entries.forEach((e, i) => {
+    if (e.kind !== 'heading') return;
+    const section = timelines.find((s) => e.line > s.headingRange.end.line && e.line <= s.range.end.line);
+    const nextHeading = headingLines.find((l) => l > e.line) ?? lines.length;
+    let end = Math.min(nextHeading, entries[i + 1]?.line ?? lines.length, (section?.range.end.line ?? lines.length - 1) + 1) - 1;
+    while (end > e.line && lines[end].trim() === '') end--;
+    e.endLine = end;
+  });
+  return entries;
 }
 
-function timeColumnOf(header: string[] | undefined): number {
-  if (!header) return -1;
-  return header.findIndex((h) => /\b(?:time|date|when|timestamp)\b/i.test(h));
+interface TableColumns {
+  /** The column holding the time (or the date and time), or -1 when the header names none. */
+  time: number;
+  /** A separate column holding the date (`| Date | Time (UTC) | Event |`), or -1. */
+  date: number;
+  /** A year written in the date column's header: `Date (2022)`. */
+  year: number | null;
+}
+
+function tableColumns(header: string[] | undefined): TableColumns {
+  if (!header) return { time: -1, date: -1, year: null };
+  const time = header.findIndex((h) => /\b(?:time|timestamp|when|hour)\b/i.test(h));
+  const date = header.findIndex((h, i) => i !== time && /\b(?:date|day)\b/i.test(h));
+  if (time < 0) return { time: date, date: -1, year: null };
+  const year = date >= 0 ? /\b((?:19|20)\d\d)\b/.exec(header[date]) : null;
+  return { time, date, year: year ? Number(year[1]) : null };
 }
 
 function textEntry(entry: EntryLine, siblings: readonly EntryLine[], index: number): TimelineEntry | undefined {
@@ -85,7 +111,7 @@ function textEntry(entry: EntryLine, siblings: readonly EntryLine[], index: numb
       timeText: time.text,
       timeRange: range(entry.line, entry.contentStart + time.start, entry.line, entry.contentStart + time.end),
       text: entryText(entry.content, time),
-      kind: entry.kind === 'list' ? 'list' : 'paragraph',
+      kind: entry.kind === 'list' ? 'list' : entry.kind === 'heading' ? 'heading' : 'paragraph',
     };
   }
   if (entry.kind !== 'list') return undefined;
@@ -114,30 +140,52 @@ function textEntry(entry: EntryLine, siblings: readonly EntryLine[], index: numb
   };
 }
 
-function tableEntry(entry: EntryLine, timeColumn: number, lines: readonly string[]): TimelineEntry | undefined {
+function tableEntry(entry: EntryLine, columns: TableColumns, lines: readonly string[]): TimelineEntry | undefined {
   const text = lines[entry.line];
-  const cells = text
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split('|');
-  const column = Math.max(timeColumn, 0);
+  const cells = cellSpans(text);
+  const column = Math.max(columns.time, 0);
   const cell = cells[column];
-  if (cell === undefined) return undefined;
-  const time = leadingTimeOf(cell.trim());
+  if (!cell) return undefined;
+  const time = leadingTimeOf(cell.text);
   if (!time) return undefined;
-  const cellStart = text.indexOf(cell.trim(), column === 0 ? 0 : text.indexOf(cells[column - 1]) + cells[column - 1].length);
+  const dateCell = columns.date >= 0 ? cells[columns.date] : undefined;
+  const dated =
+    dateCell && /\d/.test(dateCell.text)
+      ? {
+          dateText: columns.year && !/\b(?:19|20)\d\d\b/.test(dateCell.text) ? `${dateCell.text} ${columns.year}` : dateCell.text,
+          dateRange: range(entry.line, dateCell.start, entry.line, dateCell.start + dateCell.text.length),
+        }
+      : {};
   return {
     line: entry.line,
     endLine: entry.line,
     timeText: time.text,
-    timeRange: range(entry.line, cellStart + time.start, entry.line, cellStart + time.end),
+    timeRange: range(entry.line, cell.start + time.start, entry.line, cell.start + time.end),
     text: cells
-      .filter((_, i) => i !== column)
-      .map((c) => c.trim())
+      .filter((_, i) => i !== column && i !== columns.date)
+      .map((c) => c.text)
       .filter(Boolean)
       .join(' — '),
     kind: 'table',
+    ...dated,
   };
+}
+
+/** The cells of a table row, trimmed, with the column each starts at. */
+function cellSpans(text: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const body = text.replace(/\|\s*$/, '');
+  let start = body.indexOf('|') === body.length - body.trimStart().length ? body.indexOf('|') + 1 : 0;
+  while (start <= body.length) {
+    let end = body.indexOf('|', start);
+    if (end < 0) end = body.length;
+    const raw = body.slice(start, end);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), start: start + lead });
+    if (end >= body.length) break;
+    start = end + 1;
+  }
+  return out;
 }
 
 // ---- Entry times -----------------------------------------------------------------------------
@@ -167,7 +215,7 @@ export interface UnreadableEntryTime {
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
+const isoDate = (d: LocalDate) => (d.yearUnknown ? `${pad(d.month)}-${pad(d.day)}` : `${d.year}-${pad(d.month)}-${pad(d.day)}`);
 const WEEKDAY = /\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\b\.?/gi;
 const LINE_MARKUP = /^\s*(?:(?:[-+*>|#]|\d{1,3}[.)])\s*)*/;
 
@@ -207,6 +255,10 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
   let previous: number | null = null;
   let freshDay = false;
   let twelveHourClock = true;
+  // An entry without a zone is in the zone of the entries around it: the last one written, or the
+  // first one the timeline writes at all.
+  let writtenZone: ZoneSpec | null = null;
+  const firstWrittenZone = firstZoneOf(document, clock.options);
   let scanned = timelines[0].headingRange.end.line;
   const covered = new Set<number>();
   for (const e of document.timeline) for (let l = e.line; l <= e.endLine; l++) covered.add(l);
@@ -223,16 +275,34 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
       }
     }
     scanned = Math.max(scanned, entry.endLine);
+    // `| Jan 28 | 02:34 | …`: the row's own date column.
+    if (entry.dateText) {
+      const written = findDates(entry.dateText, {
+        ...clock.options,
+        ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }),
+      })[0];
+      if (written) {
+        const yearWritten = !written.yearUnknown || dayKnown;
+        day = written.date;
+        dayKnown = dayKnown || yearWritten;
+        dayNote = `date ${isoDate(day)} taken from the date column`;
+        freshDay = true;
+      }
+    }
     const line = entry.timeRange.start.line;
     const text = withoutMarkup(document.lines[line] ?? '');
-    const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : {}) };
+    // Without a known year, "Jan 16" is still a day after "Jan 15": dates are read in a stand-in year.
+    const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }) };
     const from = entry.timeRange.start.character;
     const to = entry.timeRange.end.character;
     const time = findTimes(text, options).find((t) => t.end > from && t.start <= to);
+    const yearless = time?.yearUnknown === true;
     const bad = findUnreadableTimes(text).find((u) => u.end > from && u.start <= to && (!time || u.start <= time.start));
     entry.time = null;
     entry.at = null;
     entry.timeNotes = [];
+    entry.zone = null;
+    entry.day = null;
     if (bad) {
       unreadable.push({ text: bad.text, range: range(line, bad.start, line, bad.end), reason: bad.reason });
       continue;
@@ -249,15 +319,19 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
       }
       continue;
     }
-    const placed = placeEntry(time, line, clock, { text, twelveHourClock, day, dayKnown, dayNote, previous, freshDay });
+    const zoneAround = writtenZone ?? firstWrittenZone;
+    const placed = placeEntry(time, line, clock, { text, twelveHourClock, day, dayKnown, dayNote, previous, freshDay, zoneAround });
     if (time.hour >= 13 && !/[ap]\.?m\b/i.test(time.text)) twelveHourClock = false;
+    if (time.zone) writtenZone = time.zone;
     if (!placed) continue;
     entry.at = placed.at;
-    entry.time = placed.iso;
+    entry.time = yearless ? null : placed.iso;
     entry.timeNotes = placed.notes;
+    entry.zone = placed.zone;
+    entry.day = dayKnown || (time.date !== null && !yearless) ? placed.day : null;
     day = placed.day;
     dayNote = placed.dayNote;
-    dayKnown = dayKnown || time.date !== null;
+    dayKnown = dayKnown || (time.date !== null && !yearless);
     previous = placed.at;
     freshDay = false;
   }
@@ -275,6 +349,19 @@ interface DayState {
   dayNote: string;
   previous: number | null;
   freshDay: boolean;
+  /** The zone the entries around this one are written in. */
+  zoneAround: ZoneSpec | null;
+}
+
+/** The first zone written on a timeline entry, for the entries before it that write none. */
+function firstZoneOf(document: PostmortemDocument, options: TimeReadingOptions): ZoneSpec | null {
+  for (const entry of document.timeline) {
+    const line = entry.timeRange.start.line;
+    const text = withoutMarkup(document.lines[line] ?? '');
+    const time = findTimes(text, options).find((t) => t.end > entry.timeRange.start.character && t.start <= entry.timeRange.end.character);
+    if (time?.zone) return time.zone;
+  }
+  return null;
 }
 
 function placeEntry(
@@ -282,21 +369,22 @@ function placeEntry(
   line: number,
   clock: TimelineClock,
   state: DayState,
-): { at: number; iso: string | null; notes: string[]; day: LocalDate; dayNote: string } | null {
+): { at: number; iso: string | null; notes: string[]; day: LocalDate; dayNote: string; zone: ZoneSpec | null } | null {
   const notes: string[] = [...(time.inferred ?? [])];
   let zone = time.zone;
   if (!zone) {
     const declared = clock.zoneAt(line);
-    if (declared) notes.push(`zone ${declared.text} declared for the section`);
+    if (state.zoneAround) notes.push(`zone ${state.zoneAround.text} taken from the entries around it`);
+    else if (declared) notes.push(`zone ${declared.text} declared for the section`);
     else if (clock.zone) notes.push(`zone ${clock.zone.text} taken from the incident`);
-    zone = declared ?? clock.zone;
+    zone = state.zoneAround ?? declared ?? clock.zone;
   }
   if (time.dateAmbiguity) notes.push(time.dateAmbiguity);
   const place = (date: LocalDate, t: ParsedTime = time) => placeTime(t, date, zone, clock.options);
   if (time.date) {
     const placed = place(time.date);
     const dayNote = `date ${isoDate(time.date)} taken from the entry on line ${line + 1}`;
-    return placed ? { at: placed.at, iso: placed.iso, notes: [...notes, ...placed.assumptions], day: time.date, dayNote } : null;
+    return placed ? { at: placed.at, iso: placed.iso, notes: [...notes, ...placed.assumptions], day: time.date, dayNote, zone } : null;
   }
   let day = state.day;
   let placed = place(day);
@@ -335,6 +423,7 @@ function placeEntry(
     notes: [...notes, ...(dayNote ? [dayNote] : []), ...placed.assumptions],
     day,
     dayNote,
+    zone,
   };
 }
 

@@ -1,11 +1,6 @@
-import { durationFix, windowText } from '../incident';
+import { durationFix, statedAgrees, windowText } from '../incident';
 import { formatDuration } from '../time';
 import type { Rule } from './types';
-
-/** How far a stated duration may be from end minus start: "about 4 hours" for 4h10m is fine. */
-function tolerance(computed: number, approximate: boolean): number {
-  return approximate ? Math.max(5, computed * 0.1) : 1;
-}
 
 export const durationMismatch: Rule = {
   code: 'duration-mismatch',
@@ -16,7 +11,8 @@ export const durationMismatch: Rule = {
   check({ incident }) {
     const { durationMinutes, statedDuration } = incident;
     if (durationMinutes === null || !statedDuration || !incident.start || !incident.end) return [];
-    if (Math.abs(statedDuration.minutes - durationMinutes) <= tolerance(durationMinutes, statedDuration.approximate)) return [];
+    // The tolerance ("about 4 hours" for 4h10m is fine) is the one the window chooser uses.
+    if (statedAgrees(durationMinutes, statedDuration)) return [];
     const fix = durationFix(incident);
     return [
       {

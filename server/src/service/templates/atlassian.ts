@@ -1,6 +1,6 @@
 import { allOf, anyOf, entries, field as hasField, has, item, patterns } from './checklist';
 import { durationField, field, impactField, severityField, summaryRootCauseField } from './fields';
-import { detectionSection, impactSection, lessonsSection, summarySection, timelineSection } from './sections';
+import { correctiveMeasuresSection, detectionSection, impactSection, lessonsSection, summarySection, timelineSection } from './sections';
 import type { ChecklistItem, Template, TemplateSection } from './types';
 
 interface SimpleSection {
@@ -11,6 +11,7 @@ interface SimpleSection {
   checklist: ChecklistItem[];
   example: string;
   required?: boolean;
+  intents?: TemplateSection['intents'];
 }
 
 /** A section without fields whose skeleton asks what the hover says. */
@@ -111,6 +112,7 @@ export const atlassianTemplate: Template = {
         item('How time to mitigation could be improved', has(patterns.sooner)),
       ],
       example: 'Rolling back deploy 4711 restored service at 18:45 UTC. A one-click rollback would have saved an hour.',
+      intents: [{ words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'workaround', 'restor'] }],
     }),
     {
       ...timelineSection,
@@ -154,6 +156,7 @@ export const atlassianTemplate: Template = {
       hover: 'The thing that needs to change to prevent this class of incident from happening again.',
       checklist: [item('The root cause, stated as what must change', allOf(has(patterns.cause), has(patterns.content)))],
       example: 'Generated configuration is not validated before deploy, so a missing pool limit reaches production.',
+      intents: [{ words: ['cause', 'causal', 'contributing'] }],
     }),
     simple({
       id: 'backlog-check',
@@ -192,6 +195,7 @@ export const atlassianTemplate: Template = {
       hover: 'What will be done to prevent recurrence: who is responsible, when it will be done, and where the work is tracked.',
       checklist: [item('Owner for each action', has(patterns.owner)), item('Due date', has(patterns.dueDate)), item('Tracking issue', has(patterns.ticket))],
       example: '- [ ] CHK-311 Validate generated config before deploy (owner: @dana, due 2024-02-01)',
+      intents: correctiveMeasuresSection.intents,
     }),
   ],
 };

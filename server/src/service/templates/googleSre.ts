@@ -1,6 +1,6 @@
 import { allOf, anyOf, entries, field as hasField, has, item, patterns } from './checklist';
 import { causeField, detectionField, durationField, endField, field, impactField, startField, summaryRootCauseField } from './fields';
-import { detectionSection, impactSection, lessonsSection, summarySection, timelineSection, triggerSection } from './sections';
+import { correctiveMeasuresSection, detectionSection, impactSection, lessonsSection, summarySection, timelineSection, triggerSection } from './sections';
 import type { Template } from './types';
 
 /** The postmortem template of Google's SRE book (Appendix D, "Shakespeare Sonnet++"). */
@@ -54,6 +54,7 @@ export const googleSreTemplate: Template = {
       example:
         'Cascading failure due to a combination of exceptionally high load and a resource leak when searches failed because of terms not in the corpus. The leak had never been exercised: no test searched for a missing term.',
       skeleton: 'The latent conditions that made the incident possible, and why they were not caught earlier.',
+      intents: [{ words: ['cause', 'causal', 'contributing', 'why', 'went wrong'] }],
     },
     {
       ...triggerSection,
@@ -76,6 +77,7 @@ export const googleSreTemplate: Template = {
       example:
         'Directed traffic to a sacrificial cluster and added 10x capacity to mitigate the cascading failure; the fix for the leak was deployed the next day.',
       skeleton: 'What restored service, and the permanent fix.',
+      intents: [{ words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'workaround', 'restor'] }],
     },
     {
       ...detectionSection,
@@ -103,6 +105,7 @@ export const googleSreTemplate: Template = {
       ],
       example: '| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| Add load shedding to the ranking service | prevent | jennifer | Bug 5554823 |',
       skeleton: '| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n| | mitigate | | |',
+      intents: correctiveMeasuresSection.intents,
     },
     {
       ...lessonsSection,

@@ -1,6 +1,6 @@
 import { allOf, anyOf, entries, field as hasField, has, item, patterns } from './checklist';
 import { field, impactField, ownerField } from './fields';
-import { impactSection, lessonsSection, summarySection, timelineSection } from './sections';
+import { correctiveMeasuresSection, impactSection, lessonsSection, summarySection, timelineSection } from './sections';
 import type { Template } from './types';
 
 /** PagerDuty's incident response postmortem template. */
@@ -57,6 +57,7 @@ export const pagerdutyTemplate: Template = {
       ],
       example: '- The pool limit was not covered by a config test.\n- The alert threshold was above the failure point.',
       skeleton: '- A contributing factor',
+      intents: [{ words: ['cause', 'causal', 'contributing', 'why', 'went wrong'] }],
     },
     {
       id: 'resolution',
@@ -68,6 +69,7 @@ export const pagerdutyTemplate: Template = {
       checklist: [item('Temporary fix', has(patterns.temporaryFix)), item('Long-term fix', has(patterns.permanentFix))],
       example: 'Rolled back deploy 4711 (temporary fix); the long-term fix adds a config test for the consumer settings.',
       skeleton: 'The temporary fix and the long-term fix.',
+      intents: [{ words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'workaround', 'restor'] }],
     },
     {
       ...impactSection,
@@ -135,6 +137,7 @@ export const pagerdutyTemplate: Template = {
       checklist: [item('A ticket for each item', has(patterns.ticket)), item('An owner for each item', has(patterns.owner))],
       example: '- [OPS-1234](https://example.com/OPS-1234) Add a config test for the consumer settings (owner: @dana)',
       skeleton: '- [TICKET-ID] What will be done (owner)',
+      intents: correctiveMeasuresSection.intents,
     },
     {
       id: 'messaging',

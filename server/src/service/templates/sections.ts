@@ -59,6 +59,7 @@ export const summarySection: TemplateSection = {
     '- **Impact:** Which service was down or slow, what users saw, and what share of users was affected.',
     '- **Root cause:** The underlying cause, in one or two sentences.',
   ].join('\n'),
+  intents: [{ words: ['summary', 'overview', 'synopsis', 'tldr', 'abstract', 'at a glance', 'recap'] }],
 };
 
 export const timelineSection: TemplateSection = {
@@ -98,6 +99,7 @@ export const timelineSection: TemplateSection = {
   skeleton: ['- **HH:MM (time zone)** – The issue is detected: how, and by whom.', '- **HH:MM** – What was done next.', '- **HH:MM** – Service restored.'].join(
     '\n',
   ),
+  intents: [{ words: ['timeline', 'chronolog', 'time line'] }, { words: ['events', 'event'], heads: ['sequence', 'order', 'log', 'history', 'chain', 'list'] }],
 };
 
 export const rootCauseAndResolutionSection: TemplateSection = {
@@ -143,6 +145,10 @@ export const rootCauseAndResolutionSection: TemplateSection = {
     'We rolled the deploy back at 18:10, restarted the API pods at 18:25 and confirmed recovery at 18:30.',
   ].join('\n'),
   skeleton: ['**Root cause:** What was causing the issue, in detail.', '', '**Resolution:** How the issue was fixed, in detail.'].join('\n'),
+  intents: [
+    { words: ['cause', 'causal', 'contributing', 'why', 'went wrong'], part: 'cause' },
+    { words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'solv', 'workaround', 'restor'], part: 'resolution' },
+  ],
 };
 
 export const correctiveMeasuresSection: TemplateSection = {
@@ -187,6 +193,30 @@ export const correctiveMeasuresSection: TemplateSection = {
     '- [ ] Alert on connection-pool saturation above 80%',
   ].join('\n'),
   skeleton: ['What can be improved or fixed, broadly:', '', '- [ ] A specific task (owner, due date)', '- [ ] Another task'].join('\n'),
+  intents: [
+    // Words that name the section on their own ("Corrective and Preventative Encore", "Follow-ups").
+    {
+      words: [
+        'corrective',
+        'preventive',
+        'prevention',
+        'remediat',
+        'safeguard',
+        'action item',
+        'follow up',
+        'followup',
+        'next step',
+        'todo',
+        'to do',
+        'improvement',
+      ],
+    },
+    // Words that need a head noun with them ("Steps to keep this from recurring", "Future work").
+    {
+      words: ['prevent', 'avoid', 'recur', 'future', 'next time', 'again', 'harden', 'improv'],
+      heads: ['measure', 'method', 'step', 'action', 'item', 'task', 'plan', 'safeguard', 'work', 'change', 'recommendation', 'fix', 'list', 'idea'],
+    },
+  ],
 };
 
 export const impactSection: TemplateSection = {
@@ -203,6 +233,7 @@ export const impactSection: TemplateSection = {
   ],
   example: '- 30% of users (about 12,000 customers) saw checkout fail with 500 errors for 3.5 hours.',
   skeleton: '- Which users were affected, what they saw, how many.',
+  intents: [{ words: ['impact', 'affected', 'blast radius'] }],
 };
 
 export const lessonsSection: TemplateSection = {
@@ -231,6 +262,7 @@ export const lessonsSection: TemplateSection = {
     '- **What went well:** the alert fired within two minutes.\n- **What went wrong:** the runbook pointed at a retired dashboard.\n- **Where we got lucky:** the incident began after the evening peak.',
   // A list, not bold lines: `**What went wrong:**` alone on a line would read as a Root Cause heading.
   skeleton: '- **What went well:**\n- **What went wrong:**\n- **Where we got lucky:**',
+  intents: [{ words: ['lesson', 'learn', 'takeaway', 'went well', 'got lucky', 'reflection', 'retrospective'] }],
 };
 
 export const detectionSection: TemplateSection = {
@@ -248,6 +280,7 @@ export const detectionSection: TemplateSection = {
   example:
     'The `checkout-5xx` alert paged the on-call engineer at 15:02 UTC, two minutes after impact began. An alert on connection-pool saturation would have fired ten minutes sooner.',
   skeleton: 'When and how the incident was detected, and how it could be detected sooner.',
+  intents: [{ words: ['detect', 'discover'] }],
 };
 
 export const triggerSection: TemplateSection = {

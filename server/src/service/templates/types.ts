@@ -51,6 +51,20 @@ export interface TemplateSection {
   example: string;
   /** Body inserted under the heading by the insert-section fix. */
   skeleton: string;
+  /**
+   * What a heading names when it uses none of the aliases: intent words (stems, matched at the start
+   * of a word: `prevent` for "preventive") and, when given, a head noun that must come with them
+   * ("Steps to keep this from recurring" = `recur` + `step`), or two intent words together. A heading matched this way is not an
+   * exact name, so a bare plain line still needs a real one.
+   */
+  intents?: SectionIntent[];
+}
+
+export interface SectionIntent {
+  words: string[];
+  heads?: string[];
+  /** The part of a combined section it names (`cause`, `resolution`). */
+  part?: string;
 }
 
 export interface Template {

@@ -7,6 +7,6 @@ export const clockSeconds = (t: Pick<ParsedTime, 'hour' | 'minute' | 'second'>):
 
 /** The calendar date `days` after `date`. */
 export function shiftDays(date: LocalDate, days: number): LocalDate {
-  const shifted = DateTime.fromObject(date, { zone: 'UTC' }).plus({ days });
-  return { year: shifted.year, month: shifted.month, day: shifted.day };
+  const shifted = DateTime.fromObject({ year: date.year, month: date.month, day: date.day }, { zone: 'UTC' }).plus({ days });
+  return { year: shifted.year, month: shifted.month, day: shifted.day, ...(date.yearUnknown ? { yearUnknown: true } : {}) };
 }

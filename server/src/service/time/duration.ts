@@ -33,7 +33,8 @@ const WORD_NUMBERS: Record<string, number> = {
 
 // Long units may follow words ("two hours"); short ones only digits ("90 min"),
 // and one-letter units only touching them ("4h15m"), so "5 m users" is not a duration.
-const LONG_UNIT = '(?:weeks?|days?|hours?|minutes?|seconds?)';
+// "for 12 long hours": "long" may stand between the number and the unit.
+const LONG_UNIT = '(?:(?:long\\s+)?(?:weeks?|days?|hours?|minutes?|seconds?))';
 const SHORT_UNIT = '(?:wks?|hrs?|mins?|secs?)';
 const LETTER_UNIT = '[wdhms]';
 const WORD_NUMBER = Object.keys(WORD_NUMBERS)
@@ -50,14 +51,21 @@ const DURATION = new RegExp(`(?<![\\p{L}\\p{N}.:])${part(false)}(?:(?:\\s*,)?(?:
 const ONE_PART = new RegExp(part(true), 'giu');
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under))\s*$/i;
 
-const unitMinutes = (unit: string) => UNIT_MINUTES[unit.toLowerCase().startsWith('mi') ? 'm' : unit[0].toLowerCase()];
+const unitMinutes = (written: string) => {
+  const unit = written.replace(/^long\s+/i, '');
+  return UNIT_MINUTES[unit.toLowerCase().startsWith('mi') ? 'm' : unit[0].toLowerCase()];
+};
 
 // "two and a half hours", "an hour and a half", "3+ hours", "three (3) hours": the general pattern
 // would read only part of them.
 const AMOUNT = `(\\d+(?:\\.\\d+)?|${WORD_NUMBER})`;
 const UNIT = `(${LONG_UNIT}|${SHORT_UNIT})`;
-const HALF_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+and\\s+a\\s+half\\s+${UNIT}(?!\\p{L})`, 'iu');
+const HALF_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+and\\s+(?:a\\s+)?half\\s+${UNIT}(?!\\p{L})`, 'iu');
 const HALF_AFTER = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+${UNIT}\\s+and\\s+a\\s+half(?!\\p{L})`, 'iu');
+// "a half-hour", "half an hour", "a quarter of an hour", "three quarters of an hour", "an hour and a quarter".
+const HALF_HOUR = /(?<![\p{L}\p{N}])(?:(?:a|one)\s+)?half[-\s](?:an?\s+)?hour(?!\p{L})/iu;
+const QUARTER_HOUR = /(?<![\p{L}\p{N}])(?:(a|one|three)\s+)?quarters?(?:[-\s]of)?[-\s](?:an?\s+)?hour(?!\p{L})/iu;
+const AND_A_QUARTER = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+${UNIT}\\s+and\\s+a\\s+quarter(?!\\p{L})`, 'iu');
 const PLUS = new RegExp(`(?<![\\p{L}\\p{N}.:])(\\d+(?:\\.\\d+)?)\\+\\s*${UNIT}(?!\\p{L})`, 'iu');
 const SPELLED_AND_DIGITS = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD_NUMBER})\\s*\\((\\d+)\\)\\s*${UNIT}(?!\\p{L})`, 'iu');
 
@@ -76,6 +84,12 @@ function specialForms(text: string): Candidate[] {
   if (half) found.push({ start: half.index, text: half[0], minutes: (amountOf(half[1]) + 0.5) * unitMinutes(half[2]) });
   const plus = PLUS.exec(text);
   if (plus) found.push({ start: plus.index, text: plus[0], minutes: Number(plus[1]) * unitMinutes(plus[2]), approximate: true });
+  const halfHour = HALF_HOUR.exec(text);
+  if (halfHour) found.push({ start: halfHour.index, text: halfHour[0], minutes: 30 });
+  const quarter = QUARTER_HOUR.exec(text);
+  if (quarter) found.push({ start: quarter.index, text: quarter[0], minutes: quarter[1]?.toLowerCase() === 'three' ? 45 : 15 });
+  const andQuarter = AND_A_QUARTER.exec(text);
+  if (andQuarter) found.push({ start: andQuarter.index, text: andQuarter[0], minutes: (amountOf(andQuarter[1]) + 0.25) * unitMinutes(andQuarter[2]) });
   const both = SPELLED_AND_DIGITS.exec(text);
   if (both) found.push({ start: both.index, text: both[0], minutes: Number(both[2]) * unitMinutes(both[3]) });
   return found;

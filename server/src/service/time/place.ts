@@ -29,13 +29,15 @@ export function placeTime(
   options?: Pick<TimeReadingOptions, 'ambiguousZones' | 'dateOrder'>,
 ): PlacedTime | null {
   const day = date ?? STAND_IN_DAY;
+  // A date whose year is a stand-in compares days, but is no real instant.
+  const real = date !== null && !date.yearUnknown && !t.yearUnknown;
   const resolved = resolveInstant({ ...t, date: day, zone: zone ?? UTC, inferred: [] }, options);
   if (!resolved) return null;
   const local = `${day.year}-${pad(day.month)}-${pad(day.day)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second ?? 0)}`;
   return {
     at: resolved.millis,
-    millis: date && zone ? resolved.millis : null,
-    iso: date ? (zone ? resolved.iso : local) : null,
+    millis: real && zone ? resolved.millis : null,
+    iso: real ? (zone ? resolved.iso : local) : null,
     assumptions: zone ? resolved.assumptions : [],
   };
 }

@@ -2,11 +2,14 @@
 // What is written once in a range (zone, date, am/pm) is shared by both ends.
 import { clockSeconds, shiftDays } from './clock';
 import { readWrittenTimes } from './written';
+import { readZoneAt } from './zones';
 import type { ParsedTime, TimeReadingOptions } from './types';
 
-const RANGE_SEPARATOR = /^\s*(?:-|–|—|->|→|to|until|till|through|thru)\s*$/i;
+// An aside may stand before the separator: "from ~12:00 (maybe before) to 17:55".
+const RANGE_SEPARATOR = /^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:-|–|—|->|→|to|until|till|through|thru)\s*$/i;
 const AND = /^\s*and\s*$/i;
-const BETWEEN_BEFORE = /\bbetween\s+$/i;
+// "between 10:00 and 11:00", "between the hours of 02:00 and 02:41", "between approximately 9 and 10 am".
+const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+(?:hours?|times?|period)\s+of\s+|(?:approximately|approx\.?|about|around|roughly)\s+)?$/i;
 const MERIDIEM = /(?<![a-z])[ap]\.?m\b/i;
 const PM = /(?<![a-z])p\.?m\b/i;
 
@@ -22,7 +25,7 @@ const withInferred = (t: ParsedTime, note: string): ParsedTime => ({ ...t, infer
 export function joinRange(start: ParsedTime, end: ParsedTime): { start: ParsedTime; end: ParsedTime } {
   let [s, e] = [start, end];
   // "10:15 - 11:05 PM": the start is in the evening too.
-  if (!MERIDIEM.test(s.text) && PM.test(e.text) && s.hour < 12 && s.hour + 12 <= e.hour) {
+  if (!MERIDIEM.test(s.text) && /\d/.test(s.text) && PM.test(e.text) && s.hour >= 1 && s.hour < 12 && s.hour + 12 <= e.hour) {
     s = withInferred({ ...s, hour: s.hour + 12 }, 'pm taken from the end of the range');
   }
   if (!s.zone && e.zone) s = withInferred({ ...s, zone: e.zone }, 'zone taken from the end of the range');
@@ -43,9 +46,44 @@ export function joinRange(start: ParsedTime, end: ParsedTime): { start: ParsedTi
   return { start: s, end: e };
 }
 
+// "from 9am to 11 CET", "3 pm - 6 GMT": a bare hour after a separator ends the range.
+const BARE_HOUR_END = /^(\s*(?:-|–|—|to|until|till)\s*)(\d{1,2})(?![\p{N}:.]|\s*(?:%|percent|users|minutes?|hours?|mins?|hrs?|days?|x\b))/iu;
+
+/** The bare hour after `start` and a range separator, as the end of the range (same meridiem, or the next one). */
+function bareHourEnd(line: string, start: ParsedTime, options?: TimeReadingOptions): ParsedTime | null {
+  if (!MERIDIEM.test(start.text)) return null;
+  const m = BARE_HOUR_END.exec(line.slice(start.end));
+  if (!m) return null;
+  const written = Number(m[2]);
+  if (written < 1 || written > 12) return null;
+  let hour = written % 12;
+  if (start.hour >= 12) hour += 12;
+  if (hour <= start.hour) hour += 12;
+  if (hour >= 24) return null;
+  const from = start.end + m[1].length;
+  let end = from + m[2].length;
+  const zone = readZoneAt(line, end, options);
+  if (zone) end = zone.end;
+  return {
+    text: line.slice(from, end),
+    start: from,
+    end,
+    date: null,
+    hour,
+    minute: 0,
+    zone: zone?.spec ?? null,
+    inferred: [`${written} read as ${hour}:00, after ${start.text.trim()}`],
+  };
+}
+
 /** Every time in `line`, with ranges joined: each end of a range carries what the range shares. */
 export function readTimesWithRanges(line: string, options?: TimeReadingOptions): { times: ParsedTime[]; ranges: number[] } {
   const times = readWrittenTimes(line, options);
+  for (let i = 0; i < times.length; i++) {
+    const next = times[i + 1];
+    const bare = bareHourEnd(line, times[i], options);
+    if (bare && (!next || next.start >= bare.end)) times.splice(i + 1, 0, bare);
+  }
   const ranges: number[] = [];
   for (let i = 0; i + 1 < times.length; i++) {
     if (!isRangeBetween(line, times[i], times[i + 1])) continue;

@@ -20,6 +20,8 @@ export interface LocalDate {
   year: number;
   month: number;
   day: number;
+  /** The year is not written anywhere: a stand-in year, so that days still compare (never shown). */
+  yearUnknown?: boolean;
 }
 
 /** One time of day found in a line of text. */
@@ -33,6 +35,10 @@ export interface ParsedTime {
   date: LocalDate | null;
   /** e.g. "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)". */
   dateAmbiguity?: string;
+  /** The other reading of an ambiguous numeric date (12 April for 04-12-2022 read day first). */
+  otherDate?: LocalDate;
+  /** The date's year is not written and not known: `date` carries a stand-in year, so days still compare. */
+  yearUnknown?: boolean;
   /** 24-hour clock, as written. */
   hour: number;
   minute: number;
@@ -48,6 +54,8 @@ export interface ParsedTime {
 export interface TimeReadingOptions {
   /** The incident's date, for times written without one. */
   referenceDate?: LocalDate;
+  /** `referenceDate` is a stand-in: a date written without a year gets its year only to compare days. */
+  standInYear?: boolean;
   /** The zone declared for the section or document ("All times in CET."). */
   defaultZone?: ZoneSpec | null;
   /** Which reading wins for CST/IST/BST/AST; see AMBIGUOUS_ABBREVIATIONS in zones.ts. Default 'us'. */
@@ -87,6 +95,8 @@ export interface StatedDuration {
 /** A calendar date written without a time of day: "August 5, 2023", "2024-01-20", "Monday, May 14th". */
 export interface WrittenDateText {
   text: string;
+  /** As for ParsedTime: the year is a stand-in. */
+  yearUnknown?: boolean;
   /** UTF-16 offsets of `text` in the input. */
   start: number;
   end: number;

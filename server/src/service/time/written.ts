@@ -14,7 +14,7 @@ const JOINED_BEFORE = /(?:[\p{L}\p{N}/+]|\p{N}[:.]|::)$/u;
 const JOINED_AFTER = /^(?:[:.]\d|[\p{L}\p{N}])/u;
 const LEADING_PREPOSITION = /^(?:at|from)\s+/i;
 const HOURS_SUFFIX = /^\s?(?:hrs?|h)(?![\p{L}\p{N}])/iu;
-const MILITARY_TIME = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])([0-5]\d)\s?(?:hrs?|h)(?![\p{L}\p{N}])/giu;
+const MILITARY_TIME = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])([0-5]\d)(?:\s?(?:hrs?|h)|(?=Z(?![\p{L}\p{N}])))(?![\p{L}\p{N}](?<!Z))/giu;
 const MIGHT_HOLD_A_TIME = /\d|noon|midday|midnight/i;
 const NOON_OR_MIDNIGHT = /\b(?:12\s+)?(noon|midday|midnight)\b/gi;
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|circa|ca\.|nearly|almost))\s*$/i;
@@ -49,7 +49,11 @@ interface WrittenDate {
   start: number;
   end: number;
   date: LocalDate;
+  yearUnknown?: boolean;
 }
+
+/** The note on a date whose year is a stand-in (TimeReadingOptions.standInYear). */
+export const YEAR_UNKNOWN = 'no year is written, so days are compared within one year';
 
 const certain = (c: ParsedComponents, key: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => (c.isCertain(key) ? c.get(key) : null);
 
@@ -61,12 +65,20 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
   if (year !== null) return { year, month, day };
   // "May 13th": the year comes from the incident, if we know it.
   if (!options?.referenceDate) return null;
-  inferred.push('year taken from the incident date');
-  return { year: c.get('year') ?? options.referenceDate.year, month, day };
+  inferred.push(options.standInYear ? YEAR_UNKNOWN : 'year taken from the incident date');
+  return { year: c.get('year') ?? options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
-  const reading = line.replace(EMPHASIS, ' ').replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length));
+  const reading = line
+    .replace(EMPHASIS, ' ')
+    .replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length))
+    // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
+    .replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ')
+    // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
+    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g, '-')
+    // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
+    .replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
   const reference = options?.referenceDate
     ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
     : NO_REFERENCE;
@@ -82,10 +94,10 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     const date = dateOf(result.start, options, inferred);
     const hour = certain(result.start, 'hour');
     if (hour === null) {
-      if (date) dates.push({ start, end, date });
+      if (date) dates.push({ start, end, date, ...(inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}) });
       continue;
     }
-    if (!LOOKS_LIKE_A_CLOCK.test(text)) continue;
+    if (!LOOKS_LIKE_A_CLOCK.test(reading.slice(start, end))) continue;
     const second = certain(result.start, 'second');
     // chrono's ISO parser keeps its offset ("T06:30Z", "-05:00"); other zones are read by zoneAfter.
     const offset = result.start.isCertain('timezoneOffset') ? result.start.get('timezoneOffset') : null;
@@ -122,11 +134,32 @@ function numericDate(first: number, second: number, year: number, order: 'dmy' |
   return null;
 }
 
-function fromPatterns(line: string): Found[] {
+// "0900–1300 PST": four-digit clocks without a colon, as a range (a pair of years is not a range of clocks).
+const MILITARY_RANGE = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(\s*(?:-|–|—|to|until|and)\s*)([01]\d|2[0-3])([0-5]\d)(?![\p{N}:.,/])/gu;
+// "11:21a", "12:28p": a meridiem of one letter.
+const ONE_LETTER_MERIDIEM = /(?<![\p{L}\p{N}:.])(1[0-2]|0?[1-9]):([0-5]\d)\s?([ap])(?![\p{L}\p{N}])/giu;
+const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Number(mm) >= 0;
+
+function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
   const found: Found[] = [];
+  for (const m of line.matchAll(MILITARY_RANGE)) {
+    const start = m.index ?? 0;
+    const endStart = start + 4 + m[3].length;
+    const zoned = readZoneAt(line, endStart + 4, options) !== null;
+    if (!zoned && (looksLikeYear(m[1], m[2]) || looksLikeYear(m[4], m[5]))) continue;
+    // "1900 and 2100" is a range only after "between".
+    if (/and/i.test(m[3]) && !/\bbetween\s+(?:the\s+(?:hours?|times?|period)\s+of\s+)?$/i.test(line.slice(0, start))) continue;
+    found.push({ start, end: start + 4, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+    found.push({ start: endStart, end: endStart + 4, hour: Number(m[4]), minute: Number(m[5]), date: null, zone: null, inferred: [] });
+  }
   for (const m of line.matchAll(MILITARY_TIME)) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+  }
+  for (const m of line.matchAll(ONE_LETTER_MERIDIEM)) {
+    const start = m.index ?? 0;
+    const hour = (Number(m[1]) % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+    found.push({ start, end: start + m[0].length, hour, minute: Number(m[2]), date: null, zone: null, inferred: [] });
   }
   for (const m of line.matchAll(NOON_OR_MIDNIGHT)) {
     const start = m.index ?? 0;
@@ -138,9 +171,9 @@ function fromPatterns(line: string): Found[] {
 
 const describeDate = (day: number, month: number) => `${day} ${MONTHS[month - 1]}`;
 
-/** "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)". */
-function dateAmbiguity(text: string, date: LocalDate | null): string | undefined {
-  const m = NUMERIC_DATE.exec(text);
+/** "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)", and the other reading. */
+function dateAmbiguity(text: string, date: LocalDate | null): { note: string; other: LocalDate } | undefined {
+  const m = NUMERIC_DATE.exec(text.replace(/(?<=\d)[–—](?=\d)/g, '-'));
   if (!m || !date) return undefined;
   const first = Number(m[1]);
   const second = Number(m[3]);
@@ -149,11 +182,19 @@ function dateAmbiguity(text: string, date: LocalDate | null): string | undefined
   const chosen = describeDate(date.day, date.month);
   const other = dayFirst ? describeDate(second, first) : describeDate(first, second);
   const [asDmy, asMdy] = dayFirst ? [chosen, other] : [other, chosen];
-  return `${m[0]} could be ${asDmy} or ${asMdy}; read as ${chosen} (${dayFirst ? 'day first' : 'month first'})`;
+  return {
+    note: `${m[0]} could be ${asDmy} or ${asMdy}; read as ${chosen} (${dayFirst ? 'day first' : 'month first'})`,
+    other: { year: date.year, month: date.day, day: date.month },
+  };
 }
 
-/** A zone written right after a time: an attached offset ("+02:00") or a zone (" (PST)", " UTC"). */
+// "16:10Z", "1610Z", "16:10 Zulu": military and aviation UTC.
+const ZULU = /^(?:Z|\s?Zulu)(?![\p{L}\p{N}])/u;
+
+/** A zone written right after a time: an attached offset ("+02:00"), Zulu, or a zone (" (PST)", " UTC"). */
 function zoneAfter(line: string, at: number, hasSeconds: boolean, options: TimeReadingOptions | undefined) {
+  const zulu = ZULU.exec(line.slice(at));
+  if (zulu) return { spec: { text: zulu[0].trim(), zone: 'UTC' }, end: at + zulu[0].length };
   const offset = ATTACHED_OFFSET.exec(line.slice(at));
   if (offset && Number(offset[2]) <= 14 && (offset[1] === '+' || hasSeconds)) {
     const minutes = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
@@ -170,21 +211,31 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
   if (written) [zone, end] = [written.spec, written.end];
   let date = time.date;
   let start = time.start;
+  let inferred = time.inferred;
   if (!date) {
     const after = dates.find((d) => d.start >= end && DATE_AFTER_GAP.test(line.slice(end, d.start)));
     const before = dates.find((d) => d.end <= start && DATE_BEFORE_GAP.test(line.slice(d.end, start)));
     if (after) [date, end] = [after.date, after.end];
     else if (before) [date, start] = [before.date, before.start];
+    const attached = after ?? before;
+    if (attached?.yearUnknown) inferred = [...inferred, YEAR_UNKNOWN];
+    // "10:00 AM on March 2, 2023 (UTC-8)": the zone after the date.
+    if (after && !zone) {
+      const late = zoneAfter(line, end, time.second !== undefined, options);
+      if (late) [zone, end] = [late.spec, late.end];
+    }
   }
+  // "T16:10Z" (ISO without its date) begins with the T.
+  if (line[start - 1] === 'T' && !/[\p{L}\p{N}]/u.test(line[start - 2] ?? '')) start--;
   if (JOINED_BEFORE.test(line.slice(0, start)) || JOINED_AFTER.test(line.slice(end))) return null;
-  return { ...time, start, end, zone, date };
+  return { ...time, start, end, zone, date, inferred };
 }
 
 /** Every single written time of day in `line`, in order, each with the zone and date written next to it. */
 export function readWrittenTimes(line: string, options?: TimeReadingOptions): ParsedTime[] {
   if (!MIGHT_HOLD_A_TIME.test(line)) return []; // most prose lines; saves a chrono pass
   const { times, dates } = fromChrono(line, options);
-  const found = [...times, ...fromPatterns(line).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
+  const found = [...times, ...fromPatterns(line, options).filter((p) => !times.some((t) => p.start < t.end && t.start < p.end))]
     .map((t) => extend(line, t, dates, options))
     .filter((t): t is Found => t !== null)
     .sort((a, b) => a.start - b.start);
@@ -200,7 +251,8 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
       start: t.start,
       end: t.end,
       date: t.date,
-      ...(ambiguity ? { dateAmbiguity: ambiguity } : {}),
+      ...(ambiguity ? { dateAmbiguity: ambiguity.note, otherDate: ambiguity.other } : {}),
+      ...(t.inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}),
       hour: t.hour,
       minute: t.minute,
       ...(t.second !== undefined ? { second: t.second } : {}),
@@ -218,5 +270,34 @@ export function readWrittenTimes(line: string, options?: TimeReadingOptions): Pa
  */
 export function readWrittenDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
   if (!/\d/.test(line)) return [];
-  return fromChrono(line, options).dates.map((d) => ({ text: line.slice(d.start, d.end), start: d.start, end: d.end, date: d.date }));
+  return fromChrono(line, options).dates.map((d) => ({
+    text: line.slice(d.start, d.end),
+    start: d.start,
+    end: d.end,
+    date: d.date,
+    ...(d.yearUnknown ? { yearUnknown: true } : {}),
+  }));
+}
+
+const ANY_NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.\-–])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}/.-])/gu;
+
+/**
+ * The day-month order a document's own dates show: "01/16/2024" can only be month first, "16/01/2024"
+ * only day first. A reader takes the order of the unambiguous dates for the ambiguous ones; null when
+ * the document shows none, or both.
+ */
+export function dateOrderShownIn(lines: readonly string[]): 'dmy' | 'mdy' | null {
+  let dayFirst = 0;
+  let monthFirst = 0;
+  for (const line of lines) {
+    if (line.length > 2000 || !/\d[/.\-–]\d/.test(line)) continue;
+    for (const m of line.matchAll(ANY_NUMERIC_DATE)) {
+      const [a, b] = [Number(m[1]), Number(m[3])];
+      if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
+      else if (b > 12 && b <= 31 && a >= 1 && a <= 12) monthFirst++;
+    }
+  }
+  if (dayFirst && !monthFirst) return 'dmy';
+  if (monthFirst && !dayFirst) return 'mdy';
+  return null;
 }

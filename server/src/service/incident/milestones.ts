@@ -1,0 +1,67 @@
+import type { PostmortemDocument, TimelineEntry } from '../model';
+
+// What the timeline marks: the entry where the problem started, the ones where it was resolved,
+// and the one where it was detected. A timeline whose first entry is an alert or a report does
+// not mark the start: the alert is when it was detected.
+
+const START_MARK =
+  /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|goes|going|is|was|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stopped|stops|ceased)\s+(?:working|responding|serving|launching|accepting|processing|producing|syncing)|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?)|(?:users?|customers?|people|requests?|clients?)\s+(?:start|started|begin|began)\s+(?:running\s+into|seeing|getting|hitting|experiencing|receiving|to\s+(?:see|get|hit|fail|experience|receive))|(?:begins?|began|started|starts)\s+to\s+(?:drop|fail|degrade|error|decline|fall|slow|time\s+out))/i;
+const END_MARK =
+  /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b/i;
+// "not resolved", "still not back", "partially restored", "attempted to restore": not the end.
+const NOT_THE_END = /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*)\b/i;
+const DETECTED =
+  /\b(?:alert(?:s|ed)?|paged?|pages|paging|detected|noticed|reported|reports|flagged|discovered|spotted|observed|complain\w*|pinged|monitoring\s+(?:fired|triggered)|on-?call)\b/i;
+
+export interface Milestones {
+  start: TimelineEntry | null;
+  /** Entries marked as the end, after the start, in order. */
+  ends: TimelineEntry[];
+  /** Every entry marked as the end, in order (for a start the summary gives). */
+  marked: TimelineEntry[];
+  detected: TimelineEntry | null;
+}
+
+/** Start, end and detection as the timeline's own words mark them (entries with a time only). */
+export function timelineMilestones(document: PostmortemDocument): Milestones {
+  const timed = document.timeline.filter((e) => typeof e.at === 'number');
+  const text = (e: TimelineEntry) => bodyOf(document, e);
+  const detected = timed.find((e) => DETECTED.test(text(e))) ?? null;
+  const start = timed.find((e) => marks(START_MARK, text(e)) && !DETECTED.test(text(e))) ?? null;
+  const marked = timed.filter((e) => {
+    const t = text(e);
+    const m = marks(END_MARK, t);
+    return m !== null && !NOT_THE_END.test(t.slice(0, m.index));
+  });
+  const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
+  return { start, ends, marked, detected };
+}
+
+/**
+ * Where `mark` says this entry is the start or the end, or null. "the start of the outage (~13:30)"
+ * points at another time, not at the entry's own.
+ */
+function marks(mark: RegExp, text: string): RegExpExecArray | null {
+  const m = mark.exec(text);
+  if (!m) return null;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+  return /^\W{0,4}(?:at\s+|around\s+|~)?\d{1,2}[:.]\d\d/.test(after) ? null : m;
+}
+
+/** An entry's words: its text, and for a heading the lines under it (up to a paragraph's worth, code left out). */
+function bodyOf(document: PostmortemDocument, e: TimelineEntry): string {
+  if (e.kind !== 'heading') return e.text;
+  let text = e.text;
+  let body = false;
+  for (let l = e.line + 1; l <= e.endLine && text.length < 600; l++) {
+    const line = document.lines[l].trim();
+    // The first paragraph under the heading: what happened at that time.
+    if (!line || /^(?:```|~~~)/.test(line)) {
+      if (body) break;
+      continue;
+    }
+    body = true;
+    text += ` ${line}`;
+  }
+  return text;
+}

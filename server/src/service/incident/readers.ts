@@ -1,0 +1,195 @@
+import type { PostmortemDocument } from '../model';
+import { findTimeRange, findTimes, type ParsedTime, type TimeReadingOptions } from '../time';
+import { dateOnLine, fieldSources, firstTime, sentences } from './sources';
+import type { FoundTime, Source, TimeField, WindowCandidate } from './types';
+
+// The readers: each looks at one region of the document the way a reader does and proposes the
+// windows it finds there, with where it found them. The chooser (choose.ts) decides.
+
+/** How explicit each region is; lower is preferred when several give a whole window. */
+export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, impact: 4, lead: 5, title: 6, timeline: 7, joined: 8 } as const;
+
+const found = (time: ParsedTime, s: Source, source: string, options: TimeReadingOptions): FoundTime => ({
+  time,
+  line: s.line,
+  sameLineDate: dateOnLine(s.text, options),
+  source,
+});
+
+/** The Start and End fields, and "Start: 10:00 AM EST, End: 12:00 PM EST" on the Start field's line. */
+export function fromFields(document: PostmortemDocument, fields: readonly TimeField[], options: TimeReadingOptions): WindowCandidate[] {
+  const firstIn = (f: TimeField, label: string): FoundTime | null => {
+    const sources = fieldSources(document, f);
+    const first = f.emptyValue ? firstTime(sources, options) : firstTime(sources.slice(0, 1), options);
+    if (!first) return null;
+    const line = sources.find((s) => s.line === first.line);
+    return { time: first.time, line: first.line, sameLineDate: line ? dateOnLine(line.text, options) : null, source: label };
+  };
+  let start: FoundTime | null = null;
+  let end: FoundTime | null = null;
+  let startField: TimeField | undefined;
+  for (const f of fields) {
+    if (f.id === 'start' && !start) {
+      start = firstIn(f, `the ${f.model.label} field`);
+      if (start) startField = f;
+    }
+    if (f.id === 'end' && !end) end = firstIn(f, `the ${f.model.label} field`);
+  }
+  const out: WindowCandidate[] = [];
+  if (start && end) out.push({ start, end, source: 'the Start and End fields', tier: TIER.fields, rangeLine: null });
+  if (start && !end && startField) {
+    const s0 = start;
+    for (const s of fieldSources(document, startField)) {
+      const later = findTimes(s.text, options).find((t) => s.line > s0.line || t.start >= s0.time.end);
+      const between = later && s.line === s0.line ? s.text.slice(s0.time.end, later.start) : '';
+      if (later && /\b(?:end(?:ed|s|ing)?|until|till|to|resolved|restored|recovered)\b|[–—-]\s*$/i.test(between)) {
+        out.push({
+          start: s0,
+          end: { time: later, line: s.line, sameLineDate: s0.sameLineDate, source: `the ${startField.model.label} field` },
+          source: `the ${startField.model.label} field`,
+          tier: TIER.fields,
+          rangeLine: null,
+        });
+        break;
+      }
+    }
+  }
+  // A Start or an End field alone: half a window, used only when nothing gives a whole one.
+  const alone = start ?? end;
+  if (!out.length && alone) out.push({ start: alone, end: null, source: `the ${start ? 'Start' : 'End'} field alone`, tier: TIER.fields, rangeLine: null });
+  return out;
+}
+
+/** A range in the Duration field ("08:00 AM - 09:30 AM (UTC)"), or start and end told in its words. */
+export function fromDurationField(document: PostmortemDocument, fields: readonly TimeField[], options: TimeReadingOptions): WindowCandidate[] {
+  const out: WindowCandidate[] = [];
+  for (const f of fields.filter((x) => x.id === 'duration')) {
+    const sources = fieldSources(document, f);
+    for (const s of sources) {
+      const r = findTimeRange(s.text, options);
+      if (r) out.push(fromRange(r, s, 'the Duration field', TIER.durationField, options));
+    }
+    out.push(...fromProse(sources, 'the Duration field', TIER.durationField, options, false));
+  }
+  return out;
+}
+
+/** `start_time` / `end_time` (and `started_at`, `resolved`, `resolvedWhen`, …) in the front matter. */
+export function fromFrontMatter(document: PostmortemDocument, options: TimeReadingOptions): WindowCandidate[] {
+  const keys = document.frontMatter?.incidentKeys ?? [];
+  const read = (pattern: RegExp): FoundTime | null => {
+    for (const k of keys) {
+      if (!pattern.test(k.key)) continue;
+      const text = ' '.repeat(k.valueStart) + k.value;
+      const t = findTimes(text, options)[0];
+      if (t) return { time: t, line: k.line, sameLineDate: null, source: `the front matter (${k.key})` };
+    }
+    return null;
+  };
+  const start = read(/start|begin|began/i);
+  const end = read(/end|resolv|recover|restor|mitigat/i);
+  if (!start) return [];
+  return [{ start, end, source: 'the front matter', tier: TIER.frontMatter, rangeLine: null }];
+}
+
+// What points at the end of the incident in a sentence, and at its start.
+const END_WORDS =
+  /\b(?:restored|resolved|recovered|fixed|mitigated|ended|ending|ends|concluded|concluding|finished|finishing|cleared|stabili[sz]ed|resumed|back\s+(?:online|up|to\s+normal|in\s+service)|returned\s+to\s+normal|came\s+back|until|till|up\s+again|fully\s+operational|end(?:\s+time)?\s*[:：])/gi;
+const START_WORDS =
+  /\b(?:start(?:ed|ing|s)?|began|begins|beginning|begun|commenc(?:ed|ing|es)|since|from|onset|first\s+(?:occurred|appeared)|occurred|happened|went\s+down|start(?:\s+time)?\s*[:：])/gi;
+
+const DETECTION_WORDS = /\b(?:noticed|detected|reported|alerted|paged|discovered|spotted|observed|flagged)\b/i;
+
+interface MarkedTime {
+  time: ParsedTime;
+  source: Source;
+  role: 'start' | 'end' | null;
+}
+
+/**
+ * Start and end told in sentences: a written range ("from 10:00 to 12:30 WAT", "between 02:00 and
+ * 02:41"), or times the words around them mark: "starting at 11:10 AM and ending at 12:00 PM CET",
+ * "At 12:00 p.m. EAT the site was offline. At 12:16 p.m. EAT, service was restored." Each end a
+ * sentence marks after the start gives a candidate, so the chooser can weigh them with the stated
+ * duration.
+ */
+export function fromProse(sources: readonly Source[], where: string, tier: number, options: TimeReadingOptions, ranges = true): WindowCandidate[] {
+  const out: WindowCandidate[] = [];
+  if (ranges) {
+    for (const s of sources) {
+      const r = findTimeRange(s.text, options);
+      if (r) {
+        out.push(fromRange(r, s, `the time range in ${where}`, tier, options));
+        break;
+      }
+    }
+  }
+  const times: MarkedTime[] = [];
+  for (const s of sources) {
+    const inLine = findTimes(s.text, options);
+    if (!inLine.length) continue;
+    const roles: (MarkedTime['role'] | null)[] = inLine.map(() => null);
+    for (const sentence of sentences(s.text)) {
+      const inside = inLine.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= sentence.start && t.start < sentence.end);
+      if (!inside.length) continue;
+      const text = s.text.slice(sentence.start, sentence.end);
+      const mark = (words: RegExp, role: 'start' | 'end', fallbackBefore: boolean) => {
+        for (const m of text.matchAll(words)) {
+          const at = sentence.start + (m.index ?? 0);
+          // A word points at the next time in its sentence, else (for an end) the one before it.
+          const next = inside.find(({ t }) => t.start >= at);
+          const before = fallbackBefore ? [...inside].reverse().find(({ t }) => t.end <= at) : undefined;
+          const target = next ?? before;
+          if (target && roles[target.i] === null) roles[target.i] = role;
+        }
+      };
+      mark(END_WORDS, 'end', true);
+      mark(START_WORDS, 'start', false);
+    }
+    inLine.forEach((t, i) => {
+      times.push({ time: t, source: s, role: roles[i] ?? null });
+    });
+  }
+  const firstEnd = times.findIndex((t, i) => t.role === 'end' && times.slice(0, i).some((x) => x.role !== 'end'));
+  if (firstEnd < 0) {
+    // "On 24 March 2017 at 07:32 GMT the site answered 500": when it started, and nothing on when it ended.
+    const starts = times.filter((t) => t.role === 'start');
+    // "On 20 January … started to fail", then "On 21 January … started to fail again": two episodes, no one start.
+    const episodes = new Set(starts.map((t) => t.source.line)).size > 1 && new Set(starts.map((t) => JSON.stringify(t.time.date))).size > 1;
+    // "noticed at 0:59 CET" is when it was detected, not when it began.
+    const start = starts[0] ?? times.find((t) => t.role === null && !DETECTION_WORDS.test(t.source.text));
+    if (start && !out.length && !episodes)
+      out.push({
+        start: found(start.time, start.source, `a sentence of ${where}`, options),
+        end: null,
+        source: `a sentence of ${where}`,
+        tier,
+        rangeLine: null,
+      });
+    return out;
+  }
+  const before = times.slice(0, firstEnd);
+  const start = before.find((t) => t.role === 'start') ?? before.find((t) => t.role === null);
+  if (!start) return out;
+  for (const end of times.slice(firstEnd).filter((t) => t.role === 'end')) {
+    out.push({
+      start: found(start.time, start.source, `a sentence of ${where}`, options),
+      end: found(end.time, end.source, `a sentence of ${where}`, options),
+      source: `sentences of ${where}`,
+      tier,
+      rangeLine: null,
+    });
+  }
+  return out;
+}
+
+function fromRange(r: { start: ParsedTime; end: ParsedTime }, s: Source, source: string, tier: number, options: TimeReadingOptions): WindowCandidate {
+  const sameLineDate = dateOnLine(s.text, options);
+  return {
+    start: { time: r.start, line: s.line, sameLineDate, source },
+    end: { time: r.end, line: s.line, sameLineDate, source },
+    source,
+    tier,
+    rangeLine: s.line,
+  };
+}
