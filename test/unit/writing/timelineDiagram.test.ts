@@ -88,24 +88,17 @@ describe('timeline diagram', () => {
   });
 
   it("draws the times in the document's zone, converting entries written in another", () => {
-    const text = md(
-      '# Postmortem',
-      '',
-      '## Issue Summary',
-      '',
-      '- **Duration:** 2023-01-15 10:00 – 12:30 WAT',
-      '',
-      '## Timeline',
-      '',
-      '- 10:00 – Alarm goes off.',
-      '- 10:30 UTC – Database team called in.',
-      '- 12:30 – Connections closed; service back.',
-    );
-    const lines = gantt(insert(text, 6));
-    assert.ok(lines.includes('title Incident timeline (times in WAT)'), lines.join('\n'));
+    const summary = ['# Postmortem', '', '## Issue Summary', '', '- **Duration:** 2023-01-15 10:00 – 12:30 WAT', '', '## Timeline', ''];
+    const local = gantt(insert(md(...summary, '- 10:00 – Alarm goes off.', '- 11:30 – Database team called in.', '- 12:30 – Service back.'), 6));
+    assert.ok(local.includes('title Incident timeline (times in WAT)'), local.join('\n'));
     assert.deepEqual(
-      lines.filter((l) => l.includes(':milestone')).map((l) => l.split(', ')[2]),
+      local.filter((l) => l.includes(':milestone')).map((l) => l.split(', ')[2]),
       ['2023-01-15 10:00', '2023-01-15 11:30', '2023-01-15 12:30'],
+    );
+    const utc = gantt(insert(md(...summary, '- 09:00 UTC – Alarm goes off.', '- 11:30 UTC – Service back.'), 6));
+    assert.deepEqual(
+      utc.filter((l) => l.includes(':milestone')).map((l) => l.split(', ')[2]),
+      ['2023-01-15 10:00', '2023-01-15 12:30'],
     );
   });
 
