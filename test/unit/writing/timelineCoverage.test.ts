@@ -97,4 +97,13 @@ describe('timeline-coverage', () => {
     assert.deepEqual(findingsWith(analyze(skeleton), 'timeline-coverage'), []);
     assert.deepEqual(findingsWith(analyze(timeline()), 'timeline-coverage'), []);
   });
+
+  it('leaves a timeline in another language alone: its checklist reads English', () => {
+    const french = timeline(
+      '- Détecté le 2024-01-21 à 10h15 UTC : une alerte de surveillance a été déclenchée.',
+      "- Analyse des journaux du service d'authentification pour identifier les problèmes.",
+      "- L'incident a été escaladé aux équipes DevOps et Base de Données pour une enquête approfondie.",
+    );
+    assert.deepEqual(findingsWith(analyze(french), 'timeline-coverage'), []);
+  });
 });

@@ -1,4 +1,4 @@
-import { type ProseLine, proseLines, tableCells } from '../writing/prose';
+import { type ProseLine, proseLines, tableCells, isEnglish } from '../writing/prose';
 import { range } from '../parse/lines';
 import type { Finding, Rule } from './types';
 
@@ -152,6 +152,7 @@ export const blameLanguage: Rule = {
   tags: ['writing', 'blameless'],
   structural: false,
   check({ document, settings }) {
+    if (!isEnglish(document)) return [];
     const allowed = new Set(settings.allowedNames.map((n) => n.trim().toLowerCase()).filter(Boolean));
     const extra = settings.blameWords.map((w) => w.trim()).filter(Boolean);
     const patterns = extra.length

@@ -1,4 +1,5 @@
 import { isFilled, sectionText } from '../language/checklist';
+import { isEnglish, isEnglishText } from '../writing/prose';
 import type { Finding, Rule } from './types';
 
 // The impact says who was affected and how many: a share of users, a count of users, requests
@@ -38,6 +39,7 @@ export const impactFigure: Rule = {
   tags: ['writing', 'impact'],
   structural: false,
   check({ document, template }) {
+    if (!isEnglish(document)) return [];
     const subject = { document };
     const impactFields = document.fields.filter((f) => f.id === 'impact');
     const filled = impactFields.filter((f) =>
@@ -51,7 +53,7 @@ export const impactFigure: Rule = {
     const sectionWords = impactTemplate && impactSections.length ? sectionText(subject, impactTemplate) : '';
     const texts = [...filled.map((f) => f.fullValue), sectionWords].filter((t) => /[\p{L}]{3,}/u.test(t));
     // Nothing written about the impact yet: missing-field (or the skeleton) says so.
-    if (!texts.length || texts.some(statesAFigure)) return [];
+    if (!texts.length || texts.some(statesAFigure) || !isEnglishText(texts.join('\n'))) return [];
     const where = filled[0]?.labelRange ?? impactSections[0]?.headingRange;
     if (!where) return [];
     const finding: Finding = {

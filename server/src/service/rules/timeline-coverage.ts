@@ -1,4 +1,5 @@
 import { evaluateChecklist, sectionText, statedTimes } from '../language/checklist';
+import { isEnglish, isEnglishText } from '../writing/prose';
 import type { Rule } from './types';
 
 // What the timeline must say, as the template's checklist for it has it (standard: when and how
@@ -15,13 +16,14 @@ export const timelineCoverage: Rule = {
   tags: ['writing', 'timeline'],
   structural: false,
   check({ document, template }) {
+    if (!isEnglish(document)) return [];
     const timelineTemplate = template.sections.find((s) => s.id === 'timeline');
     const heading = document.sections.find((s) => s.id === 'timeline' && !s.empty);
     if (!timelineTemplate?.checklist.length || !heading) return [];
     const subject = { document };
     // A timeline still as the skeleton wrote it is for the skeleton's own finding.
     const text = sectionText(subject, timelineTemplate);
-    if (!/[\p{L}]{3,}/u.test(text)) return [];
+    if (!/[\p{L}]{3,}/u.test(text) || !isEnglishText(text)) return [];
     // A timeline without a single time: say so once, and list only what its words leave out.
     const untimed = document.timeline.length === 0 && statedTimes(text) === 0;
     const missing = evaluateChecklist(subject, timelineTemplate, { ignoreTimes: untimed })

@@ -1,4 +1,5 @@
 import { type ActionItem, readActionItems, unassigned } from '../actionItems';
+import { isEnglish } from '../writing/prose';
 import type { Finding, Rule } from './types';
 
 // A corrective measure is a task someone can check off: a verb and the thing it changes
@@ -17,6 +18,7 @@ const exhortations: RegExp[] = [
   new RegExp(`${exhorted}keep an eye on\\b`, 'i'),
   new RegExp(`${exhorted}(?:do|doing) better\\b`, 'i'),
   new RegExp(`${exhorted}try harder\\b`, 'i'),
+  new RegExp(`${exhorted}(?:reflect on|think about|think more about|discuss|talk about)\\b`, 'i'),
   new RegExp(`${exhorted}learn from (?:this|it|our mistakes|the incident)\\b`, 'i'),
   new RegExp(
     `${exhorted}(?:make sure|ensure) (?:that )?(?:it|this|that|this issue|the issue|the problem|this incident|this problem) (?:does(?:n't| not)|won'?t|will not|never|can(?:'t|not)) (?:happen|occur|recur)s?(?: again)?\\b`,
@@ -44,7 +46,7 @@ const generic = new Set(
     'continuous constantly closely carefully proper properly appropriate appropriately necessary needed need needs possible ' +
     'accordingly whole entire robust strong stronger effective efficient overall general generally end way ways time times ' +
     'system systems things thing stuff everything anything something issue issues problem problems incident incidents outage ' +
-    'outages team teams process processes procedure procedures area areas aspects everyone people staff members engineers ' +
+    'outages team teams paths path channels process processes procedure procedures area areas aspects everyone people staff members engineers ' +
     'developers deploy deploying deployment deployments change changes code work working production prod environment ' +
     'environments service services infrastructure platform application applications app apps tool tools place places ' +
     'monitoring monitor alerting alerts alert testing tests test logging logs observability documentation docs communication ' +
@@ -100,6 +102,7 @@ export const vagueAction: Rule = {
   tags: ['writing', 'actions'],
   structural: false,
   check({ document, template, settings }) {
+    if (!isEnglish(document)) return [];
     const findings: Finding[] = [];
     const asks = (sectionId: string) => {
       const fields = template.sections.find((s) => s.id === sectionId)?.fields ?? [];

@@ -59,8 +59,19 @@ export function maskLine(line: string): string {
   );
 }
 
-/** Every line of prose, in order. */
-export function proseLines(document: PostmortemDocument): ProseLine[] {
+const proseOf = new WeakMap<PostmortemDocument, readonly ProseLine[]>();
+
+/** Every line of prose, in order (read once per document: several rules read it). */
+export function proseLines(document: PostmortemDocument): readonly ProseLine[] {
+  let lines = proseOf.get(document);
+  if (!lines) {
+    lines = readProse(document);
+    proseOf.set(document, lines);
+  }
+  return lines;
+}
+
+function readProse(document: PostmortemDocument): ProseLine[] {
   const { lines } = document;
   const out: ProseLine[] = [];
   const skip = new Set<number>();
@@ -124,4 +135,43 @@ export function proseWords(document: PostmortemDocument): number {
   let n = 0;
   for (const p of proseLines(document)) n += countWords(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
   return n;
+}
+
+const englishWords = new Set(
+  'the an and or of to in on at for with by from is was were are be been it its this that we our they their there which as not no but'.split(' '),
+);
+/** The commonest words of French, Spanish, Portuguese, Italian and German that English does not use. */
+const otherWords = new Set(
+  (
+    'le la les des du et est une un en pour dans été sur au aux par qui que pas ne se ce il elle nous ont avec ' +
+    'el los las y es una por para con del lo su al se fue como más pero ' +
+    'os da do em uma com não ao foi são ' +
+    'il della di che non per gli è sono ' +
+    'der die das und ist nicht mit für ein eine zu den dem auf im wurde sich von'
+  ).split(' '),
+);
+
+/**
+ * The prose is English: English's commonest words are not outnumbered by those of French, Spanish,
+ * Portuguese, Italian or German. Terse English ("Alert pages on-call.") has few of either, and passes.
+ * The wording checks (blame, vague actions, impact figures, timeline coverage) read English; other
+ * prose is left alone.
+ */
+export function isEnglish(document: PostmortemDocument): boolean {
+  return isEnglishText(
+    proseLines(document)
+      .map((p) => p.text)
+      .join('\n'),
+  );
+}
+
+/** The same for a part of a document: a section written in another language in an English document. */
+export function isEnglishText(text: string): boolean {
+  let english = 0;
+  let other = 0;
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (englishWords.has(w)) english++;
+    else if (otherWords.has(w)) other++;
+  }
+  return other <= english || other < 3;
 }
