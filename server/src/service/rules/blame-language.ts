@@ -9,6 +9,8 @@ import type { Finding, Rule } from './types';
 
 interface Blame {
   kind: string;
+  /** A cheap test a line must pass before `pattern` is tried on it. */
+  clue?: RegExp;
   pattern: RegExp;
   suggestion: string;
   /** The match names a person: checked against the names that are not people. */
@@ -36,11 +38,13 @@ const FAILED = [
 const blames: Blame[] = [
   {
     kind: 'human error',
+    clue: /human/i,
     pattern: /\bhuman[- ]errors?\b/giu,
     suggestion: 'name what let the mistake through instead: a missing check, an unclear runbook, a risky default',
   },
   {
     kind: 'fault',
+    clue: /fault/i,
     pattern: new RegExp(
       `\\b(?<subject>(?:his|her|their|my|your)(?=\\s+fault)|(?:${NAME}|[Ss]omeone|[Ss]omebody|${ROLE})(?=['’]s\\s+fault))(?:['’]s)?\\s+fault\\b`,
       'gu',
@@ -50,16 +54,19 @@ const blames: Blame[] = [
   },
   {
     kind: 'should have known',
+    clue: /known/i,
     pattern: /\b(?:should(?:n['’]t)?|ought to) have known\b|\bshould['’]ve known\b/giu,
     suggestion: 'say what information was missing or hard to see at the time',
   },
   {
     kind: 'careless',
+    clue: /careless|negligen|slopp|reckless|incompeten/i,
     pattern: /\b(?:careless(?:ly|ness)?|negligen(?:t|tly|ce)|sloppy|sloppiness|reckless(?:ly|ness)?|incompeten(?:t|ce))\b/giu,
     suggestion: 'describe the action and what made it easy to get wrong',
   },
   {
     kind: 'person as the subject of a failure',
+    clue: /forg[oe]t|neglect|overlook|fail|didn|did not|never|miss|ignor|mistaken|accident|careless|wrong|inadvertent|reckless|messed|screwed|fouled|broke|botch|made|caused|should|blame|fault|responsible/i,
     pattern: new RegExp(`\\b${SUBJECT}\\s+(?:(?:also|then|just|apparently|again|simply|unfortunately)\\s+)?(?:${FAILED})`, 'gu'),
     suggestion: 'make the system the subject: "the deploy went out without the config check" rather than "Dana forgot the config check"',
     person: true,
@@ -176,6 +183,7 @@ export const blameLanguage: Rule = {
       const columns = owners.get(p.line);
       if (columns) text = blankColumns(text, columns);
       for (const blame of patterns) {
+        if (blame.clue && !blame.clue.test(text)) continue;
         blame.pattern.lastIndex = 0;
         for (const m of text.matchAll(blame.pattern)) {
           const start = m.index ?? 0;

@@ -42,21 +42,18 @@ function isLogTable(lines: readonly string[], start: number, end: number): boole
 /** Blanks what is not prose in one line of Markdown, keeping every column. */
 export function maskLine(line: string): string {
   const blank = (s: string) => ' '.repeat(s.length);
-  return (
-    line
-      // Quote, heading and list markers and task boxes are layout, not words (`1.` is no word).
-      .replace(/^\s*(?:>\s*)*(?:#{1,6}(?=\s)|(?:[-*+]|\d{1,9}[.)])(?=\s)(?:\s+\[[ xX]\](?=\s|$))?)?/, blank)
-      // Images: the alternative text is not read as prose.
-      .replace(/!\[[^\]]*\]\([^)]*\)/g, blank)
-      // Links: the text stays, the target goes.
-      .replace(/\]\([^)]*\)/g, (m) => ` ${blank(m.slice(1))}`)
-      .replace(/<!--.*?-->/g, blank)
-      .replace(/<\/?[A-Za-z][^<>]*>/g, blank)
-      .replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, blank)
-      // Inline code: one word, never read for wording.
-      .replace(/(`+)([^`]|[^`].*?[^`])\1(?!`)/g, (m) => 'x'.repeat(m.length))
-      .replace(/&nbsp;/g, blank)
-  );
+  // Quote, heading and list markers and task boxes are layout, not words (`1.` is no word).
+  let out = line.replace(/^\s*(?:>\s*)*(?:#{1,6}(?=\s)|(?:[-*+]|\d{1,9}[.)])(?=\s)(?:\s+\[[ xX]\](?=\s|$))?)?/, blank);
+  if (out.includes('](')) {
+    // Images: the alternative text is not read as prose. Links: the text stays, the target goes.
+    out = out.replace(/!\[[^\]]*\]\([^)]*\)/g, blank).replace(/\]\([^)]*\)/g, (m) => ` ${blank(m.slice(1))}`);
+  }
+  if (out.includes('<')) out = out.replace(/<!--.*?-->/g, blank).replace(/<\/?[A-Za-z][^<>]*>/g, blank);
+  if (out.includes('http') || out.includes('www.')) out = out.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, blank);
+  // Inline code: one word, never read for wording.
+  if (out.includes('`')) out = out.replace(/(`+)([^`]|[^`].*?[^`])\1(?!`)/g, (m) => 'x'.repeat(m.length));
+  if (out.includes('&nbsp;')) out = out.replace(/&nbsp;/g, blank);
+  return out;
 }
 
 const proseOf = new WeakMap<PostmortemDocument, readonly ProseLine[]>();
@@ -157,12 +154,19 @@ const otherWords = new Set(
  * The wording checks (blame, vague actions, impact figures, timeline coverage) read English; other
  * prose is left alone.
  */
+const englishOf = new WeakMap<PostmortemDocument, boolean>();
+
 export function isEnglish(document: PostmortemDocument): boolean {
-  return isEnglishText(
-    proseLines(document)
-      .map((p) => p.text)
-      .join('\n'),
-  );
+  let english = englishOf.get(document);
+  if (english === undefined) {
+    english = isEnglishText(
+      proseLines(document)
+        .map((p) => p.text)
+        .join('\n'),
+    );
+    englishOf.set(document, english);
+  }
+  return english;
 }
 
 /** The same for a part of a document: a section written in another language in an English document. */
