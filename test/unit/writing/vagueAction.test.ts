@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Template } from '../../../server/src/service';
-import { builtinTemplates } from '../../../server/src/service';
+import { allRules, builtinTemplates, parseProjectConfig } from '../../../server/src/service';
 import { analyze, findingsWith, md } from '../helpers';
 
 // vague-action: corrective actions someone can check off; owners and due dates where the template asks.
@@ -133,6 +133,44 @@ describe('vague-action: owners and due dates', () => {
   it('counts "n/a" and "TBD" as no owner', () => {
     const text = md('# Postmortem', '', '## Action Items', '', '| Action | Owner | Due |', '|---|---|---|', '| Split the queue per tenant | TBD | n/a |');
     assert.deepEqual(findingsWith(analyze(text, options), 'vague-action')[0].data?.missing, ['owner', 'due date']);
+  });
+
+  it('asks for them under a template of .postmortemrc.json whose action section has owner and due fields', () => {
+    const config = parseProjectConfig(
+      JSON.stringify({
+        template: 'our-team',
+        templates: {
+          'our-team': {
+            extends: 'standard',
+            sections: [
+              { id: 'summary' },
+              {
+                id: 'corrective-actions',
+                fields: [
+                  { id: 'owner', name: 'Owner', required: false },
+                  { id: 'due', name: 'Due', required: false },
+                ],
+              },
+            ],
+          },
+        },
+      }),
+      allRules.map((r) => r.code),
+    );
+    assert.deepEqual(config.problems, []);
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '- [ ] Alert on queue depth above 10k',
+      '- [ ] Split the queue (owner: @lee, due: 2024-02-01)',
+    );
+    const found = findingsWith(analyze(text, { settings: config.settings, customTemplates: config.templates }), 'vague-action');
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.data?.missing]),
+      [[4, ['owner', 'due date']]],
+    );
   });
 
   it('does not ask for owners under the built-in templates', () => {
