@@ -69,3 +69,14 @@ export interface TimelineEntryEdit {
 }
 
 export const timelineEntryRequest = new RequestType<TimelineEntryParams, TimelineEntryEdit | null, void>('postmortem/timelineEntry');
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+/**
+ * `postmortem/readFile`, from the server to the client: the text of a file, or null when it does not
+ * exist or cannot be read. The browser server has no file system of its own; the client reads
+ * through `vscode.workspace.fs`, which also serves virtual file systems.
+ */
+export const readFileRequest = new RequestType<ReadFileParams, string | null, void>('postmortem/readFile');

@@ -1,7 +1,13 @@
-// Bundles the client, the language server and the CLI with esbuild (one file each).
+// Bundles the client, the language server and the CLI with esbuild, and the client and server
+// again for the web (vscode.dev, github.dev, a web worker extension host: no Node built-ins).
+//
+// The server is in two parts, so the .vsix carries its bulk once: server/dist/core.js (the server
+// and the postmortem service, built for the browser, so it runs in Node and in a web worker) and a
+// small entry per host that creates the connection: server/dist/server.js (Node: stdio, IPC,
+// socket; it requires ./core.js) and server/dist/browser.js (a web worker; the client starts it
+// from core.js and browser.js together).
 import { build } from 'esbuild';
 
-const watch = process.argv.includes('--watch');
 const common = {
   bundle: true,
   platform: 'node',
@@ -13,14 +19,45 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// For the web: platform browser, so a Node built-in anywhere in the graph fails the build, and
+// packages' `browser` fields pick their browser builds (vscode-languageclient/-server, jsonrpc).
+// Minified (the source maps stay beside them, out of the .vsix), to keep the .vsix under 500 KB,
+// keeping function and class names: the time reader tells chrono's refiners apart by class name.
+const minified = { minify: true, keepNames: true };
+const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], ...minified };
+
+export const coreGlobal = '__postmortemServerCore';
+
+/** `./core` in an entry: required at run time in Node, the global core.js defines in a web worker. */
+function coreFrom(host) {
+  return {
+    name: 'postmortem-core',
+    setup(b) {
+      b.onResolve({ filter: /^\.\/core$/ }, () => (host === 'node' ? { path: './core.js', external: true } : { path: 'core', namespace: 'postmortem-core' }));
+      b.onLoad({ filter: /.*/, namespace: 'postmortem-core' }, () => ({ contents: `module.exports = self.${coreGlobal};`, loader: 'js' }));
+    },
+  };
+}
+
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'client/dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js' },
-  { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js' },
+  { entryPoints: ['client/src/node.ts'], outfile: 'client/dist/extension.js', external: ['vscode'], ...minified },
+  { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'client/dist/browser.js', format: 'cjs', external: ['vscode'] },
+  {
+    ...web,
+    entryPoints: ['server/src/core.ts'],
+    outfile: 'server/dist/core.js',
+    format: 'iife',
+    globalName: coreGlobal,
+    // Node's require() gets the same object a web worker finds on `self`.
+    footer: { js: `if (typeof module === "object" && module.exports) module.exports = ${coreGlobal};` },
+  },
+  { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js', ...minified, plugins: [coreFrom('node')] },
+  { ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browser.js', format: 'iife', plugins: [coreFrom('browser')] },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', ...minified },
 ];
 
 const started = Date.now();
-await Promise.all(entries.map((e) => build({ ...common, ...e, ...(watch ? {} : {}) })));
+await Promise.all(entries.map((e) => build({ ...common, ...e })));
 if (!process.env.npm_config_loglevel || process.env.npm_config_loglevel !== 'silent') {
-  console.log(`postmortem: built client, server and CLI in ${Date.now() - started} ms`);
+  console.log(`postmortem: built client, server and CLI, for Node and the web, in ${Date.now() - started} ms`);
 }

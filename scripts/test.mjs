@@ -2,7 +2,7 @@
 // and the UI test (a real VS Code in Chromium), printing each runner's summary and one closing line with the totals.
 //
 //   npm test                      everything (integration host: $POSTMORTEM_TEST_HOST, default code-server)
-//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp grammar integration ui)
+//   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp neovim grammar report integration web ui)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +17,11 @@ const steps = [
   { name: 'build', command: ['node', 'scripts/build.mjs'] },
   { name: 'unit', command: mocha('test/unit/**/*.test.ts'), counted: true },
   { name: 'lsp', command: mocha('test/lsp/**/*.test.ts'), counted: true },
+  { name: 'neovim', command: ['node', 'test/neovim/run.mjs'], counted: true, statsFromOutput: true },
   { name: 'grammar', command: ['node', 'test/grammar/run.mjs'], counted: true, statsFromOutput: true },
+  { name: 'report', command: mocha('test/report/**/*.test.ts'), counted: true },
   { name: 'integration', command: ['node', 'scripts/integration.mjs'], counted: true, statsFromOutput: true },
+  { name: 'web', command: ['node', 'scripts/web-test.mjs'], counted: true, statsFromOutput: true },
   { name: 'ui', command: ['node', 'scripts/ui-test.mjs'], counted: true, statsFromOutput: true },
 ].filter((s) => wanted.length === 0 || wanted.includes(s.name));
 

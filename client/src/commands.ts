@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { templatesRequest, timelineEntryRequest } from '../../protocol/requests';
 
 // Commands that write: "New Postmortem" and "Insert Timeline Entry". What to write comes from the

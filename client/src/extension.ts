@@ -1,19 +1,20 @@
 import * as vscode from 'vscode';
 import { statusRequest } from '../../protocol/requests';
-import { LanguageClient, type LanguageClientOptions, RevealOutputChannelOn, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
+import { type BaseLanguageClient, type LanguageClientOptions, RevealOutputChannelOn, State } from 'vscode-languageclient';
 import { registerCommands } from './commands';
 
 // The client: start the server, say which documents it reads, pass settings through, and show
-// a status bar item. Everything about postmortems lives in the server.
+// a status bar item. Everything about postmortems lives in the server. The same client runs in
+// VS Code's Node extension host (node.ts starts the server as a process) and in a browser's web
+// worker extension host (browser.ts starts it in a web worker).
 
-let client: LanguageClient | undefined;
+let client: BaseLanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('server/dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+/** Starts the client that `createClient` makes (with the options below) and wires the editor to it. */
+export async function activateClient(
+  context: vscode.ExtensionContext,
+  createClient: (id: string, name: string, options: LanguageClientOptions) => BaseLanguageClient,
+): Promise<void> {
   const output = vscode.window.createOutputChannel('Postmortem');
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'markdown' }],
@@ -22,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     connectionOptions: { maxRestartCount: 5 },
   };
-  client = new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
+  client = createClient('postmortem', 'Postmortem', clientOptions);
 
   let restarts = 0;
   context.subscriptions.push(

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import picomatch from 'picomatch';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { ServerRuntime } from './runtime';
-import { startServer } from './server';
+import { startServer } from './core';
 
 // The only Node entry point: the connection (stdio, IPC or socket, from the command line) and
 // the runtime that reads files.

@@ -115,7 +115,7 @@ describe('classify: postmortems', () => {
   it('recognises a short document whose front matter says postmortem: true', () => {
     const analysis = service.analyze(md('---', 'postmortem: true', '---', '', 'Notes to come.'));
     assert.equal(analysis.classification.isPostmortem, true);
-    assert.deepEqual(analysis.classification.reasons, ['front matter declares a postmortem']);
+    assert.deepEqual(analysis.classification.reasons, ['the front matter declares a postmortem']);
     assert.equal(analysis.analyzed, true);
     assert.ok(analysis.diagnostics.some((d) => d.code === 'missing-section'));
   });

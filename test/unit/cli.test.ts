@@ -208,7 +208,7 @@ describe('cli', function () {
       assert.equal(result.status, 1);
       const log = JSON.parse(result.stdout);
       assert.equal(log.version, '2.1.0');
-      assert.match(log.$schema, /sarif-2\.1\.0/);
+      assert.match(log.$schema, /sarif-schema-2\.1\.0\.json$/);
       assert.equal(log.runs.length, 1);
       const [run] = log.runs;
       assert.equal(run.tool.driver.name, 'postmortem');
@@ -254,35 +254,43 @@ describe('cli', function () {
       'missingSections',
     ];
 
-    it('prints CSV with a header and one row per file', () => {
+    it('prints CSV with a header and one row per file, the contract columns first, then the totals', () => {
       const result = runCli(['stats', '--format', 'csv', 'missing-postmortem.md', 'complete-postmortem.md'], cwd);
       assert.equal(result.status, 0);
-      const rows = result.stdout.trimEnd().split('\n');
-      assert.equal(rows[0], columns.join(','));
+      const [table, totals] = result.stdout.trimEnd().split('\n\n');
+      const rows = table.split('\n');
+      assert.equal(rows[0].split(',').slice(0, columns.length).join(','), columns.join(','));
       assert.equal(rows.length, 3);
-      const missing = Object.fromEntries(rows[1].split(',').map((v, i) => [columns[i], v]));
+      const missing = Object.fromEntries(rows[1].split(',').map((v, i) => [rows[0].split(',')[i], v]));
       assert.equal(missing.file, 'missing-postmortem.md');
       assert.equal(missing.requiredPresent, '2');
       assert.equal(missing.requiredTotal, '4');
       assert.equal(missing.errors, '2');
       assert.equal(missing.missingSections, 'timeline corrective-actions');
+      assert.match(totals, /^metric,value\nincidents,2\n/);
     });
 
-    it('prints JSON rows', () => {
-      const rows = JSON.parse(runCli(['stats', '--format', 'json', 'complete-postmortem.md'], cwd).stdout);
-      assert.equal(rows.length, 1);
-      assert.equal(rows[0].file, 'complete-postmortem.md');
-      assert.equal(rows[0].requiredPresent, 4);
-      assert.equal(rows[0].timelineEntries, 3);
-      for (const c of columns) assert.ok(c in rows[0], `column ${c}`);
+    it('prints JSON rows and totals', () => {
+      const { postmortems, totals } = JSON.parse(runCli(['stats', '--format', 'json', 'complete-postmortem.md'], cwd).stdout);
+      assert.equal(postmortems.length, 1);
+      assert.equal(postmortems[0].file, 'complete-postmortem.md');
+      assert.equal(postmortems[0].requiredPresent, 4);
+      assert.equal(postmortems[0].timelineEntries, 3);
+      for (const c of columns) assert.ok(c in postmortems[0], `column ${c}`);
+      assert.equal(totals.incidents, 1);
     });
 
-    it('prints an aligned table by default', () => {
-      const lines = runCli(['stats', 'missing-postmortem.md', 'complete-postmortem.md'], cwd).stdout.trimEnd().split('\n');
+    it('prints an aligned table by default, then the totals', () => {
+      const [table, totals] = runCli(['stats', 'missing-postmortem.md', 'complete-postmortem.md'], cwd).stdout.trimEnd().split('\n\n');
+      const lines = table.split('\n');
       assert.equal(lines.length, 3);
-      assert.deepEqual(lines[0].split(/\s+/), columns);
-      const templateColumn = lines[0].indexOf('template');
-      assert.ok(lines.slice(1).every((l) => l.slice(templateColumn).startsWith('standard')));
+      assert.deepEqual(lines[0].split(/\s+/), ['file', 'title', 'date', 'start', 'end', 'duration', 'detect', 'resolve', 'missing']);
+      const dateColumn = lines[0].indexOf('date');
+      assert.deepEqual(
+        lines.slice(1).map((l) => l.slice(dateColumn).split(' ')[0]),
+        ['-', '2024-02-06'],
+      );
+      assert.match(totals, /^incidents: +2$/m);
     });
   });
 

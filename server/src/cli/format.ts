@@ -1,4 +1,5 @@
-import type { Analysis, Diagnostic } from '../service';
+import { allRules, type Analysis, type Diagnostic, type Severity } from '../service';
+import { formatMinutes, type IncidentRow, shortTime, type Stats } from './stats';
 
 // Output formats of the CLI. Lines and columns are 1-based here, as in SARIF and status bars.
 
@@ -77,69 +78,166 @@ export function stylish(files: FileAnalysis[]): string {
 }
 
 const sarifLevel = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+const documentation = 'https://github.com/postmortem-tools/postmortem-lsp#';
+export const sarifSchemaUri = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
+/** Codes the service reports itself rather than through a rule. */
+const serviceCodes: { code: string; description: string; help: string; defaultSeverity: Severity; tags: string[] }[] = [
+  {
+    code: 'unknown-template',
+    description: 'The front matter names a template that does not exist; the standard template is used.',
+    help: 'Name one of the built-in templates (standard, google-sre, pagerduty, atlassian) or one defined in .postmortemrc.json.',
+    defaultSeverity: 'warning',
+    tags: ['configuration'],
+  },
+  {
+    code: 'large-document',
+    description: 'The document is above the size limit: only its structure is analysed.',
+    help: 'Raise postmortem.maxDocumentSize, or split the document.',
+    defaultSeverity: 'information',
+    tags: ['limits'],
+  },
+];
+
+/** A path as a SARIF artifact URI: relative paths stay relative (to the checkout), with `/` and each segment escaped. */
+function artifactUri(file: string): string {
+  const path = file.split('\\').join('/');
+  const escaped = path
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  if (/^[A-Za-z]:\//.test(path)) return `file:///${path.slice(0, 2)}${escaped.slice(escaped.indexOf('/'))}`;
+  return path.startsWith('/') ? `file://${escaped}` : escaped;
+}
+
+/** The sentence on turning a rule off, the same for every rule. */
+function offSwitch(code: string): string {
+  return `Turn it off with "postmortem.rules": { "${code}": "off" } in the settings or .postmortemrc.json, for one line with <!-- postmortem-disable-next-line ${code} --> above it, or for a file with <!-- postmortem-disable-file ${code} -->.`;
+}
+
+/** SARIF 2.1.0: every rule described (short description, help, link, default level), every finding with its region. */
 export function sarif(files: FileAnalysis[]) {
-  const rules = new Map<string, string>();
-  for (const f of files) for (const r of f.analysis.diagnostics) rules.set(r.code, r.code);
+  const rules = [...allRules, ...serviceCodes];
+  const index = new Map(rules.map((r, i) => [r.code, i]));
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    $schema: sarifSchemaUri,
     version: '2.1.0',
     runs: [
       {
         tool: {
           driver: {
             name: 'postmortem',
+            version: '0.1.0',
+            semanticVersion: '0.1.0',
             informationUri: 'https://github.com/postmortem-tools/postmortem-lsp',
-            rules: [...rules.keys()].map((id) => ({ id, helpUri: `https://github.com/postmortem-tools/postmortem-lsp#${id}` })),
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.code.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.description },
+              fullDescription: { text: `${r.description} Default severity: ${r.defaultSeverity}.` },
+              help: { text: `${r.help} ${offSwitch(r.code)}`, markdown: `${r.help}\n\n${offSwitch(r.code)}\n\n[Documentation](${documentation}${r.code})` },
+              helpUri: `${documentation}${r.code}`,
+              defaultConfiguration: { level: sarifLevel[r.defaultSeverity] },
+              properties: { tags: [...r.tags] },
+            })),
           },
         },
+        columnKind: 'utf16CodeUnits',
         results: files.flatMap((f) =>
-          f.analysis.diagnostics.map((d) => ({
-            ruleId: d.code,
-            level: sarifLevel[d.severity],
-            message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: f.file.split('\\').join('/') },
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
+          f.analysis.diagnostics.map((d) => {
+            const at = diagnosticJson(d, f.analysis.document.hasBom);
+            return {
+              ruleId: d.code,
+              ...(index.has(d.code) ? { ruleIndex: index.get(d.code) } : {}),
+              level: sarifLevel[d.severity],
+              message: { text: d.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: artifactUri(f.file) },
+                    region: { startLine: at.line, startColumn: at.column, endLine: at.endLine, endColumn: at.endColumn },
                   },
                 },
-              },
-            ],
-          })),
+              ],
+            };
+          }),
         ),
       },
     ],
   };
 }
 
-export function statsRows(files: FileAnalysis[]) {
-  return files.map(({ file, analysis }) => {
-    const required = analysis.template.sections.filter((s) => s.required).length;
-    return {
-      file,
-      isPostmortem: analysis.classification.isPostmortem,
-      template: analysis.template.id,
-      words: analysis.document.words,
-      sections: analysis.document.sections.length,
-      requiredPresent: required - analysis.missingSections.length,
-      requiredTotal: required,
-      missingSections: analysis.missingSections.join(' '),
-      timelineEntries: analysis.document.timeline.length,
-      durationMinutes: analysis.incident.durationMinutes,
-      errors: analysis.diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: analysis.diagnostics.filter((d) => d.severity === 'warning').length,
-    };
-  });
+// GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const githubCommand = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
+
+/** One `::error file=…,line=…,col=…,title=…::message` line per finding, so they appear on the pull request's diff. */
+export function github(files: FileAnalysis[]): string {
+  const lines: string[] = [];
+  for (const { file, analysis } of files) {
+    for (const d of analysis.diagnostics) {
+      const at = diagnosticJson(d, analysis.document.hasBom);
+      const properties = [
+        `file=${escapeProperty(file.split('\\').join('/'))}`,
+        `line=${at.line}`,
+        `endLine=${at.endLine}`,
+        `col=${at.column}`,
+        ...(at.endLine === at.line ? [`endColumn=${at.endColumn}`] : []),
+        `title=${escapeProperty(`postmortem ${d.code}`)}`,
+      ];
+      lines.push(`::${githubCommand[d.severity]} ${properties.join(',')}::${escapeData(d.message)}`);
+    }
+  }
+  return lines.join('\n');
 }
 
-type Row = ReturnType<typeof statsRows>[number];
-const columns: (keyof Row)[] = [
+// `stats`: the rows and the totals as a table, CSV or JSON (the HTML report is in statsHtml.ts).
+
+const tableColumns: [string, (r: IncidentRow) => string][] = [
+  ['file', (r) => r.file],
+  ['title', (r) => (r.title.length > 48 ? `${r.title.slice(0, 47)}…` : r.title)],
+  ['date', (r) => r.date ?? '-'],
+  ['start', (r) => shortTime(r.start)],
+  ['end', (r) => shortTime(r.end)],
+  ['duration', (r) => formatMinutes(r.durationMinutes)],
+  ['detect', (r) => formatMinutes(r.timeToDetectMinutes)],
+  ['resolve', (r) => formatMinutes(r.timeToResolveMinutes)],
+  ['missing', (r) => r.missingSectionNames.join(', ') || '-'],
+];
+
+function aligned(cells: string[][]): string {
+  const width = cells[0].map((_, i) => Math.max(...cells.map((r) => [...r[i]].length)));
+  return cells
+    .map((r) =>
+      r
+        .map((c, i) => c + ' '.repeat(width[i] - [...c].length))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+export function totalsLines(stats: Stats): [string, string][] {
+  const t = stats.totals;
+  const over = (n: number) => (n === t.incidents ? '' : ` (over ${n} of ${t.incidents})`);
+  return [
+    ['incidents', String(t.incidents)],
+    ['total duration', `${formatMinutes(t.withDuration ? t.totalDurationMinutes : null)}${over(t.withDuration)}`],
+    ['median duration', `${formatMinutes(t.medianDurationMinutes)}${over(t.withDuration)}`],
+    ['mean time to detect', `${formatMinutes(t.meanTimeToDetectMinutes)}${over(t.withTimeToDetect)}`],
+    ['mean time to resolve', `${formatMinutes(t.meanTimeToResolveMinutes)}${over(t.withTimeToResolve)}`],
+    ['incidents per month', (t.incidentsPerMonth.map((m) => `${m.month}: ${m.incidents}`).join(', ') || '-') + (t.undated ? ` (${t.undated} undated)` : '')],
+  ];
+}
+
+export function statsTable(stats: Stats): string {
+  const rows = aligned([tableColumns.map(([name]) => name), ...stats.postmortems.map((r) => tableColumns.map(([, cell]) => cell(r)))]);
+  const totals = aligned(totalsLines(stats).map(([name, value]) => [`${name}:`, value]));
+  return `${rows}\n\n${totals}`;
+}
+
+const csvColumns: (keyof IncidentRow)[] = [
   'file',
   'isPostmortem',
   'template',
@@ -151,25 +249,36 @@ const columns: (keyof Row)[] = [
   'errors',
   'warnings',
   'missingSections',
+  'title',
+  'date',
+  'start',
+  'end',
+  'detected',
+  'timeToDetectMinutes',
+  'timeToResolveMinutes',
 ];
 
-export function statsTable(rows: Row[]): string {
-  const cells = [columns.map(String), ...rows.map((r) => columns.map((c) => (r[c] === null ? '-' : String(r[c]))))];
-  const width = columns.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
-  return cells
-    .map((r) =>
-      r
-        .map((c, i) => c.padEnd(width[i]))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
-export function statsCsv(rows: Row[]): string {
-  const quote = (v: unknown) => {
-    const s = v === null ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => quote(r[c])).join(','))].join('\n');
+/** One row per postmortem under a header; then, after a blank line, the totals as `metric,value` rows. */
+export function statsCsv(stats: Stats): string {
+  const t = stats.totals;
+  const totals: [string, unknown][] = [
+    ['incidents', t.incidents],
+    ['totalDurationMinutes', t.totalDurationMinutes],
+    ['medianDurationMinutes', t.medianDurationMinutes],
+    ['meanTimeToDetectMinutes', t.meanTimeToDetectMinutes],
+    ['meanTimeToResolveMinutes', t.meanTimeToResolveMinutes],
+    ...t.incidentsPerMonth.map((m): [string, unknown] => [`incidents ${m.month}`, m.incidents]),
+  ];
+  return [
+    csvColumns.join(','),
+    ...stats.postmortems.map((r) => csvColumns.map((c) => csvCell(r[c])).join(',')),
+    '',
+    'metric,value',
+    ...totals.map(([k, v]) => `${csvCell(k)},${csvCell(v)}`),
+  ].join('\n');
 }

@@ -13,6 +13,7 @@ import {
   unlinkSync,
   writeSync,
   accessSync,
+  writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
@@ -27,7 +28,9 @@ import {
   type PostmortemSettings,
   type Template,
 } from '../service';
-import { analysisJson, lintJson, sarif, stylish, statsRows, statsTable, statsCsv } from './format';
+import { analysisJson, github, lintJson, sarif, stylish, statsTable, statsCsv } from './format';
+import { incidentStats } from './stats';
+import { statsHtml } from './statsHtml';
 
 // The command-line front end: `postmortem lint|analyze|stats`. Problems are one line on stderr,
 // never a stack trace; exit codes follow docs/cli-contract.md.
@@ -35,9 +38,11 @@ import { analysisJson, lintJson, sarif, stylish, statsRows, statsTable, statsCsv
 class UsageError extends Error {}
 
 const usage = `usage:
-  postmortem lint [--format stylish|json|sarif] [--fix] [--template NAME] [--config FILE] PATH...
+  postmortem lint [--format stylish|json|sarif|github] [--fix] [--quiet] [--max-warnings N] [--template NAME] [--config FILE] PATH...
+  postmortem lint [options] --stdin [--stdin-filename FILE]
   postmortem analyze --format json [--template NAME] [--config FILE] PATH...
-  postmortem stats [--format table|json|csv] [--template NAME] [--config FILE] PATH...`;
+  postmortem stats [--format table|json|csv|html] [--output FILE] [--template NAME] [--config FILE] PATH...
+options of every command: --output FILE writes the output to FILE; --stdin reads one document from standard input`;
 
 interface Options {
   command: 'lint' | 'analyze' | 'stats';
@@ -46,6 +51,15 @@ interface Options {
   template?: string;
   config?: string;
   paths: string[];
+  /** Only errors are reported (and counted). */
+  quiet: boolean;
+  /** Exit 1 when more warnings than this are reported. */
+  maxWarnings?: number;
+  /** Read one document from standard input. */
+  stdin: boolean;
+  /** The name the document on standard input is reported under (and matched against the file globs with). */
+  stdinFilename?: string;
+  output?: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -55,8 +69,8 @@ function parseArgs(argv: string[]): Options {
     process.exit(0);
   }
   if (command !== 'lint' && command !== 'analyze' && command !== 'stats') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
-  const formats = { lint: ['stylish', 'json', 'sarif'], analyze: ['json'], stats: ['table', 'json', 'csv'] }[command];
-  const options: Options = { command, format: formats[0], fix: false, paths: [] };
+  const formats = { lint: ['stylish', 'json', 'sarif', 'github'], analyze: ['json'], stats: ['table', 'json', 'csv', 'html'] }[command];
+  const options: Options = { command, format: formats[0], fix: false, paths: [], quiet: false, stdin: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -71,6 +85,16 @@ function parseArgs(argv: string[]): Options {
     else if (arg.startsWith('--template=')) options.template = arg.slice(11);
     else if (arg === '--config') options.config = value();
     else if (arg.startsWith('--config=')) options.config = arg.slice(9);
+    else if (arg === '--quiet' && command === 'lint') options.quiet = true;
+    else if ((arg === '--max-warnings' || arg.startsWith('--max-warnings=')) && command === 'lint') {
+      const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : value();
+      if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a whole number, not "${text}"`);
+      options.maxWarnings = Number(text);
+    } else if (arg === '--stdin') options.stdin = true;
+    else if (arg === '--stdin-filename') options.stdinFilename = value();
+    else if (arg.startsWith('--stdin-filename=')) options.stdinFilename = arg.slice(17);
+    else if (arg === '--output' || arg === '-o') options.output = value();
+    else if (arg.startsWith('--output=')) options.output = arg.slice(9);
     else if (arg === '--') {
       options.paths.push(...rest.slice(i + 1));
       break;
@@ -78,7 +102,10 @@ function parseArgs(argv: string[]): Options {
     else options.paths.push(arg);
   }
   if (!formats.includes(options.format)) throw new UsageError(`--format must be one of ${formats.join(', ')} for ${command}`);
-  if (!options.paths.length) throw new UsageError('no PATH given');
+  if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename names the document read with --stdin');
+  if (options.stdin && options.paths.length) throw new UsageError('--stdin reads one document from standard input: give no PATH with it');
+  if (options.stdin && options.fix) throw new UsageError('--fix rewrites files: it cannot write back to standard input');
+  if (!options.stdin && !options.paths.length) throw new UsageError('no PATH given');
   return options;
 }
 
@@ -88,6 +115,8 @@ interface Target {
   absolute: string;
   explicit: boolean;
   matchesGlobs: boolean;
+  /** The text, when it was read from standard input. */
+  text?: string;
 }
 
 function loadConfig(options: Options): { settings: PostmortemSettings; templates: Template[] } {
@@ -178,7 +207,30 @@ function collectTargets(paths: string[], settings: PostmortemSettings): Target[]
   return targets;
 }
 
+/** The document on standard input, under the name --stdin-filename gives it. */
+function stdinTarget(options: Options, settings: PostmortemSettings): Target {
+  let text: string;
+  try {
+    text = readFileSync(0, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read standard input (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const name = options.stdinFilename ?? '<stdin>';
+  const isPostmortemPath = picomatch(settings.files, { dot: true, nocase: true });
+  const rel = name.split(sep).join('/');
+  return { display: name, absolute: resolve(name), explicit: true, matchesGlobs: isPostmortemPath(rel) || isPostmortemPath(basename(rel)), text };
+}
+
+function writeOutput(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+}
+
 function readText(target: Target): string {
+  if (target.text !== undefined) return target.text;
   try {
     return readFileSync(target.absolute, 'utf8');
   } catch (error) {
@@ -223,7 +275,7 @@ function writeAtomically(target: Target, original: string, text: string): string
 export function main(argv: string[]): number {
   const options = parseArgs(argv);
   const { settings, templates } = loadConfig(options);
-  const targets = collectTargets(options.paths, settings);
+  const targets = options.stdin ? [stdinTarget(options, settings)] : collectTargets(options.paths, settings);
   const service = createPostmortemService({ logger: { error: (m) => process.stderr.write(`postmortem: ${m.split('\n')[0]}\n`) } });
   const results: { target: Target; analysis: Analysis }[] = [];
   for (const target of targets) {
@@ -241,7 +293,11 @@ export function main(argv: string[]): number {
     if (!target.explicit && !analysis.analyzed) continue;
     results.push({ target, analysis });
   }
-  const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  const out = (s: string) => {
+    const text = s.endsWith('\n') || s === '' ? s : `${s}\n`;
+    if (options.output === undefined) process.stdout.write(text);
+    else writeOutput(options.output, text);
+  };
   switch (options.command) {
     case 'analyze':
       out(
@@ -253,20 +309,36 @@ export function main(argv: string[]): number {
       );
       return 0;
     case 'stats': {
-      const rows = statsRows(results.map((r) => ({ file: r.target.display, analysis: r.analysis })));
-      out(options.format === 'json' ? JSON.stringify(rows, null, 2) : options.format === 'csv' ? statsCsv(rows) : statsTable(rows));
+      const stats = incidentStats(results.map((r) => ({ file: r.target.display, analysis: r.analysis })));
+      const formatted = {
+        json: () => JSON.stringify(stats, null, 2),
+        csv: () => statsCsv(stats),
+        html: () => statsHtml(stats, new Date()),
+        table: () => statsTable(stats),
+      };
+      out(formatted[options.format as keyof typeof formatted]());
       return 0;
     }
     case 'lint': {
-      const files = results.map((r) => ({ file: r.target.display, analysis: r.analysis }));
-      out(
-        options.format === 'json'
-          ? JSON.stringify(lintJson(files), null, 2)
-          : options.format === 'sarif'
-            ? JSON.stringify(sarif(files), null, 2)
-            : stylish(files),
-      );
-      return files.some((f) => f.analysis.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+      // --quiet: only errors are reported, so only errors count.
+      const files = results.map((r) => ({
+        file: r.target.display,
+        analysis: options.quiet ? { ...r.analysis, diagnostics: r.analysis.diagnostics.filter((d) => d.severity === 'error') } : r.analysis,
+      }));
+      const formatted = {
+        json: () => JSON.stringify(lintJson(files), null, 2),
+        sarif: () => JSON.stringify(sarif(files), null, 2),
+        github: () => github(files),
+        stylish: () => stylish(files),
+      };
+      out(formatted[options.format as keyof typeof formatted]());
+      const errors = files.some((f) => f.analysis.diagnostics.some((d) => d.severity === 'error'));
+      const warnings = files.reduce((n, f) => n + f.analysis.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+      if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+        process.stderr.write(`postmortem: too many warnings: ${warnings} (--max-warnings ${options.maxWarnings})\n`);
+        return 1;
+      }
+      return errors ? 1 : 0;
     }
   }
 }
@@ -277,7 +349,9 @@ function run(): void {
   } catch (error) {
     if (error instanceof UsageError) {
       // One line, as the contract says; the usage is one `--help` away.
-      const hint = /no command|unknown command|no PATH|unknown option|needs a value|--format/.test(error.message) ? ' (postmortem --help shows the usage)' : '';
+      const hint = /no command|unknown command|no PATH|unknown option|needs a|--format|--stdin|--fix/.test(error.message)
+        ? ' (postmortem --help shows the usage)'
+        : '';
       process.stderr.write(`postmortem: ${error.message}${hint}\n`);
     } else {
       process.stderr.write(`postmortem: internal error: ${error instanceof Error ? error.message : String(error)}\n`);

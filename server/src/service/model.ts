@@ -108,6 +108,8 @@ export interface FrontMatter {
   template?: string;
   /** The front matter declares the document a postmortem. */
   declaresPostmortem: boolean;
+  /** `title:`, for a document whose title is not a heading (Jekyll, Hugo, Quarto). */
+  title?: { text: string; line: number };
   /** Incident keys (`start_time`, `end_time`, `duration`, `date`, `timezone`, ...) with where their values are. */
   incidentKeys?: FrontMatterKey[];
 }

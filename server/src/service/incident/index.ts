@@ -5,7 +5,7 @@ import { readTimelineTimes } from '../parse/timeline';
 import { dateOrderShownIn, STAND_IN_DAY, findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
 import { chooseWindow, type PlacedCandidate, statedAgrees } from './choose';
 import { timeFields } from './fields';
-import { timelineMilestones } from './milestones';
+import { detectedEntry, timelineMilestones } from './milestones';
 import { placeWindow } from './place';
 import { fromDurationField, fromFields, fromFrontMatter, fromProse, TIER } from './readers';
 import { findReferenceDate } from './reference';
@@ -160,7 +160,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   const timeline = readTimelineTimes(document, clockFor(incident.start, incident.end, incident.durationMinutes, incident.zone, incident.referenceDate));
   for (const u of timeline.unreadable) unparsedTimes.push({ ...u, example: '', where: 'timeline' });
   incident.unparsedTimes = unparsedTimes.map((u) => ({ ...u, example: exampleFor(u.text, incident.zone) }));
-  const detected = timelineMilestones(document).detected;
+  const detected = detectedEntry(document, incident.start?.at ?? null);
   incident.detected = detected ? entryTime(document, detected, `the timeline entry on line ${detected.line + 1}`) : null;
   return incident;
 }

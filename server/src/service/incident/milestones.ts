@@ -10,8 +10,19 @@ const END_MARK =
   /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b/i;
 // "not resolved", "still not back", "partially restored", "attempted to restore": not the end.
 const NOT_THE_END = /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*)\b/i;
+// What an entry says when the incident was noticed: an alert or page, a report or ticket, an
+// escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =
-  /\b(?:alert(?:s|ed)?|paged?|pages|paging|detected|noticed|reported|reports|flagged|discovered|spotted|observed|complain\w*|pinged|monitoring\s+(?:fired|triggered)|on-?call)\b/i;
+  /\b(?:detect(?:s|ed|ion)?|alert(?:s|ed|ing)?|alarm(?:s|ed)?|pag(?:ed|ing)|pages|notic(?:e|es|ed)|report(?:s|ed)?|tickets?|escalat(?:e|es|ed|ion)|complain(?:s|ed|ts?)?|declared|spotted|discover(?:s|ed)|became\s+aware|flagged|observed|pinged|monitoring\s+(?:fired|triggered)|on-?call)\b/i;
+const DENIAL = /\b(?:no|not|never|without|nobody|none)\b|n[’']t\b/i;
+
+/** The entry's words say the incident was noticed, in a clause that does not deny it. */
+function saysDetected(text: string): boolean {
+  return text.split(/[.;,]/).some((clause) => {
+    const found = DETECTED.exec(clause);
+    return found !== null && !DENIAL.test(clause.slice(0, found.index));
+  });
+}
 
 export interface Milestones {
   start: TimelineEntry | null;
@@ -19,6 +30,7 @@ export interface Milestones {
   ends: TimelineEntry[];
   /** Every entry marked as the end, in order (for a start the summary gives). */
   marked: TimelineEntry[];
+  /** The first entry that says the incident was noticed (at or after the marked start, when there is one). */
   detected: TimelineEntry | null;
 }
 
@@ -26,8 +38,8 @@ export interface Milestones {
 export function timelineMilestones(document: PostmortemDocument): Milestones {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   const text = (e: TimelineEntry) => bodyOf(document, e);
-  const detected = timed.find((e) => DETECTED.test(text(e))) ?? null;
   const start = timed.find((e) => marks(START_MARK, text(e)) && !DETECTED.test(text(e))) ?? null;
+  const detected = detectedAfter(timed, start?.at ?? null, text);
   const marked = timed.filter((e) => {
     const t = text(e);
     const m = marks(END_MARK, t);
@@ -35,6 +47,18 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
   });
   const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
   return { start, ends, marked, detected };
+}
+
+/** The first entry at or after `from` (any, without one) whose words say the incident was noticed. */
+function detectedAfter(timed: readonly TimelineEntry[], from: number | null, text: (e: TimelineEntry) => string): TimelineEntry | null {
+  const after = timed.filter((e) => from === null || (e.at as number) >= from).sort((a, b) => (a.at as number) - (b.at as number) || a.line - b.line);
+  return after.find((e) => saysDetected(text(e))) ?? null;
+}
+
+/** When the timeline says the incident was detected, at or after the incident's start. */
+export function detectedEntry(document: PostmortemDocument, start: number | null): TimelineEntry | null {
+  const timed = document.timeline.filter((e) => typeof e.at === 'number');
+  return detectedAfter(timed, start, (e) => bodyOf(document, e));
 }
 
 /**

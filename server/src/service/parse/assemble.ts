@@ -230,6 +230,8 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const firstHeading = labels.find((l) => l.level > 0 || l.style === 'bold');
   if (!title && firstHeading && (!sections.length || firstHeading.line < sections[0].range.start.line))
     title = { text: firstHeading.label, line: firstHeading.line };
+  // A blog post's or a report's title in its front matter, unless the body opens with its own title.
+  if (frontMatter?.title && !(title && labels.some((l) => l.line === title?.line && l.level === 1))) title = frontMatter.title;
 
   const comments = blocks.flatMap((b) => b.comments);
   return {

@@ -65,6 +65,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   let template: string | undefined;
   let declaresPostmortem = false;
   let inPostmortemBlock = false;
+  let title: FrontMatter['title'];
   const incidentKeys: FrontMatterKey[] = [];
   for (const [index, raw] of body.entries()) {
     const line = raw.replace(/#.*$/, '');
@@ -74,6 +75,8 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       const written = raw.indexOf(key[2], key[1].length);
       incidentKeys.push({ key: key[1], line: index + 1, value, valueStart: value === key[2] ? written : written + 1 });
     }
+    const titleKey = /^title\s*:\s*(["']?)(.+?)\1\s*$/.exec(raw);
+    if (titleKey && !title) title = { text: titleKey[2], line: index + 1 };
     const flow = /^postmortem\s*:\s*\{(.*)\}\s*$/.exec(line);
     if (flow) {
       declaresPostmortem = true;
@@ -101,7 +104,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       else if (/^(?:post-?mortem|incident|incident-report)$/i.test(top[2])) declaresPostmortem = true;
     }
   }
-  return { startLine: 0, endLine: end, template, declaresPostmortem, ...(incidentKeys.length ? { incidentKeys } : {}) };
+  return { startLine: 0, endLine: end, template, declaresPostmortem, ...(incidentKeys.length ? { incidentKeys } : {}), ...(title ? { title } : {}) };
 }
 
 // Markdown emphasis, code marks and <br> are blanked before times are read, keeping columns, so

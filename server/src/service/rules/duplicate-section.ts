@@ -9,6 +9,7 @@ function clash(a: Section, b: Section): boolean {
 export const duplicateSection: Rule = {
   code: 'duplicate-section',
   description: 'The same section appears twice.',
+  help: 'Merge the two parts under one heading, or rename one if it is a different section (a Root Cause followed by a Resolution and Recovery heading is one section in two parts and is not flagged).',
   defaultSeverity: 'warning',
   tags: ['structure'],
   structural: true,

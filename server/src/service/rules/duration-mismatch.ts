@@ -5,6 +5,7 @@ import type { Rule } from './types';
 export const durationMismatch: Rule = {
   code: 'duration-mismatch',
   description: 'The stated duration differs from end minus start.',
+  help: "Correct the stated duration, or the start or end it disagrees with; the quick fix writes end minus start in the document's own style.",
   defaultSeverity: 'warning',
   tags: ['time', 'summary'],
   structural: false,

@@ -3,6 +3,7 @@ import type { Rule } from './types';
 export const emptySection: Rule = {
   code: 'empty-section',
   description: 'A section heading with nothing under it: the section does not count as present.',
+  help: "Write the section's content under its heading; the quick fix fills in the template's skeleton to start from.",
   defaultSeverity: 'warning',
   tags: ['structure'],
   structural: true,

@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const endBeforeStart: Rule = {
   code: 'end-before-start',
   description: 'The incident ends before it starts.',
+  help: "Check the start and end times and their dates and zones: an incident that crosses midnight needs the end's date.",
   defaultSeverity: 'error',
   tags: ['time', 'summary'],
   structural: false,

@@ -4,6 +4,7 @@ import type { Rule } from './types';
 export const headingSpace: Rule = {
   code: 'heading-space',
   description: '`#Timeline` is not a heading in CommonMark: it needs a space after the `#`.',
+  help: 'Add a space after the `#` marks (`# Timeline`); the quick fix does it.',
   defaultSeverity: 'warning',
   tags: ['structure', 'markdown'],
   structural: true,

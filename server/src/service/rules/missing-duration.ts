@@ -6,6 +6,7 @@ import type { Rule } from './types';
 export const missingDuration: Rule = {
   code: 'missing-duration',
   description: 'The start and end of the incident are known, but how long it lasted is not stated.',
+  help: 'State how long the incident lasted, e.g. `- **Duration:** 1 hour 10 minutes`; the quick fix inserts the computed duration.',
   defaultSeverity: 'information',
   tags: ['time', 'summary'],
   structural: false,

@@ -3,6 +3,7 @@ import type { Rule } from './types';
 export const missingField: Rule = {
   code: 'missing-field',
   description: "A part a section requires is absent, e.g. the summary's duration, impact or root cause.",
+  help: 'Add the field to the section, e.g. `- **Impact:** who was affected and how much`; the quick fix adds it in the style of its neighbours.',
   defaultSeverity: 'warning',
   tags: ['structure'],
   structural: true,

@@ -3,6 +3,7 @@ import type { Rule } from './types';
 export const missingSection: Rule = {
   code: 'missing-section',
   description: 'A section the template requires is absent.',
+  help: "Add the section under its template name; the quick fix inserts it where the template puts it, in the document's heading style, with a skeleton to fill in.",
   defaultSeverity: 'error',
   tags: ['structure'],
   structural: true,

@@ -4,6 +4,7 @@ import type { Finding, Rule } from './types';
 export const missingTimezone: Rule = {
   code: 'missing-timezone',
   description: 'The start or end time has no time zone, and none is declared for its section or the document.',
+  help: 'Write the zone next to the time (`14:20 UTC`, `09:05 CET`, `+02:00`) or declare it once, e.g. `All times in UTC.`',
   defaultSeverity: 'warning',
   tags: ['time', 'summary'],
   structural: false,

@@ -5,6 +5,7 @@ import type { Finding, Rule } from './types';
 export const mojibake: Rule = {
   code: 'mojibake',
   description: 'Text decoded with the wrong character set (`â€™` for `’`), e.g. by a copy through another tool.',
+  help: 'Replace the mis-decoded characters with the ones meant; the quick fix repairs exactly the affected text.',
   defaultSeverity: 'warning',
   tags: ['text'],
   structural: false,

@@ -4,6 +4,7 @@ import type { Finding, Rule } from './types';
 export const timelineOrder: Rule = {
   code: 'timeline-order',
   description: 'A timeline entry is earlier than the entry before it.',
+  help: 'Put the entries in the order they happened; the quick fix sorts the timeline, moving whole entries with their nested lines.',
   defaultSeverity: 'warning',
   tags: ['time', 'timeline'],
   structural: false,

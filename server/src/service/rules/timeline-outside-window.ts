@@ -6,6 +6,7 @@ const LEAD_UP = 2 * 3_600_000;
 export const timelineOutsideWindow: Rule = {
   code: 'timeline-outside-window',
   description: 'A timeline entry after the incident ended, or long (more than 2 hours) before it started.',
+  help: "Check the entry's time, date and zone against the incident's start and end, or correct the start or end.",
   defaultSeverity: 'warning',
   tags: ['time', 'timeline'],
   structural: false,

@@ -48,6 +48,8 @@ export interface Rule {
   /** The diagnostic code, kebab-case. */
   code: string;
   description: string;
+  /** What to do about a finding, in a sentence or two (SARIF `help`, `lint --format sarif`). */
+  help: string;
   defaultSeverity: Severity;
   tags: string[];
   /** Only structure rules run on documents above the size limit. */

@@ -1,0 +1,201 @@
+import type { PostmortemDocument } from '../model';
+import { findDates, findTimes } from '../time';
+
+// What a reader notices when deciding whether a Markdown file tells of one specific incident:
+// times and dates, a timeline, sections with an account in them, a narrative in the past tense;
+// or, against it, the wording of requirements, instructions, placeholders, a guide's "you", links.
+// Each measure is counted here; how much each weighs is decided in index.ts.
+
+export interface Measures {
+  words: number;
+  /** Content lines: prose, list items and table rows, not headings, code or front matter. */
+  lines: number;
+  /** Lines (headings and title included) with a clock time a reader can read. */
+  timeLines: number;
+  /** Lines with a calendar date. */
+  dateLines: number;
+  /** Timeline entries (lines of the timeline that begin with a time). */
+  timedEntries: number;
+  /** Required sections with content that is not a placeholder. */
+  filledSections: number;
+  /** Past-tense verbs and first-person words, per 100 words. */
+  pastTense: number;
+  firstPerson: number;
+  /** Words that tell of an outage: down, errors, failed, restored, root cause. */
+  incidentTerms: number;
+  /** Figures: a percentage, a count of users or requests. */
+  figures: number;
+  /** The title names a postmortem, an incident report or an outage. */
+  incidentTitle: boolean;
+  /** The title names a guide, a template, an index, notes or a course project. */
+  guideTitle: boolean;
+  /** "… must contain:" lines over fragments, questions or orders. */
+  requirementLines: number;
+  /** Lines that are orders or questions to the writer. */
+  instructionLines: number;
+  /** Lines that are placeholders: `<describe>`, `{{ date }}`, `[Issue name]`, Lorem ipsum, YYYY-MM-DD. */
+  placeholderLines: number;
+  /** "you", "your" per 100 words: a guide speaks to its reader. */
+  secondPerson: number;
+  /** Statements about postmortems in general ("A postmortem is …", "Every system fails"). */
+  generalStatements: number;
+  /** Content lines that are only a link, or little more. */
+  linkLines: number;
+  /** Links to other Markdown files of the repository (reports an index lists). */
+  linkedReports: number;
+  /** A short text that says the postmortem is elsewhere and links to it. */
+  pointsElsewhere: boolean;
+  /** Lines of a course or project page: learning objectives, resources, tasks, "weight: 1". */
+  projectPageLines: number;
+  /** HTML comments that tell the writer what to put where. */
+  instructionComments: number;
+}
+
+const incidentTitle = /\b(?:post[- ]?mortem|incident|outage|root cause analysis|RCA|after[- ]action review|disclosure|downtime|failure|breakage|crash)\b/i;
+const guideTitle =
+  /\b(?:guide|how[- ]to|template|writing|tips|best practices|index|readme|list of|policy|process|workshop|meeting|notes|agenda|rotation|introduction to|overview of|learning|course|project|0x[0-9a-f]{2}\.?)\b/i;
+const requirementWords =
+  /\b(?:must contain|should contain|must include|should include|must have|be brief|between \d+ (?:to|and) \d+ words|keep it short|stick to this one|make sure (?:to|you))\b/i;
+const imperativeStart =
+  /^(?:example\s*:?\s*$|for example\b|list|state|give|explain|describe|include|add|write|close with|provide|summari[sz]e|mention|itemi[sz]ed?|do not|don'?t|use|make|note|specify|outline|detail|identify|document|covers?|start by|lay out|reflect|think about|consider|remember|try to|avoid|keep|ask|put|assign|link|record|capture|fill in|replace|insert|enter|choose|pick|focus on|be sure|ensure|share|send|schedule|review)\b/i;
+const questionStart = /^(?:what|when|how|which|who|why|where|did|does|do|is|are|was|were|can|could|should|would)\b.*\?\s*$/i;
+// Placeholders: `<Your name goes here>` (not an HTML tag), `{{ incident date }}`, `{PLACEHOLDER}`,
+// `[Discussion of …]` (not a link), Lorem ipsum, YYYY-MM-DD, "Thing 1 happened", TBD.
+const htmlTags =
+  'a|abbr|b|br|center|code|details|div|em|font|h[1-6]|hr|i|img|ins|kbd|li|ol|p|pre|s|small|span|strong|sub|summary|sup|table|tbody|td|th|thead|tr|u|ul|video|iframe|picture|source|figure|figcaption|blockquote|del|mark|q|dl|dt|dd|section|article|header|footer|nav|main|aside|script|style|link|meta';
+const placeholderPattern = new RegExp(
+  [
+    '^(?:x{2,}|y{2,}|z{2,}|tbd|todo|n\\/a|-|…|\\.\\.\\.|someone\\b.*)$',
+    // `<Your name goes here>` (words with spaces, not a tag), also when it runs on to the next lines
+    `<(?!/?(?:${htmlTags})\\b)[A-Za-z][^<>=]*\\s[^<>=]*(?:>|$)`,
+    // `{{ incident date }}`, `{PLACEHOLDER}`, `{service name}`
+    '\\{\\{[^{}]{1,60}\\}\\}|(?<![\\\\\\w{])\\{[A-Za-z][^{}]{1,80}\\}',
+    // `[Discussion of the fix]` (words, not a link, not a log line's `[Sun May 13 01:12:20]`)
+    "\\[[A-Za-z][A-Za-z,.'’/-]*\\s[A-Za-z ,.'’/-]{2,100}\\](?![(:\\[])",
+    '\\blorem ipsum\\b',
+    '\\b(?:yyyy|hh:mm|20xx|mm\\/dd)\\b',
+    '\\bthing \\d\\b',
+    '\\b(?:issue|incident) (?:name|title)\\b',
+    '^\\**(?:tbd|todo|n\\/a)\\**$',
+  ].join('|'),
+  'i',
+);
+/** A line that holds a placeholder (code spans and links set aside). */
+export const placeholderLine = { test: (line: string) => placeholderPattern.test(line.replace(/`[^`]*`/g, ' ')) };
+const pastTenseWords =
+  /\b(?:\p{L}{3,}ed|was|were|had|did|went|took|began|ran|found|saw|made|got|came|left|held|kept|led|lost|brought|caught|told|thought|knew|became|broke|fell|grew|rose|shut|sent|spent|wrote|stood|gave|built|chose|drove|froze|hung|meant|paid|rang|sold|stuck|struck|taught|threw|understood|woke|won|occurred)\b/giu;
+const firstPersonWords = /\b(?:we|our|us|I|my|me|we're|we've|i've|i'm)\b/g;
+const secondPersonWords = /\b(?:you|your|yours|you're|you've|you'll)\b/gi;
+const incidentWords =
+  /\b(?:outages?|down|downtime|errors?|failed|failures?|failing|crash(?:ed|es|ing)?|unavailable|unreachable|degraded|broke|broken|bug|root cause|restored|resolved|rolled back|rollback|mitigated|incident|alert(?:ed|s)?|paged|timeouts?|timed out|halted|stalled|exploit(?:ed)?|attack(?:ed|er)?|vulnerab\w*|leak(?:ed)?|lost|loss|corrupt\w*|overload\w*|exhausted)\b/gi;
+const figure =
+  /\b\d+(?:[.,]\d+)?\s*%|\b\d[\d,.]*\s+(?:users|customers|requests|orders|accounts|people|visitors|transactions|jobs|pods|nodes|servers|blocks|messages|emails|errors)\b/gi;
+const projectPage =
+  /^(?:learning objectives|resources|read or watch|requirements|general|mandatory|advanced|tasks?|concepts|weight\s*:|project (?:over|will|is|to be)|by the end of this project|repo(?:sitory)?\s*:|directory\s*:|files?\s*:|author\s*:|score\s*:|auto review|manual qa review|your score)\b/i;
+const generalStatement =
+  /\b(?:(?:this|it|a post[- ]?mortem) is an? (?:analysis|report|document|process|review|written record|structured)|a post[- ]?mortem is|any (?:software )?system|post[- ]?mortems? (?:are|should|help|is)|an incident (?:review|report) is|every (?:system|team|incident|outage|company)|it is important to|the goal of (?:a|the) post|you should|you can|you will|best practices?|in this (?:guide|article|post|template)|this template|use this|the following sections)\b/i;
+const markdownLink = /!?\[[^\]]*\]\([^)]*\)|<?https?:\/\/\S+>?|\[[^\]]+\]\[[^\]]*\]/g;
+/** A line that is mostly a link: "- May 30th, 2019 - [Prow flakiness](./2019-05-30.md)". */
+function isLinkLine(line: string): boolean {
+  const links = line.match(markdownLink);
+  if (!links) return false;
+  // "[Google](https://…). A bad config took down most services.": an entry of a list of links.
+  if (/^(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*)?\[[^\]]+\]\((?:https?:|\.{0,2}\/)[^)]*\)/.test(line)) return true;
+  const rest = line
+    .replace(markdownLink, ' ')
+    .replace(/[-*+|:–—,.\s]+/g, ' ')
+    .trim();
+  return rest.length <= 40 || rest.length * 2 < line.length - rest.length;
+}
+// "The full report can be found here: https://…", "Read it here", "link below": the postmortem is elsewhere.
+const pointsElsewhere =
+  /\b(?:report|post[- ]?mortem|write-?up|article|analysis)\b[^.]{0,40}\b(?:can|could) be (?:found|read|viewed|seen)\b|\bread (?:it|my (?:full |incident )*(?:report|post[- ]?mortem|article|write-?up)|the (?:full )?(?:report|post[- ]?mortem|article|write-?up))\b|\blink below\b|\bsee the (?:full )?(?:report|post[- ]?mortem|article|document)\b/i;
+const instructionComment =
+  /\b(?:your|you|make sure|please|e\.g\.|for example|format:|could be|can be|describe|add|replace|fill|include|insert|explain|list|write|enter|provide|delete|remove this|template|instructions?)\b/i;
+
+/** Content lines, each as written (for placeholders) and as read (markup and tags removed). */
+function contentLines(doc: PostmortemDocument): { raw: string; text: string }[] {
+  const out: { raw: string; text: string }[] = [];
+  const code = new Set<number>();
+  for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
+  const headingLines = new Set([...doc.sections.map((s) => s.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
+  if (doc.title) headingLines.add(doc.title.line);
+  doc.lines.forEach((line, i) => {
+    if (code.has(i) || headingLines.has(i) || (doc.frontMatter && i <= doc.frontMatter.endLine)) return;
+    const text = line
+      .replace(/<!--.*?-->/g, '')
+      .replace(/<[^>]+>/g, ' ')
+      .trim()
+      .replace(/^(?:[-*+>]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+      .replace(/^\|/, '')
+      .replace(/^[*_]+/, '')
+      .trim();
+    if (text && !/^(?:[-*_|:\s]+)$/.test(text)) out.push({ raw: line.trim(), text });
+  });
+  return out;
+}
+
+const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+
+/** A line that tells something: a capitalised sentence of a few words, a time, a figure, a past-tense verb. */
+function tellsSomething(line: string): boolean {
+  const text = line
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s*(?:[-*+>|]|\d+[.)])\s*(?:\[[ xX]\]\s*)?/, '')
+    .replace(/[*_`]/g, '')
+    .trim();
+  if (/\d{1,2}[:.]\d\d|\d+\s*%/.test(text)) return true;
+  if (!/^[\p{Lu}\p{N}"“(]/u.test(text) || imperativeStart.test(text)) return false;
+  return (text.match(/\p{L}+/gu)?.length ?? 0) >= 4 || pastTenseWords.test(text);
+}
+
+export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string>): Measures {
+  const content = contentLines(doc);
+  const lines = content.map((l) => l.text);
+  const prose = lines.join('\n');
+  const words = Math.max(doc.words, 1);
+  const code = new Set<number>();
+  for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
+  let timeLines = 0;
+  let dateLines = 0;
+  const from = doc.frontMatter ? doc.frontMatter.endLine + 1 : 0;
+  for (let l = from; l < doc.lines.length; l++) {
+    const text = doc.lines[l];
+    if (code.has(l) || text.length > 1000 || !/\d/.test(text) || placeholderLine.test(text) || isLinkLine(text)) continue;
+    if (findTimes(text).length) timeLines++;
+    else if (findDates(text).length) dateLines++;
+  }
+  const placeholderLines = content.filter((l) => placeholderLine.test(l.raw)).length;
+  // A section counts when a line of it tells something: a sentence, a time, a figure; not a
+  // placeholder nor the fragments of a requirement ("list the duration …").
+  const filled = doc.sections.filter((s) => {
+    if (s.empty || !requiredIds.has(s.id)) return false;
+    const body = doc.lines.slice(s.bodyStartLine, s.bodyEndLine + 1).filter((l) => l.trim() !== '');
+    return body.some((l) => !placeholderLine.test(l) && tellsSomething(l));
+  });
+  const comments = doc.blocks.length ? (doc.lines.join('\n').match(/<!--[\s\S]*?-->/g) ?? []) : [];
+  return {
+    words: doc.words,
+    lines: lines.length,
+    timeLines,
+    dateLines,
+    timedEntries: doc.timeline.length,
+    filledSections: new Set(filled.map((s) => s.id)).size,
+    pastTense: (count(prose, pastTenseWords) * 100) / words,
+    firstPerson: (count(prose, firstPersonWords) * 100) / words,
+    incidentTerms: count(prose, incidentWords),
+    figures: count(prose, figure),
+    incidentTitle: doc.title !== null && incidentTitle.test(doc.title.text),
+    guideTitle: doc.title !== null && guideTitle.test(doc.title.text),
+    requirementLines: lines.filter((l) => requirementWords.test(l)).length,
+    instructionLines: lines.filter((l) => imperativeStart.test(l) || questionStart.test(l)).length,
+    placeholderLines,
+    secondPerson: (count(prose, secondPersonWords) * 100) / words,
+    generalStatements: lines.filter((l) => generalStatement.test(l)).length,
+    linkLines: content.filter((l) => isLinkLine(l.raw)).length,
+    linkedReports: new Set(doc.lines.join('\n').match(/\]\((?!https?:)[^)\s]+\.(?:md|qmd|markdown|mdx)\)/g) ?? []).size,
+    pointsElsewhere: doc.words < 400 && content.some((l) => pointsElsewhere.test(l.text) && markdownLink.test(l.raw)),
+    projectPageLines: lines.filter((l) => projectPage.test(l)).length,
+    instructionComments: comments.filter((c) => instructionComment.test(c) && !/postmortem-disable|expect:/.test(c)).length,
+  };
+}
