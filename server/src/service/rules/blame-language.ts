@@ -155,6 +155,7 @@ export const blameLanguage: Rule = {
   code: 'blame-language',
   description:
     'Wording that blames people rather than the system: "human error", "X\'s fault", "should have known", "careless", a person as the subject of a failure.',
+  help: 'Describe what in the system let the mistake through (a missing check, an unclear runbook, a risky default), not who made it.',
   defaultSeverity: 'hint',
   tags: ['writing', 'blameless'],
   structural: false,

@@ -35,6 +35,7 @@ export function statesAFigure(text: string): boolean {
 export const impactFigure: Rule = {
   code: 'impact-figure',
   description: 'The impact does not say how many were affected: no share of users, no count of users, requests or orders, no money figure.',
+  help: 'Say how many were affected: the share of users (30%), a count of users, requests or orders, or the money lost.',
   defaultSeverity: 'information',
   tags: ['writing', 'impact'],
   structural: false,

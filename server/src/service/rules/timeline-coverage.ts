@@ -12,6 +12,7 @@ export const timelineCoverage: Rule = {
   code: 'timeline-coverage',
   description:
     'The timeline leaves out part of its checklist: when and how the issue was detected, what was tried, whom it was escalated to, how it was resolved.',
+  help: 'Add timeline entries for what is missing: when and how the issue was detected, what was tried (and what misled), whom it was escalated to, and when it was resolved.',
   defaultSeverity: 'information',
   tags: ['writing', 'timeline'],
   structural: false,

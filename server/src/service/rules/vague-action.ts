@@ -98,6 +98,7 @@ export const vagueAction: Rule = {
   code: 'vague-action',
   description:
     'A corrective action that names nothing to check off ("improve monitoring", "be more careful", "look into it"); where the template asks, one without an owner or a due date.',
+  help: 'Write each action as a task someone can check off: a verb and the thing it changes ("Alert when pool use stays above 80% for 5 minutes"), with an owner and a due date.',
   defaultSeverity: 'information',
   tags: ['writing', 'actions'],
   structural: false,

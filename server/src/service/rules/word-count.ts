@@ -10,6 +10,7 @@ export function describeWordRange(range: { min?: number; max?: number }): string
 export const wordCount: Rule = {
   code: 'word-count',
   description: 'The prose (code, tables of logs and front matter left out) is shorter or longer than the template asks (`standard`: 400–600 words).',
+  help: "Bring the prose into the template's range: say what happened, why and what will change, or cut what a reader does not need (postmortem.wordCount sets the range).",
   defaultSeverity: 'information',
   tags: ['writing'],
   structural: true,
