@@ -2,11 +2,14 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   type Disposable,
-  TextDocuments,
+  LSPErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { clampedConnection } from './boundary';
+import { OpenDocuments } from './documents';
 import * as codeActions from './features/codeActions';
 import * as commands from './features/commands';
 import * as completion from './features/completion';
@@ -19,55 +22,47 @@ import * as templates from './features/templates';
 import * as timelineEntry from './features/timelineEntry';
 import type { ServerRuntime } from './runtime';
 import {
+  type AnalyzeOptions,
   type Analysis,
   allRules,
   configFileName,
   createPostmortemService,
-  type PostmortemService,
   type PostmortemSettings,
   parseProjectConfig,
   type ProjectConfig,
   mergeSettings,
   readWordCount,
-  type Template,
 } from './service';
 
 // Capabilities, documents and the wiring of features. Each feature lives in features/ and gets
-// this context; the postmortem knowledge lives in the service.
+// the context (context.ts); the postmortem knowledge lives in the service.
 
-export interface ServerContext {
-  connection: Connection;
-  documents: TextDocuments<TextDocument>;
-  service: PostmortemService;
-  /** The analysis of the document's current version (cached by URI and version). */
-  analysisOf(document: TextDocument): Promise<Analysis>;
-  /** Documents the user asked to check whatever their name or content ("Check This File"). */
-  forced: Set<string>;
-  /** The project configuration file that applies to a document, if any. */
-  configFileOf(uri: string): Promise<string | undefined>;
-  /** The templates for a document or folder: its project's custom ones, then the built-in ones. */
-  templatesFor(uri: string | undefined): Promise<Template[]>;
-  /** Runs a handler; an exception is logged with the document and feature, and the request gets `empty`. */
-  safe<T>(feature: string, uri: string | undefined, empty: T, run: () => T | Promise<T>): Promise<T>;
-  /** Re-analyses every open document (settings or configuration changed). */
-  revalidateAll(): void;
-}
+import type { Cancellation, ServerContext } from './context';
 
-interface CachedAnalysis {
-  version: number;
+export type { Cancellation, ServerContext };
+
+/** The newest analysis of an open document: the cache, and what the next re-analysis starts from. */
+interface DocumentAnalysis {
+  snapshot: TextDocument;
+  /** Settings generation it was made with. */
   generation: number;
-  analysis: Promise<Analysis>;
+  analysis: Analysis;
+  costMs: number;
 }
 
-export function startServer(connection: Connection, runtime: ServerRuntime): void {
-  const documents = new TextDocuments(TextDocument);
+class Cancelled extends Error {}
+
+export function startServer(rawConnection: Connection, runtime: ServerRuntime): void {
+  const documents = new OpenDocuments();
+  const connection = clampedConnection(rawConnection, (uri) => documents.get(uri));
   const service = createPostmortemService({ logger: { error: (message) => connection.console.error(message) } });
   const forced = new Set<string>();
-  const cache = new Map<string, CachedAnalysis>();
+  const analyses = new Map<string, DocumentAnalysis>();
   const editorSettings = new Map<string, Promise<Partial<PostmortemSettings>>>();
   const projectConfigs = new Map<string, Promise<(ProjectConfig & { uri: string }) | undefined>>();
   let folders: WorkspaceFolder[] = [];
   let canPullConfiguration = false;
+  let hearsFolderChanges = false;
   let generation = 0;
   const disposables: Disposable[] = [];
 
@@ -120,15 +115,40 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     return pending;
   }
 
-  async function analyze(document: TextDocument): Promise<Analysis> {
-    const [fromEditor, project] = await Promise.all([settingsFor(document.uri), projectConfigFor(document.uri)]);
-    const settings = mergeSettings(sanitizeEditorSettings(fromEditor), project?.settings);
-    return service.analyze(document.getText(), {
-      settings,
-      customTemplates: project?.templates,
-      matchesFileGlobs: runtime.matchesGlobs(document.uri, settings.files, folderOf(document.uri)?.uri),
-      force: forced.has(document.uri),
-    });
+  /** The analysis options for a document, as of the current settings generation. */
+  async function optionsFor(uri: string): Promise<AnalyzeOptions> {
+    for (;;) {
+      const asked = generation;
+      const [fromEditor, project] = await Promise.all([settingsFor(uri), projectConfigFor(uri)]);
+      // Settings changed while we waited: what arrived may be the old ones.
+      if (asked !== generation) continue;
+      const settings = mergeSettings(sanitizeEditorSettings(fromEditor), project?.settings);
+      return {
+        settings,
+        customTemplates: project?.templates,
+        matchesFileGlobs: runtime.matchesGlobs(uri, settings.files, folderOf(uri)?.uri),
+        force: forced.has(uri),
+      };
+    }
+  }
+
+  const cached = (document: TextDocument) => {
+    const newest = analyses.get(document.uri);
+    return newest && newest.snapshot === document && newest.generation === generation ? newest.analysis : undefined;
+  };
+
+  /** Analyses the snapshot now: from the previous analysis and the edits since, when there is one. */
+  function analyzeNow(document: TextDocument, options: AnalyzeOptions): Analysis {
+    const base = analyses.get(document.uri);
+    const changes = base && base.generation === generation ? documents.changesBetween(base.snapshot, document) : undefined;
+    const started = performance.now();
+    const analysis = base && changes ? service.reanalyze(base.analysis, document.getText(), changes, options) : service.analyze(document.getText(), options);
+    const costMs = performance.now() - started;
+    if (documents.isLater(document, base?.snapshot) || (base?.snapshot === document && base.generation !== generation)) {
+      analyses.set(document.uri, { snapshot: document, generation, analysis, costMs });
+      documents.forgetChangesUpTo(document);
+    }
+    return analysis;
   }
 
   const context: ServerContext = {
@@ -136,12 +156,18 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
     documents,
     service,
     forced,
-    analysisOf(document) {
-      const cached = cache.get(document.uri);
-      if (cached && cached.version === document.version && cached.generation === generation) return cached.analysis;
-      const analysis = analyze(document);
-      cache.set(document.uri, { version: document.version, generation, analysis });
-      return analysis;
+    async analysisOf(document, cancellation) {
+      const ready = cached(document);
+      if (ready) return ready;
+      const options = await optionsFor(document.uri);
+      if (cancellation?.isCancellationRequested) throw new Cancelled();
+      // Another request may have analysed this snapshot while we waited.
+      return cached(document) ?? analyzeNow(document, options);
+    },
+    analysisCost(document) {
+      const newest = analyses.get(document.uri);
+      // About 2 ms per 1,000 characters for a first analysis on a laptop.
+      return newest ? newest.costMs : document.getText().length / 500;
     },
     async configFileOf(uri) {
       return (await projectConfigFor(uri))?.uri;
@@ -153,6 +179,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
       try {
         return await run();
       } catch (error) {
+        if (error instanceof Cancelled) return new ResponseError(LSPErrorCodes.RequestCancelled, `${feature} cancelled`);
         connection.console.error(
           `postmortem ${feature} failed${uri ? ` for ${uri}` : ''}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         );
@@ -168,6 +195,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onInitialize((params) => {
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    hearsFolderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -186,11 +214,13 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
 
   connection.onInitialized(() => {
     if (canPullConfiguration) connection.client.register(DidChangeConfigurationNotification.type, { section: 'postmortem' }).catch(() => undefined);
-    connection.workspace.onDidChangeWorkspaceFolders?.((event) => {
-      folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
-      projectConfigs.clear();
-      context.revalidateAll();
-    });
+    // Subscribing throws when the client did not declare workspace folders (a plain stdio client).
+    if (hearsFolderChanges)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folders = [...folders.filter((f) => !event.removed.some((r) => r.uri === f.uri)), ...event.added];
+        projectConfigs.clear();
+        context.revalidateAll();
+      });
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -206,7 +236,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   });
 
   documents.onDidClose((event) => {
-    cache.delete(event.document.uri);
+    analyses.delete(event.document.uri);
     editorSettings.delete(event.document.uri);
   });
 
@@ -225,7 +255,7 @@ export function startServer(connection: Connection, runtime: ServerRuntime): voi
   connection.onShutdown(() => {
     for (const d of disposables) d.dispose();
   });
-  documents.listen(connection);
+  disposables.push(documents.listen(rawConnection));
 }
 
 /** Editor settings arrive as JSON from the client; keep only values of the right type. */

@@ -72,7 +72,7 @@ describe('cli', function () {
   afterEach(() => folder.remove());
 
   describe('analyze --format json', () => {
-    it('prints one object per file, in the order given, with exactly the fields of the contract', () => {
+    it('prints one object per file, in the order given, with the fields of the contract and its reasons extension', () => {
       const result = runCli(['analyze', '--format', 'json', 'missing-postmortem.md', 'complete-postmortem.md'], cwd);
       assert.equal(result.status, 0, result.stderr);
       const output = JSON.parse(result.stdout);
@@ -93,12 +93,38 @@ describe('cli', function () {
           'incident',
           'timeline',
           'diagnostics',
+          'reasons',
         ]);
-        assert.deepEqual(Object.keys(file.incident), ['start', 'end', 'timezone', 'durationMinutes', 'statedDurationMinutes']);
-        for (const s of file.sections) assert.deepEqual(Object.keys(s), ['id', 'heading', 'line', 'endLine', 'style']);
-        for (const t of file.timeline) assert.deepEqual(Object.keys(t), ['line', 'time', 'text']);
+        // The contract's fields come first, in its order; `reasons` (why each item was read so) extends it.
+        assert.deepEqual(Object.keys(file.incident), ['start', 'end', 'timezone', 'durationMinutes', 'statedDurationMinutes', 'reasons']);
+        for (const s of file.sections) assert.deepEqual(Object.keys(s), ['id', 'heading', 'line', 'endLine', 'style', 'reasons']);
+        for (const t of file.timeline) assert.deepEqual(Object.keys(t), ['line', 'time', 'text', 'reasons']);
+        for (const list of [file.reasons, file.incident.reasons, ...file.sections.map((s: { reasons: string[] }) => s.reasons)]) {
+          assert.ok(Array.isArray(list) && list.every((r: unknown) => typeof r === 'string'));
+        }
+        assert.ok(file.reasons.length > 0, 'the verdict says why');
         for (const d of file.diagnostics) assert.deepEqual(Object.keys(d), ['line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
       }
+    });
+
+    it('explains with --explain why each section, the window and the verdict were read so', () => {
+      const result = runCli(['analyze', '--explain', 'missing-postmortem.md', 'complete-postmortem.md'], cwd);
+      assert.equal(result.status, 0, result.stderr);
+      const [missing, complete] = result.stdout.split('\n\n').map((block) => block.split('\n'));
+      assert.equal(missing[0], 'missing-postmortem.md');
+      assert.equal(missing[1], '  not a postmortem (evidence -100)');
+      assert.ok(missing.includes('    line 3: read as Issue Summary: a heading (level 2), naming the section'), result.stdout);
+      assert.ok(missing.includes('    missing: timeline, corrective-actions'), result.stdout);
+      assert.equal(complete[0], 'complete-postmortem.md');
+      assert.match(complete[1], /^ {2}a postmortem \(evidence \+\d/);
+      assert.ok(
+        complete.some((l) => /^ {4}\+[\d.]+ {2}4 required sections with content$/.test(l)),
+        result.stdout,
+      );
+      assert.ok(
+        complete.some((l) => /^ {4}window read from /.test(l)),
+        result.stdout,
+      );
     });
 
     it('reports sections, missing sections, timeline and diagnostics with 1-based lines', () => {
@@ -106,8 +132,22 @@ describe('cli', function () {
       assert.equal(missing.template, 'standard');
       assert.equal(missing.title, 'Postmortem: log shipping stalled');
       assert.deepEqual(missing.sections, [
-        { id: 'summary', heading: '## Issue Summary', line: 3, endLine: 7, style: 'atx' },
-        { id: 'root-cause', heading: '## Root Cause and Resolution', line: 9, endLine: 11, style: 'atx' },
+        {
+          id: 'summary',
+          heading: '## Issue Summary',
+          line: 3,
+          endLine: 7,
+          style: 'atx',
+          reasons: ['read as Issue Summary: a heading (level 2), naming the section'],
+        },
+        {
+          id: 'root-cause',
+          heading: '## Root Cause and Resolution',
+          line: 9,
+          endLine: 11,
+          style: 'atx',
+          reasons: ['read as Root Cause and Resolution: a heading (level 2), naming the section'],
+        },
       ]);
       assert.deepEqual(missing.missingSections, ['timeline', 'corrective-actions']);
       assert.deepEqual(

@@ -21,6 +21,7 @@ function diagnosticJson(d: Diagnostic, hasBom = false) {
 }
 
 /** One object of `analyze --format json`, exactly as docs/cli-contract.md describes it. */
+/** The contract's JSON (docs/cli-contract.md), extended with `reasons`: why each item was read as it was. */
 export function analysisJson(file: string, analysis: Analysis) {
   const { document, incident } = analysis;
   return {
@@ -29,7 +30,14 @@ export function analysisJson(file: string, analysis: Analysis) {
     template: analysis.template.id,
     title: document.title?.text ?? null,
     words: document.words,
-    sections: document.sections.map((s) => ({ id: s.id, heading: s.heading, line: s.range.start.line + 1, endLine: s.range.end.line + 1, style: s.style })),
+    sections: document.sections.map((s) => ({
+      id: s.id,
+      heading: s.heading,
+      line: s.range.start.line + 1,
+      endLine: s.range.end.line + 1,
+      style: s.style,
+      reasons: s.reasons ?? [],
+    })),
     missingSections: analysis.missingSections,
     incident: {
       start: incident.start?.iso ?? null,
@@ -37,10 +45,54 @@ export function analysisJson(file: string, analysis: Analysis) {
       timezone: incident.timezone,
       durationMinutes: incident.durationMinutes,
       statedDurationMinutes: incident.statedDuration?.minutes ?? null,
+      reasons: incidentReasons(analysis),
     },
-    timeline: document.timeline.map((e) => ({ line: e.line + 1, time: e.time ?? null, text: e.text })),
+    timeline: document.timeline.map((e) => ({ line: e.line + 1, time: e.time ?? null, text: e.text, reasons: e.timeNotes ?? [] })),
     diagnostics: analysis.diagnostics.map((d) => diagnosticJson(d, document.hasBom)),
+    reasons: analysis.classification.reasons,
   };
+}
+
+/** The window's and the stated duration's reasons, with what each end had to assume. */
+function incidentReasons(analysis: Analysis): string[] {
+  const { incident } = analysis;
+  const ends = [
+    ...(incident.start
+      ? [`start ${incident.start.text.trim()} (line ${incident.start.range.start.line + 1}): ${incident.start.assumptions.join('; ') || 'as written'}`]
+      : []),
+    ...(incident.end
+      ? [`end ${incident.end.text.trim()} (line ${incident.end.range.start.line + 1}): ${incident.end.assumptions.join('; ') || 'as written'}`]
+      : []),
+  ];
+  return [...incident.reasons, ...ends];
+}
+
+/** `analyze --explain`: the reading in a reader's words, for a writer who wants to know why. */
+export function explain(file: string, analysis: Analysis): string {
+  const { document, incident, classification } = analysis;
+  const out: string[] = [file];
+  out.push(`  ${classification.isPostmortem ? 'a postmortem' : 'not a postmortem'} (evidence ${classification.score > 0 ? '+' : ''}${classification.score})`);
+  for (const e of [...classification.evidence].sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight)))
+    out.push(`    ${e.weight > 0 ? '+' : ''}${e.weight}  ${e.what}`);
+  out.push(`  template: ${analysis.template.id}; title: ${document.title ? `"${document.title.text}" (line ${document.title.line + 1})` : 'none'}`);
+  out.push('  sections:');
+  if (!document.sections.length) out.push('    none');
+  for (const s of document.sections)
+    out.push(`    line ${s.range.start.line + 1}: ${(s.reasons ?? [`read as ${s.id}`]).join('; ')}${s.empty ? ' — empty' : ''}`);
+  if (analysis.missingSections.length) out.push(`    missing: ${analysis.missingSections.join(', ')}`);
+  out.push('  incident:');
+  const window = incident.start
+    ? `${incident.start.iso ?? incident.start.text}${incident.end ? ` to ${incident.end.iso ?? incident.end.text}` : ', no end'}`
+    : 'no window read';
+  out.push(`    ${window}${incident.durationMinutes !== null ? `, ${incident.durationMinutes} min` : ''}${incident.timezone ? ` (${incident.timezone})` : ''}`);
+  for (const r of incidentReasons(analysis)) out.push(`    ${r}`);
+  if (document.timeline.length) {
+    out.push(`  timeline: ${document.timeline.length} entries`);
+    for (const e of document.timeline.slice(0, 12))
+      out.push(`    line ${e.line + 1}: ${e.timeText} -> ${e.time ?? 'no instant'}${e.timeNotes?.length ? ` (${e.timeNotes.join('; ')})` : ''}`);
+    if (document.timeline.length > 12) out.push(`    … ${document.timeline.length - 12} more`);
+  }
+  return out.join('\n');
 }
 
 export interface FileAnalysis {

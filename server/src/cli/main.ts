@@ -28,7 +28,7 @@ import {
   type PostmortemSettings,
   type Template,
 } from '../service';
-import { analysisJson, github, lintJson, sarif, stylish, statsTable, statsCsv } from './format';
+import { analysisJson, explain, github, lintJson, sarif, stylish, statsTable, statsCsv } from './format';
 import { incidentStats } from './stats';
 import { statsHtml } from './statsHtml';
 
@@ -41,6 +41,7 @@ const usage = `usage:
   postmortem lint [--format stylish|json|sarif|github] [--fix] [--quiet] [--max-warnings N] [--template NAME] [--config FILE] PATH...
   postmortem lint [options] --stdin [--stdin-filename FILE]
   postmortem analyze --format json [--template NAME] [--config FILE] PATH...
+  postmortem analyze --explain [--template NAME] [--config FILE] PATH...
   postmortem stats [--format table|json|csv|html] [--output FILE] [--template NAME] [--config FILE] PATH...
 options of every command: --output FILE writes the output to FILE; --stdin reads one document from standard input`;
 
@@ -60,6 +61,8 @@ interface Options {
   /** The name the document on standard input is reported under (and matched against the file globs with). */
   stdinFilename?: string;
   output?: string;
+  /** `analyze --explain`: why each section, the window and the verdict were read as they were. */
+  explain: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -70,7 +73,7 @@ function parseArgs(argv: string[]): Options {
   }
   if (command !== 'lint' && command !== 'analyze' && command !== 'stats') throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
   const formats = { lint: ['stylish', 'json', 'sarif', 'github'], analyze: ['json'], stats: ['table', 'json', 'csv', 'html'] }[command];
-  const options: Options = { command, format: formats[0], fix: false, paths: [], quiet: false, stdin: false };
+  const options: Options = { command, format: formats[0], fix: false, paths: [], quiet: false, stdin: false, explain: false };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = () => {
@@ -86,6 +89,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--config') options.config = value();
     else if (arg.startsWith('--config=')) options.config = arg.slice(9);
     else if (arg === '--quiet' && command === 'lint') options.quiet = true;
+    else if (arg === '--explain' && command === 'analyze') options.explain = true;
     else if ((arg === '--max-warnings' || arg.startsWith('--max-warnings=')) && command === 'lint') {
       const text = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : value();
       if (!/^\d+$/.test(text)) throw new UsageError(`--max-warnings needs a whole number, not "${text}"`);
@@ -300,6 +304,10 @@ export function main(argv: string[]): number {
   };
   switch (options.command) {
     case 'analyze':
+      if (options.explain) {
+        out(results.map((r) => explain(r.target.display, r.analysis)).join('\n\n'));
+        return 0;
+      }
       out(
         JSON.stringify(
           results.map((r) => analysisJson(r.target.display, r.analysis)),

@@ -1,7 +1,7 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Disposable, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Diagnostic as Finding } from '../service';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import type { DiagnosticData } from './convert';
 
 // Quick fixes keyed off each diagnostic's code and data; "insert all missing sections";
@@ -37,11 +37,11 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onCodeAction((params) =>
+  return context.connection.onCodeAction((params, token) =>
     context.safe('code actions', params.textDocument.uri, [] as CodeAction[], async () => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       const actions: CodeAction[] = [];
       const only = params.context.only;
       if (wants(only, CodeActionKind.QuickFix)) {

@@ -1,6 +1,6 @@
 import { type CompletionItem, CompletionItemKind, type Disposable, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import type { CompletionKind } from '../service';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 // Completion: missing sections at a line start, a field's value shape after its label, and the
 // next timeline entry. The service decides what; this turns its answers into LSP items.
@@ -14,11 +14,11 @@ const kinds: Record<CompletionKind, CompletionItemKind> = {
 };
 
 export function register(context: ServerContext): Disposable {
-  return context.connection.onCompletion((params) =>
+  return context.connection.onCompletion((params, token) =>
     context.safe('completion', params.textDocument.uri, [] as CompletionItem[], async () => {
       const document = context.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = await context.analysisOf(document);
+      const analysis = await context.analysisOf(document, token);
       if (!analysis.analyzed) return [];
       return context.service.completions(analysis, params.position, { triggerCharacter: params.context?.triggerCharacter }).map(
         (c): CompletionItem => ({

@@ -1,23 +1,36 @@
 import type { Disposable } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import { toLspDiagnostic } from './convert';
 
-// Push diagnostics: analyse shortly after the last keystroke, publish only if the document is
-// still open at that version, clear on close. No stale or duplicate diagnostics.
+// Push diagnostics: analyse after the last keystroke, publish only if the document is still open
+// at that version, clear on close. No stale or duplicate diagnostics.
+//
+// The pause adapts to what an analysis of the document costs: a small document is analysed at
+// once (a pause of a few milliseconds only gathers a burst of changes already on the wire), a
+// large one after a short pause, so that typing costs one analysis per pause, not per keystroke.
 
-const delayMs = 120;
+const minDelayMs = 4;
+const maxDelayMs = 100;
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+/** The pause before analysing a document whose analysis takes `costMs`: half of it, within bounds. */
+export function delayFor(costMs: number): number {
+  return Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, costMs / 2)));
+}
 
 export function schedule(context: ServerContext, document: TextDocument): void {
   const uri = document.uri;
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
-    setTimeout(() => {
-      timers.delete(uri);
-      void publish(context, uri);
-    }, delayMs),
+    setTimeout(
+      () => {
+        timers.delete(uri);
+        void publish(context, uri);
+      },
+      delayFor(context.analysisCost(document)),
+    ),
   );
 }
 
@@ -25,10 +38,16 @@ async function publish(context: ServerContext, uri: string): Promise<void> {
   await context.safe('diagnostics', uri, undefined, async () => {
     const document = context.documents.get(uri);
     if (!document) return;
-    const version = document.version;
-    const analysis = await context.analysisOf(document);
+    // A newer version (or a close) cancels the analysis of this one before it starts.
+    const outdated = {
+      get isCancellationRequested() {
+        return !context.documents.isCurrent(document);
+      },
+    };
+    const analysis = await context.analysisOf(document, outdated);
     // The document moved on (or closed) while we analysed: the newer run publishes.
-    if (context.documents.get(uri)?.version !== version) return;
+    if (!context.documents.isCurrent(document)) return;
+    const version = document.version;
     await context.connection.sendDiagnostics({ uri, version, diagnostics: analysis.diagnostics.map((d, i) => toLspDiagnostic(d, i, version)) });
   });
 }

@@ -1,6 +1,6 @@
 import { type DocumentSymbol, type Disposable, type FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver';
 import type { OutlineSymbol, SymbolKind as PostmortemSymbolKind } from '../service';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 const kinds: Record<PostmortemSymbolKind, SymbolKind> = {
   section: SymbolKind.Namespace,
@@ -22,19 +22,19 @@ function toDocumentSymbol(s: OutlineSymbol): DocumentSymbol {
 
 export function register(context: ServerContext): { dispose(): void } {
   const subscriptions: Disposable[] = [
-    context.connection.onDocumentSymbol((params) =>
+    context.connection.onDocumentSymbol((params, token) =>
       context.safe('document symbols', params.textDocument.uri, [] as DocumentSymbol[], async () => {
         const document = context.documents.get(params.textDocument.uri);
         if (!document) return [];
-        const analysis = await context.analysisOf(document);
+        const analysis = await context.analysisOf(document, token);
         return analysis.analyzed ? context.service.outline(analysis).map(toDocumentSymbol) : [];
       }),
     ),
-    context.connection.onFoldingRanges((params) =>
+    context.connection.onFoldingRanges((params, token) =>
       context.safe('folding ranges', params.textDocument.uri, [] as FoldingRange[], async () => {
         const document = context.documents.get(params.textDocument.uri);
         if (!document) return [];
-        const analysis = await context.analysisOf(document);
+        const analysis = await context.analysisOf(document, token);
         return analysis.analyzed
           ? context.service.folds(analysis).map((f) => ({ startLine: f.startLine, endLine: f.endLine, kind: FoldingRangeKind.Region }))
           : [];

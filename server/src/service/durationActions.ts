@@ -25,9 +25,8 @@ export function durationActionsAt(analysis: Analysis, range: Range): DurationAct
   }
   for (const r of [incident.start?.range, incident.end?.range, incident.statedDuration?.range]) if (r) lines.add(r.start.line);
   if (incident.durationSite && incident.durationSite.kind !== 'replace') lines.add(incident.durationSite.line);
-  let touched = false;
-  for (let l = range.start.line; l <= range.end.line && !touched; l++) touched = lines.has(l);
-  if (!touched) return [];
+  // Over the few field lines, not over the range: a range may span the whole document or more.
+  if (![...lines].some((l) => l >= range.start.line && l <= range.end.line)) return [];
   const edits = editsForFix(document, template, fix);
   return edits.length ? [{ title: fix.title, edits }] : [];
 }

@@ -124,8 +124,13 @@ function insertFieldEdit(document: PostmortemDocument, template: Template, secti
   const section = document.sections.find((s) => s.id === sectionId);
   if (!field || !section) return undefined;
   const eol = lineBreakOf(document);
+  // A field stated in a sentence has no label to copy.
   const siblings = document.fields.filter(
-    (f) => f.sectionId === sectionId && f.labelRange.start.line >= section.range.start.line && f.labelRange.start.line <= section.range.end.line,
+    (f) =>
+      f.style !== 'sentence' &&
+      f.sectionId === sectionId &&
+      f.labelRange.start.line >= section.range.start.line &&
+      f.labelRange.start.line <= section.range.end.line,
   );
   const sibling = siblings.filter((f) => f.valueRange.start.line === f.labelRange.start.line).pop();
   if (sibling) {

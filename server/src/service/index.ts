@@ -46,9 +46,19 @@ export type { ActionItem, ActionNote } from './actionItems';
 export type { WritingAction } from './writingActions';
 export { diagramEndMarker, diagramStartMarker } from './timelineDiagram';
 
+/** One edit, as LSP content changes give it: a range in the text before this edit, or no range for a new whole text. */
+export type TextChange = { range: Range; text: string } | { text: string };
+
 export interface PostmortemService {
   readonly rules: readonly Rule[];
   analyze(text: string, options?: AnalyzeOptions): Analysis;
+  /**
+   * The analysis of `text`, which is the text of `previous` with `changes` applied in order, with
+   * the same options: equal to `analyze(text, options)`. The one entry point for re-analysis
+   * after an edit, meant to redo only what the changes touched; today it analyses the whole text
+   * (time readings of unchanged lines are remembered across analyses).
+   */
+  reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], options?: AnalyzeOptions): Analysis;
   /** The edits of one fix, computed against the analysed text. */
   editsForFix(analysis: Analysis, fix: Fix): TextEdit[];
   /** Every missing section at once, in template order. */
@@ -174,6 +184,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   return {
     rules,
     analyze,
+    reanalyze: (_previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions),
     editsForFix: (analysis, fix) => editsForFix(analysis.document, analysis.template, fix),
     insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections),
     suppress: (analysis, finding, scope) => suppressionEdit(analysis.document, finding, scope),
@@ -221,5 +232,6 @@ function anchorOf(document: PostmortemDocument): Range {
   const first = document.lines.findIndex(
     (l, i) => l.trim() !== '' && !/^\s*<!--.*-->\s*$/.test(l) && !(document.frontMatter && i <= document.frontMatter.endLine),
   );
-  return lineRange(document.lines, Math.max(first, 0));
+  // Nothing but blank lines (spaces, a byte order mark): the start of the document.
+  return first < 0 ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : lineRange(document.lines, first);
 }

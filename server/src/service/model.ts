@@ -60,7 +60,8 @@ export interface Field {
   fullValue: string;
   /** Lines the value spans (inclusive). */
   valueEndLine: number;
-  style: 'list' | 'bold' | 'plain' | 'table';
+  /** `sentence`: stated in a sentence of the section ("The root cause was …"), not under a label. */
+  style: 'list' | 'bold' | 'plain' | 'table' | 'sentence';
   /** Indentation and markup before the label, so a fix can write a sibling in the same style. */
   prefix: string;
 }

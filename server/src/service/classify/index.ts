@@ -41,6 +41,8 @@ function weigh(m: Measures): Evidence[] {
   if (m.pastTense >= 3) add(m.pastTense >= 8 ? 3 : 2, `a narrative in the past tense (${m.pastTense.toFixed(1)} verbs per 100 words)`);
   if (m.firstPerson >= 1) add(1, `told by those involved ("we", "our", "I")`);
   if (m.incidentTerms) add(capped(m.incidentTerms, 10) * 0.3, `${m.incidentTerms} words for an outage`);
+  // An agenda, a roadmap or a changelog has sections and times too, but nothing goes wrong in it.
+  else add(-15, 'no outage, error, failure or cause is told');
   if (m.figures) add(0.5, `${m.figures} figures of impact`);
   if (m.incidentTitle) add(2, 'the title names an incident or a postmortem');
   if (m.guideTitle) add(-4, 'the title names a guide, a template, an index or notes');

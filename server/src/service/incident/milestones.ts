@@ -38,7 +38,7 @@ export interface Milestones {
 export function timelineMilestones(document: PostmortemDocument): Milestones {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   const text = (e: TimelineEntry) => bodyOf(document, e);
-  const start = timed.find((e) => marks(START_MARK, text(e)) && !DETECTED.test(text(e))) ?? null;
+  const start = timed.find((e) => startsHere(text(e))) ?? null;
   const detected = detectedAfter(timed, start?.at ?? null, text);
   const marked = timed.filter((e) => {
     const t = text(e);
@@ -59,6 +59,19 @@ function detectedAfter(timed: readonly TimelineEntry[], from: number | null, tex
 export function detectedEntry(document: PostmortemDocument, start: number | null): TimelineEntry | null {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   return detectedAfter(timed, start, (e) => bodyOf(document, e));
+}
+
+/**
+ * The entry marks the start: "Site is hard down", "Problem starts", in a clause that is not about
+ * noticing it ("Users report the site is down" is when it was detected).
+ */
+function startsHere(text: string): boolean {
+  const m = marks(START_MARK, text);
+  if (!m) return false;
+  const from = Math.max(text.lastIndexOf(',', m.index), text.lastIndexOf(';', m.index), text.lastIndexOf('.', m.index)) + 1;
+  const to = [',', ';', '.'].map((c) => text.indexOf(c, m.index + m[0].length)).filter((i) => i >= 0);
+  const clause = text.slice(from, to.length ? Math.min(...to) : text.length);
+  return !DETECTED.test(clause);
 }
 
 /**

@@ -70,7 +70,13 @@ export function hoverAt(analysis: Analysis, position: Position): HoverResult | u
   const section = document.sections.find((s) => within(s.headingRange, position));
   if (section) {
     const t = template.sections.find((s) => s.id === section.id);
-    return t ? { contents: sectionHover(analysis, section, t), range: section.headingRange } : undefined;
+    if (!t) return undefined;
+    // Why the heading was read as this section (and any other it names), in one line each.
+    const why = document.sections
+      .filter((s) => s.headingRange.start.line === section.headingRange.start.line)
+      .flatMap((s) => s.reasons ?? [])
+      .map((r) => `_${r.replace(/^read as/, 'Read as')}._`);
+    return { contents: [sectionHover(analysis, section, t), ...why].join('\n\n'), range: section.headingRange };
   }
   const field = document.fields.find((f) => within(f.labelRange, position));
   if (field) {

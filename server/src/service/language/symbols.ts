@@ -30,7 +30,7 @@ export function outline(analysis: Analysis): OutlineSymbol[] {
       const inside = (line: number) => line > s.headingRange.end.line && line <= s.range.end.line;
       const children: OutlineSymbol[] = [
         ...document.fields
-          .filter((f) => f.sectionId === s.id && inside(f.labelRange.start.line))
+          .filter((f) => f.style !== 'sentence' && f.sectionId === s.id && inside(f.labelRange.start.line))
           .map((f) => ({
             name: f.label,
             detail: f.value.slice(0, 80),

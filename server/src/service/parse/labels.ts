@@ -101,13 +101,19 @@ export function cleanLabel(text: string): string {
 /** `text` without inline tags, and for each of its characters the column it came from. */
 export interface Normalized {
   text: string;
-  /** columns[i] is the column of text[i] in the original; columns[text.length] is the original's end. */
-  columns: number[];
+  /** columns[i] is the column of text[i] in the original; columns[text.length] is the original's end. Null when nothing was removed. */
+  columns: number[] | null;
+  start: number;
+}
+
+/** The original column of character `i` of a normalised line. */
+export function columnOf(n: Normalized, i: number): number {
+  return n.columns ? n.columns[Math.min(i, n.columns.length - 1)] : n.start + Math.min(i, n.text.length);
 }
 
 /** Inline HTML tags removed (`<span style="color: red">Start:</span>`), keeping a map back to the columns. */
 export function withoutTags(text: string, start: number): Normalized {
-  if (!text.includes('<')) return { text, columns: Array.from({ length: text.length + 1 }, (_, i) => start + i) };
+  if (!text.includes('<')) return { text, columns: null, start };
   let out = '';
   const columns: number[] = [];
   let last = 0;
@@ -124,7 +130,7 @@ export function withoutTags(text: string, start: number): Normalized {
     columns.push(start + i);
   }
   columns.push(start + text.length);
-  return { text: out, columns };
+  return { text: out, columns, start };
 }
 
 /** Evidence about the line itself, from its neighbours; the block reader fills in the rest. */
@@ -158,7 +164,7 @@ export function readLabel(
   const repairs: string[] = [];
   if (normalized.text !== raw) repairs.push('inline HTML removed');
   const trimmed = normalized.text.trimEnd();
-  const at = (i: number) => normalized.columns[Math.min(i, normalized.columns.length - 1)];
+  const at = (i: number) => columnOf(normalized, i);
 
   const em = emphasisLabel.exec(trimmed);
   if (em) {

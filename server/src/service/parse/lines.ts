@@ -23,7 +23,8 @@ export function range(startLine: number, startCharacter: number, endLine: number
 export function lineRange(lines: readonly string[], line: number): Range {
   const text = lines[line] ?? '';
   const indent = text.length - text.trimStart().length;
-  return range(line, indent, line, text.trimEnd().length);
+  // A line of spaces only: an empty range at its end, never an inverted one.
+  return range(line, indent, line, Math.max(indent, text.trimEnd().length));
 }
 
 export function comparePositions(a: Position, b: Position): number {

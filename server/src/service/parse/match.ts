@@ -16,8 +16,22 @@ const spellingVariants: Record<string, string> = {
   timeframe: 'time frame',
 };
 
+// Labels repeat across a document and across analyses ("Timeline", "- **Impact:**"): each is normalised once.
+const normalized = new Map<string, string>();
+const normalizedLimit = 20_000;
+
 /** Lowercase words of a label, without markup, emoji, numbering, asides or punctuation. */
 export function normalizeLabel(text: string): string {
+  let n = normalized.get(text);
+  if (n === undefined) {
+    n = normalizeUncached(text);
+    if (normalized.size >= normalizedLimit) normalized.clear();
+    normalized.set(text, n);
+  }
+  return n;
+}
+
+function normalizeUncached(text: string): string {
   let s = text
     .replace(/<[^>]*>/g, ' ')
     .replace(/:[a-z][a-z0-9_+-]{1,40}:/g, ' ')
@@ -245,19 +259,27 @@ export class SectionMatcher {
   }
 }
 
+/** A field's name and aliases, normalised once per field. */
+const fieldNames = new WeakMap<TemplateField, string[]>();
+function namesOf(f: TemplateField): string[] {
+  let names = fieldNames.get(f);
+  if (!names) {
+    names = [f.name, ...f.aliases].map(normalizeLabel);
+    fieldNames.set(f, names);
+  }
+  return names;
+}
+
 /** The template field a label names, among the given fields. */
 export function matchField(label: string, fields: readonly TemplateField[]): TemplateField | undefined {
-  const normalized = normalizeLabel(label);
-  if (!normalized) return undefined;
-  for (const f of fields) {
-    if (normalizeLabel(f.name) === normalized || f.aliases.some((a) => normalizeLabel(a) === normalized)) return f;
-  }
-  const budget = typoBudget(normalized.length);
+  const wanted = normalizeLabel(label);
+  if (!wanted) return undefined;
+  for (const f of fields) if (namesOf(f).includes(wanted)) return f;
+  const budget = typoBudget(wanted.length);
   if (budget === 0) return undefined;
   for (const f of fields) {
-    for (const a of [f.name, ...f.aliases]) {
-      const n = normalizeLabel(a);
-      if (typoBudget(n.length) > 0 && editDistance(normalized, n, budget) <= budget) return f;
+    for (const n of namesOf(f)) {
+      if (typoBudget(n.length) > 0 && editDistance(wanted, n, budget) <= budget) return f;
     }
   }
   return undefined;

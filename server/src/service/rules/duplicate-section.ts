@@ -1,5 +1,5 @@
 import type { Section } from '../model';
-import type { Rule } from './types';
+import type { Finding, Rule } from './types';
 
 /** Two headings clash when they name the same section and the same part of it (or all of it). */
 function clash(a: Section, b: Section): boolean {
@@ -15,10 +15,17 @@ export const duplicateSection: Rule = {
   structural: true,
   check({ document, template }) {
     const seen: Section[] = [];
-    const findings = [];
-    for (const s of document.sections) {
+    const findings: Finding[] = [];
+    const rank = (s: Section) => s.level || 7;
+    document.sections.forEach((s, i) => {
       const first = seen.find((o) => clash(o, s));
-      if (first) {
+      // "## Lessons learnt / ### What went wrong / ### Where we got lucky": the repeat is a subheading
+      // still inside the first heading's part of the document, so the same section goes on.
+      const within =
+        first !== undefined &&
+        rank(s) > rank(first) &&
+        document.sections.slice(document.sections.indexOf(first) + 1, i).every((between) => rank(between) > rank(first));
+      if (first && !within) {
         const name = template.sections.find((t) => t.id === s.id)?.name ?? s.label;
         findings.push({
           code: 'duplicate-section',
@@ -27,8 +34,8 @@ export const duplicateSection: Rule = {
           fixes: [],
           data: { sectionId: s.id, firstLine: first.headingRange.start.line },
         });
-      } else seen.push(s);
-    }
+      } else if (!first) seen.push(s);
+    });
     return findings;
   },
 };

@@ -9,7 +9,7 @@ import type { ParsedTime, TimeReadingOptions, WrittenDateText } from './types';
  * clocks, version numbers, ratios, durations and bare years are not times.
  */
 export function findTimes(line: string, options?: TimeReadingOptions): ParsedTime[] {
-  const key = `${options ? JSON.stringify(options) : ''}\u0000${line}`;
+  const key = `${options ? optionsKey(options) : ''}\u0000${line}`;
   let times = readings.get(key);
   if (!times) {
     times = readTimesWithRanges(line, options).times;
@@ -18,6 +18,12 @@ export function findTimes(line: string, options?: TimeReadingOptions): ParsedTim
   }
   // A copy of the list: callers may sort or filter it; the times themselves are never changed.
   return [...times];
+}
+
+/** The options as a short key: what changes a reading (the reference day, its stand-in year, the zone and date readings). */
+function optionsKey(o: TimeReadingOptions): string {
+  const d = o.referenceDate;
+  return `${d ? `${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}` : ''}|${o.standInYear ? 1 : 0}|${o.defaultZone?.zone ?? ''}|${o.ambiguousZones ?? ''}|${o.dateOrder ?? ''}`;
 }
 
 // Reading a line (chrono) is most of an analysis's cost, and the same line read with the same

@@ -70,15 +70,18 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
-  const reading = line
-    .replace(EMPHASIS, ' ')
-    .replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length))
-    // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
-    .replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ')
-    // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
-    .replace(/(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g, '-')
-    // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
-    .replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
+  let reading = line.replace(EMPHASIS, ' ').replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length));
+  // Each repair below keeps every column; each runs only on a line that may need it.
+  // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
+  if (/\dZ|T\d/.test(reading)) reading = reading.replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ');
+  // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
+  if (/\d[–—]\d/.test(reading))
+    reading = reading.replace(
+      /(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g,
+      '-',
+    );
+  // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
+  if (/\d: \d/.test(reading)) reading = reading.replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
   const reference = options?.referenceDate
     ? new Date(Date.UTC(options.referenceDate.year, options.referenceDate.month - 1, options.referenceDate.day, 12))
     : NO_REFERENCE;
