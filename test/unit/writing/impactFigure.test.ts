@@ -29,6 +29,8 @@ describe('impact-figure', () => {
     'Half of the requests timed out.',
     'One in ten checkouts failed.',
     'All users were locked out.',
+    'After a deployment, most users were getting a 403.',
+    'The majority of our customers saw errors.',
     'Everyone visiting the site got an error.',
     'A complete outage of the API.',
     'The site was completely down.',

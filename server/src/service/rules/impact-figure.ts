@@ -20,6 +20,11 @@ const figures: RegExp[] = [
   // A count of what was affected: 1,200 users, 3k requests, 40 orders, two customers, thousands of users.
   new RegExp(`\\b\\d[\\d,.]*\\s*(?:k|m|million|thousand|\\+)?\\s+(?:[\\w'-]+\\s+){0,3}?${affected}\\b`, 'i'),
   new RegExp(`\\b${numberWord}\\s+(?:of\\s+)?(?:(?:our|the|their|its)\\s+)?(?:[\\w'-]+\\s+){0,2}?${affected}\\b`, 'i'),
+  // Most of them: most users, the majority of customers, nearly all requests (a share, if a rough one).
+  new RegExp(
+    `\\b(?:most|the majority|a majority|nearly all|almost all|virtually all)\\s+(?:of\\s+)?(?:(?:our|the|their|its)\\s+)?(?:[\\w'-]+\\s+){0,2}?${affected}\\b`,
+    'i',
+  ),
   // Everyone: all users, every customer, the entire site, a complete outage.
   new RegExp(`\\b(?:all|every|entire|whole|none of the|no)\\s+(?:of\\s+)?(?:(?:our|the|their|its)\\s+)?(?:[\\w'-]+\\s+){0,2}?${affected}\\b`, 'i'),
   /\b(?:everyone|everybody|no one|nobody|every)\b/i,
