@@ -48,6 +48,10 @@ export interface PostmortemStatus {
   /** URI of the `.postmortemrc.json` in effect, if any. */
   configFile: string | null;
   problems: number;
+  /** Prose words, as `word-count` counts them. */
+  words: number;
+  /** The range the template asks for (`postmortem.wordCount`), or null when it asks none. */
+  wordRange: { min?: number; max?: number } | null;
 }
 
 export const statusRequest = new RequestType<StatusParams, PostmortemStatus | null, void>('postmortem/status');

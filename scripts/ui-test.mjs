@@ -189,6 +189,12 @@ function steps(page, shots) {
       },
     },
     {
+      name: 'shows the word count of the prose in the status bar',
+      run: async () => {
+        await page.locator('.statusbar-item', { hasText: /Postmortem 3\/4 .*· \d+ words/ }).waitFor({ timeout: STEP_TIMEOUT_MS });
+      },
+    },
+    {
       name: 'lists the missing Timeline section when the status bar item is clicked',
       run: async () => {
         await page.locator('.statusbar-item', { hasText: 'Postmortem 3/4' }).click();

@@ -54,13 +54,14 @@ export async function activateClient(
       return;
     }
     const duration = result.durationMinutes === null ? '' : ` · ${formatMinutes(result.durationMinutes)}`;
-    status.text = `$(checklist) Postmortem ${result.requiredPresent}/${result.requiredTotal}${duration}`;
+    status.text = `$(checklist) Postmortem ${result.requiredPresent}/${result.requiredTotal}${duration} · ${result.words} words`;
     status.tooltip = new vscode.MarkdownString(
       [
         `**Postmortem** — template **${result.templateName}** (\`${result.template}\`), ${originText(result.templateOrigin)}`,
         result.configFile ? `Configuration: \`${vscode.Uri.parse(result.configFile).fsPath}\`` : 'Configuration: settings only (no .postmortemrc.json)',
         `${result.requiredPresent} of ${result.requiredTotal} required sections written.`,
         result.gaps.length ? `Left to write: ${result.gaps.map((g) => `${g.label} (${g.detail})`).join('; ')}` : 'Nothing is left to write.',
+        `Words: ${result.words}${wordRangeText(result.wordRange)}`,
         'Click to list what is missing.',
       ].join('\n\n'),
     );
@@ -143,6 +144,18 @@ async function showMissing(client: BaseLanguageClient, editor: vscode.TextEditor
     target.selection = new vscode.Selection(start.line, start.character, end.line, end.character);
     target.revealRange(target.selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
+}
+
+/** " (the template asks for 400–600)", or nothing when it asks no range. */
+function wordRangeText(range: { min?: number; max?: number } | null): string {
+  if (!range || (range.min === undefined && range.max === undefined)) return '';
+  const asked =
+    range.min !== undefined && range.max !== undefined
+      ? `${range.min}–${range.max}`
+      : range.min !== undefined
+        ? `at least ${range.min}`
+        : `at most ${range.max}`;
+  return ` (the template asks for ${asked})`;
 }
 
 function formatMinutes(minutes: number): string {

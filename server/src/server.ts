@@ -32,6 +32,7 @@ import {
   parseProjectConfig,
   type ProjectConfig,
   mergeSettings,
+  readWordCount,
 } from './service';
 
 // Capabilities, documents and the wiring of features. Each feature lives in features/ and gets
@@ -277,6 +278,12 @@ function sanitizeEditorSettings(value: Partial<PostmortemSettings>): Partial<Pos
   if (typeof value.maxDocumentSize === 'number' && value.maxDocumentSize > 0) out.maxDocumentSize = value.maxDocumentSize;
   if (value.ambiguousTimeZones === 'us' || value.ambiguousTimeZones === 'other') out.ambiguousTimeZones = value.ambiguousTimeZones;
   if (value.dateOrder === 'mdy' || value.dateOrder === 'dmy') out.dateOrder = value.dateOrder;
+  const wordCount = readWordCount(value.wordCount);
+  if (wordCount) out.wordCount = wordCount;
+  for (const key of ['blameWords', 'allowedNames', 'vagueWords'] as const) {
+    const words: unknown = value[key];
+    if (Array.isArray(words) && words.every((w) => typeof w === 'string')) out[key] = words;
+  }
   if (value.rules && typeof value.rules === 'object') {
     out.rules = Object.fromEntries(Object.entries(value.rules).filter(([, v]) => ['off', 'hint', 'information', 'warning', 'error'].includes(v as string)));
   }

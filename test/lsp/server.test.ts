@@ -548,4 +548,85 @@ describe('language server over stdio', function () {
       assert.match(fixed, /We didn’t see it\. It’s fixed\. The “cache” was cold\./);
     });
   });
+
+  it('offers "Insert timeline diagram" in the timeline and "Convert action items to a table" in the corrective section, as refactors', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/writing-postmortem.md';
+    const text = [
+      '# Postmortem: Checkout outage',
+      '',
+      '## Issue Summary',
+      '',
+      '- **Duration:** 2024-05-02 23:40 – 2024-05-03 00:30 UTC (50 minutes)',
+      '- **Impact:** 40% of checkout requests failed.',
+      '- **Root cause:** A connection pool limit was removed by a deploy.',
+      '',
+      '## Timeline',
+      '',
+      '- 23:40 UTC – Alert fires.',
+      '- 00:30 UTC – Limit restored.',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '- [ ] Add a config test for the pool limit (owner: @dana, due 2024-05-20)',
+      '- [x] Alert on pool saturation above 80% (OPS-12)',
+      '',
+    ].join('\n');
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    const at = async (line: number, only?: string[]) =>
+      (await session.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line, character: 2 }, end: { line, character: 2 } },
+        context: { diagnostics: [], ...(only ? { only } : {}) },
+      })) as CodeAction[];
+    const diagram = (await at(10)).find((a) => a.title === 'Insert timeline diagram');
+    assert.equal(diagram?.kind, 'refactor.insert');
+    const withDiagram = applyWorkspaceEdit(document, diagram.edit as WorkspaceEdit);
+    assert.match(
+      withDiagram,
+      /```mermaid\ngantt\n[\s\S]*Alert fires\. :milestone, m1, 2024-05-02 23:40, 0m\n[\s\S]*Limit restored\. :milestone, m2, 2024-05-03 00:30, 0m\n```/,
+    );
+    const convert = (await at(15, ['refactor'])).find((a) => a.title === 'Convert action items to a table');
+    assert.equal(convert?.kind, 'refactor.rewrite');
+    const table = applyWorkspaceEdit(document, convert.edit as WorkspaceEdit);
+    assert.ok(table.includes('| Add a config test for the pool limit | @dana | 2024-05-20 |  | open |'), table);
+    assert.ok(table.includes('| Alert on pool saturation above 80% |  |  | OPS-12 | done |'), table);
+    assert.deepEqual(
+      (await at(15, ['source.fixAll.postmortem'])).filter((a) => a.kind?.startsWith('refactor')),
+      [],
+      'no refactor in fix-all',
+    );
+    assert.equal((await at(0)).filter((a) => /diagram|Convert/.test(a.title)).length, 0, 'nothing on the title');
+  });
+
+  it('takes the writing settings from workspace/configuration, and ignores them when malformed', async () => {
+    session = await startServer({ settings: { wordCount: { standard: { min: 10 } }, blameWords: ['rolled it back'] } });
+    const uri = 'file:///tmp/writing-settings-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    const diagnostics = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'word-count' || d.code === 'blame-language').map((d) => [d.code, d.range.start.line]),
+      [['blame-language', 10]],
+    );
+    await stopServer(session);
+    session = await startServer({ settings: { wordCount: { standard: 'many' }, blameWords: 'x' } });
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    const defaults = await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    assert.deepEqual(
+      defaults.filter((d) => d.code === 'word-count' || d.code === 'blame-language').map((d) => d.code),
+      ['word-count'],
+    );
+  });
+
+  it('reports the prose word count and the range the template asks for in postmortem/status', async () => {
+    session = await startServer();
+    const uri = 'file:///tmp/status-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: missingTimeline } });
+    await waitFor('diagnostics', () => latestDiagnostics(session, uri, 1));
+    const status = (await session.connection.sendRequest('postmortem/status', { uri })) as { words: number; wordRange: unknown };
+    assert.equal(status.words, 55);
+    assert.deepEqual(status.wordRange, { min: 400, max: 600 });
+  });
 });

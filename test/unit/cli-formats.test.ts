@@ -139,7 +139,13 @@ describe('cli formats for pull requests', function () {
       const result = runCli(['lint', '--format', 'github', 'docs, old/queue 100% postmortem.md'], cwd);
       assert.equal(result.status, 1, result.stderr);
       const lines = result.stdout.trimEnd().split('\n');
-      assert.equal(lines.length, 1);
+      // The missing section, then the impact without a figure and the short prose (notices).
+      assert.equal(lines.length, 3);
+      assert.deepEqual(
+        lines.slice(1).map((l) => /title=postmortem ([a-z-]+)/.exec(l)?.[1]),
+        ['impact-figure', 'word-count'],
+      );
+      assert.ok(lines.slice(1).every((l) => l.startsWith('::notice ')));
       assert.match(
         lines[0],
         /^::error file=docs%2C old\/queue 100%25 postmortem\.md,line=1,endLine=1,col=1,endColumn=42,title=postmortem missing-section::Missing section "Timeline": /,
@@ -213,7 +219,7 @@ describe('cli formats for pull requests', function () {
       assert.equal(file.file, 'incidents/queue.md');
       assert.deepEqual(
         file.diagnostics.map((d: { code: string }) => d.code),
-        ['missing-section'],
+        ['missing-section', 'impact-figure', 'word-count'],
       );
     });
 

@@ -155,6 +155,7 @@ describe('cli', function () {
         [
           ['missing-section', 1, 1, 'error'],
           ['missing-section', 1, 1, 'error'],
+          ['word-count', 1, 1, 'information'],
         ],
       );
       assert.equal(full.isPostmortem, true);
@@ -239,7 +240,7 @@ describe('cli', function () {
       const result = runCli(['lint', '--format', 'json', 'missing-postmortem.md'], cwd);
       const [file] = JSON.parse(result.stdout);
       assert.deepEqual(Object.keys(file), ['file', 'isPostmortem', 'diagnostics']);
-      assert.equal(file.diagnostics.length, 2);
+      assert.equal(file.diagnostics.length, 3);
     });
 
     it('prints valid SARIF 2.1.0', () => {
@@ -270,6 +271,9 @@ describe('cli', function () {
         [
           ['missing-section', 'missing-postmortem.md'],
           ['missing-section', 'missing-postmortem.md'],
+          ['word-count', 'missing-postmortem.md'],
+          ['timeline-coverage', 'complete-postmortem.md'],
+          ['word-count', 'complete-postmortem.md'],
         ],
       );
     });

@@ -6,13 +6,16 @@ import type { Analysis, Diagnostic as Finding, TextEdit } from '../service';
 import type { DiagnosticData } from './convert';
 
 // Quick fixes keyed off each diagnostic's code and data; "insert all missing sections";
-// comments that turn a rule off (one per rule, however many findings it has there); and
-// `source.fixAll.postmortem`. Edits are pinned to the document version they were computed for.
-// A fix that writes a skeleton is a snippet edit (tab stops on what to fill in) for a client that
-// takes them: LSP 3.18's SnippetTextEdit, or our own client's `data.snippetEdits`; plain text otherwise.
+// comments that turn a rule off (one per rule, however many findings it has there); the writing
+// actions at the cursor; and `source.fixAll.postmortem`. Edits are pinned to the document version
+// they were computed for. A fix that writes a skeleton is a snippet edit (tab stops on what to fill
+// in) for a client that takes them: LSP 3.18's SnippetTextEdit, or our own client's `data.snippetEdits`;
+// plain text otherwise.
 
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.postmortem`;
-export const kinds = [CodeActionKind.QuickFix, fixAllKind];
+/** Adds a block (the timeline diagram); `refactor.rewrite` changes the form of one (action items). */
+export const insertKind = `${CodeActionKind.Refactor}.insert`;
+export const kinds = [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite, insertKind, fixAllKind];
 
 type SnippetSupport = 'native' | 'data' | 'none';
 
@@ -131,6 +134,11 @@ export function register(context: ServerContext): Disposable {
         for (const action of context.service.durationActionsAt(analysis, params.range)) {
           actions.push(withEdits({ title: action.title, kind: CodeActionKind.QuickFix }, document, action.edits, 'none'));
         }
+      }
+      // "Convert action items to a table" (and back), "Insert timeline diagram": where the cursor is.
+      for (const action of context.service.writingActionsAt(analysis, params.range)) {
+        const kind = action.kind === 'rewrite' ? CodeActionKind.RefactorRewrite : insertKind;
+        if (wants(only, kind)) actions.push(withEdits({ title: action.title, kind }, document, action.edits, 'none'));
       }
       if (only && wants(only, fixAllKind) && !wants(only, CodeActionKind.QuickFix)) {
         const edits = context.service.fixAllEdits(analysis);

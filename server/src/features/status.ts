@@ -40,6 +40,8 @@ export function register(context: ServerContext): Disposable {
         durationMinutes: analysis.incident.durationMinutes,
         configFile: (await context.configFileOf(params.uri)) ?? null,
         problems: analysis.diagnostics.length,
+        words: context.service.words(analysis),
+        wordRange: analysis.settings.wordCount[analysis.template.id] ?? null,
       };
     }),
   );

@@ -54,6 +54,8 @@ export interface SectionCompleteness {
   /** Placeholders left in the section, its fields' included. */
   placeholders: PlaceholderSite[];
   checklist: ChecklistResult[];
+  /** The section's own text: its lines that are neither placeholders nor its frame (table headers stay). */
+  text: string;
   /** Present, and every required field present. */
   complete: boolean;
 }
@@ -260,6 +262,32 @@ function readField(context: Context, section: TemplateSection, field: Field): Wr
 
 const filledChecklistField = (fields: readonly FieldCompleteness[], id: string) => fields.some((f) => f.field.id === id && f.status === 'present');
 
+const statedTime = new RegExp(`${patterns.time.source}|(?:^|\\n)[\\s>*-]*\\d{4}\\s*(?:hrs?\\b|[-–—:]\\s)`, 'gi');
+
+/** Times a text states: `10:15`, `3 pm`, `0900 -`. */
+export function statedTimes(text: string): number {
+  return (text.match(statedTime) ?? []).length;
+}
+
+/**
+ * The text of a `Resolution:` label right after the timeline, when a Root Cause and Resolution
+ * section follows later: the last of the brief's timeline items (Detection, Actions, Misleading
+ * paths, Escalation, Resolution), not the resolution section itself.
+ */
+function trailingResolution(document: PostmortemDocument, section: TemplateSection): string {
+  if (section.id !== 'timeline') return '';
+  const { sections, lines } = document;
+  const at = sections.findIndex((s) => s.id === 'timeline');
+  const next = sections[at + 1];
+  if (at < 0 || !next || next.part !== 'resolution' || !sections.slice(at + 2).some((s) => s.id === next.id)) return '';
+  return lines.slice(next.bodyStartLine, next.bodyEndLine + 1).join('\n');
+}
+
+/** Whether a checklist item holds for a section, counting `entries` timeline entries (a writing rule may count them as many as it likes). */
+export function checklistHolds(section: SectionCompleteness, item: ChecklistItem, entries: number): boolean {
+  return section.status === 'present' && holds(item.check ?? { pattern: patterns.content }, section.text, section.fields, entries);
+}
+
 function holds(check: ChecklistCheck, text: string, fields: readonly FieldCompleteness[], entries: number): boolean {
   if ('field' in check) return filledChecklistField(fields, check.field);
   if ('timelineEntries' in check) return entries >= check.timelineEntries;
@@ -367,15 +395,19 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   else if (content === 0 && placeholders.length > 0) status = 'placeholder';
   else status = 'present';
 
-  const text = ownText.join('\n');
+  const text = [ownText.join('\n'), trailingResolution(document, section)].filter(Boolean).join('\n');
   const placeholderLines = new Set(placeholders.map((p) => p.range.start.line));
-  const entries = document.timeline.filter((e) => e.at !== null && e.at !== undefined && !placeholderLines.has(e.line)).length;
+  // Times the text states count as entries too: "Issue Detection (November 10, 8:00 PM)" says when.
+  const entries = Math.max(
+    document.timeline.filter((e) => e.at !== null && e.at !== undefined && !placeholderLines.has(e.line)).length,
+    status === 'present' ? statedTimes(text) : 0,
+  );
   const checklist = section.checklist.map((item) => ({
     item,
     covered: status === 'present' && holds(item.check ?? { pattern: patterns.content }, text, fields, entries),
   }));
   const complete = status === 'present' && fields.every((f) => !f.field.required || f.status === 'present');
-  return { section, status, instances, fields, placeholders, checklist, complete };
+  return { section, status, instances, fields, placeholders, checklist, text, complete };
 }
 
 /** A field the section does not write may be stated another way: a duration by start and end, the impact by its own section. */

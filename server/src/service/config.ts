@@ -21,6 +21,20 @@ export interface PostmortemSettings {
   ambiguousTimeZones: 'us' | 'other';
   /** Reading of numeric dates whose day and month are ambiguous (04-12-2022). */
   dateOrder: 'mdy' | 'dmy';
+  /** Prose words a postmortem of each template should have (`word-count`); a template without an entry has no range. */
+  wordCount: Record<string, WordRange>;
+  /** Phrases `blame-language` flags besides its own (case-insensitive). */
+  blameWords: string[];
+  /** Names `blame-language` never takes for a person: systems and teams named like people (`Jenkins`). */
+  allowedNames: string[];
+  /** Phrases `vague-action` flags besides its own when an action item names nothing more concrete. */
+  vagueWords: string[];
+}
+
+/** A range of prose words; either end may be left open. */
+export interface WordRange {
+  min?: number;
+  max?: number;
 }
 
 export const defaultFileGlobs = [
@@ -41,6 +55,10 @@ export const defaultSettings: PostmortemSettings = {
   maxDocumentSize: 1_000_000,
   ambiguousTimeZones: 'us',
   dateOrder: 'dmy',
+  wordCount: { standard: { min: 400, max: 600 } },
+  blameWords: [],
+  allowedNames: [],
+  vagueWords: [],
 };
 
 export const severitySettings: readonly SeveritySetting[] = ['off', 'hint', 'information', 'warning', 'error'];
@@ -128,6 +146,22 @@ export function parseProjectConfig(text: string, knownRules: readonly string[]):
       case 'rules':
         settings.rules = readRules(valueNode, knownRules, report);
         break;
+      case 'wordCount': {
+        const ranges = readWordCount(value);
+        if (ranges) settings.wordCount = ranges;
+        else report(valueNode, '"wordCount" must map template names to { "min": N, "max": N }, e.g. { "standard": { "min": 400, "max": 600 } }');
+        break;
+      }
+      case 'blameWords':
+      case 'allowedNames':
+      case 'vagueWords': {
+        const words = strings(value);
+        if (!words) report(valueNode, `"${key}" must be an array of strings`);
+        else if (key === 'blameWords') settings.blameWords = words;
+        else if (key === 'allowedNames') settings.allowedNames = words;
+        else settings.vagueWords = words;
+        break;
+      }
       case 'templates':
         templates.push(...readTemplates(valueNode, report));
         break;
@@ -143,6 +177,21 @@ export function parseProjectConfig(text: string, knownRules: readonly string[]):
     delete settings.template;
   }
   return { settings, templates, problems };
+}
+
+/** `{ "standard": { "min": 400, "max": 600 } }`, or undefined when it is not of that shape. */
+export function readWordCount(value: unknown): Record<string, WordRange> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, WordRange> = {};
+  const count = (n: unknown) => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  for (const [template, range] of Object.entries(value as Record<string, unknown>)) {
+    if (!range || typeof range !== 'object' || Array.isArray(range)) return undefined;
+    const { min, max, ...rest } = range as Record<string, unknown>;
+    if (Object.keys(rest).length || (min !== undefined && !count(min)) || (max !== undefined && !count(max))) return undefined;
+    if (typeof min === 'number' && typeof max === 'number' && min > max) return undefined;
+    out[template] = { ...(typeof min === 'number' ? { min } : {}), ...(typeof max === 'number' ? { max } : {}) };
+  }
+  return out;
 }
 
 type Report = (node: Node | undefined, message: string, severity?: 'error' | 'warning') => void;
@@ -249,6 +298,8 @@ export function mergeSettings(...layers: (Partial<PostmortemSettings> | undefine
     for (const [key, value] of Object.entries(layer) as [keyof PostmortemSettings, unknown][]) {
       if (value === undefined || value === null) continue;
       if (key === 'rules') merged.rules = { ...merged.rules, ...(value as Record<string, SeveritySetting>) };
+      // Ranges are per template: a layer that sets one template's range keeps the others'.
+      else if (key === 'wordCount') merged.wordCount = { ...merged.wordCount, ...(value as Record<string, WordRange>) };
       else (merged as unknown as Record<string, unknown>)[key] = value;
     }
   }

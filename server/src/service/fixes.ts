@@ -1,3 +1,4 @@
+import { actionListLines, actionTableLines, readActionItems } from './actionItems';
 import type { PostmortemDocument, Range, Section } from './model';
 import { offsetAt, range } from './parse/lines';
 import type { DurationSite } from './incident';
@@ -5,6 +6,7 @@ import { escapeSnippet, type SkeletonValues, skeletonSnippet, skeletonText, TabS
 import type { Fix, Finding, TimelineSortKey } from './rules/types';
 import { formatDuration } from './time';
 import type { Template, TemplateSection } from './templates';
+import { findDiagram } from './timelineDiagram';
 
 // Fixes are data until here: this is the one place that turns them into text edits.
 // Every edit only inserts text (or replaces a value the fix is about): a fix never deletes
@@ -233,6 +235,13 @@ export function editsForFix(document: PostmortemDocument, template: Template, fi
     case 'sort-timeline':
       edit = sortTimelineEdit(document, fix.entries);
       break;
+    case 'action-items-table':
+    case 'action-items-list':
+      edit = actionItemsEdit(document, fix.line, fix.kind === 'action-items-table' ? 'table' : 'list');
+      break;
+    case 'timeline-diagram':
+      edit = timelineDiagramEdit(document, fix.text);
+      break;
   }
   return edit ? [edit] : [];
 }
@@ -435,4 +444,45 @@ function nextStart(lines: readonly string[], after: number, to: number, base: nu
 
 function range0(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+// ---- Action items as a table or a task list ----------------------------------------------------
+// The block is rewritten as a whole; every value of every item is written in the other form
+// (`actionItems.ts` proves the round trip). A table gets the blank lines around it that keep it a
+// table: without them the line before would be its header, the line after one more row; a list
+// gets one after it, so that the line after does not join its last item.
+
+function actionItemsEdit(document: PostmortemDocument, line: number, to: 'table' | 'list'): TextEdit | undefined {
+  const block = readActionItems(document).blocks.find((b) => b.startLine === line && b.kind === (to === 'table' ? 'list' : 'table'));
+  if (!block?.convertible || !block.items.length) return undefined;
+  const eol = lineBreakOf(document);
+  const { lines } = document;
+  const written = to === 'table' ? actionTableLines(block) : actionListLines(block);
+  const before = to === 'table' && block.startLine > 0 && !isBlank(lines[block.startLine - 1]) ? eol : '';
+  // After a list, too: a line of text right after its last item would join it.
+  const after = block.endLine + 1 < lines.length && !isBlank(lines[block.endLine + 1]) ? eol : '';
+  return {
+    range: range(block.startLine, 0, block.endLine, lines[block.endLine].length),
+    newText: before + written.join(eol) + after,
+  };
+}
+
+// ---- The timeline diagram -----------------------------------------------------------------------
+
+function timelineDiagramEdit(document: PostmortemDocument, text: string): TextEdit | undefined {
+  const eol = lineBreakOf(document);
+  const block = withBreaks(text, eol);
+  const { lines } = document;
+  const existing = findDiagram(document);
+  if (existing) {
+    return { range: range(existing.startLine, 0, existing.endLine, lines[existing.endLine].length), newText: block };
+  }
+  const timeline = document.sections.find((s) => s.id === 'timeline');
+  if (!timeline) return undefined;
+  const last = timeline.range.end.line;
+  const close = closeOpenBlock(document, last, eol);
+  return {
+    range: range(last, lines[last].length, last, lines[last].length),
+    newText: `${close}${eol}${eol}${block}${blankLineBefore(document, last + 1, eol)}`,
+  };
 }

@@ -16,6 +16,9 @@ import { timeHoverAt } from './language/timeHover';
 import { postmortemSkeleton, type PostmortemSkeleton, type SkeletonValues } from './language/snippets';
 import { folds, outline, selectionRanges, type Fold, type NestedRange, type OutlineSymbol } from './language/symbols';
 import { skeletonValuesOf, timelineEntryAt, type EntryInsertion, type Now } from './language/timelineEntry';
+import { type ActionItem, readActionItems } from './actionItems';
+import { proseWords } from './writing/prose';
+import { type WritingAction, writingActionsAt } from './writingActions';
 
 import type { Analysis, AnalyzeOptions, Logger } from './analysis';
 
@@ -43,6 +46,9 @@ export type { PostmortemSkeleton, SkeletonValues } from './language/snippets';
 export { snippetText } from './language/snippets';
 export type { Fold, NestedRange, OutlineSymbol, SymbolKind } from './language/symbols';
 export type { EntryInsertion, Now } from './language/timelineEntry';
+export type { ActionItem, ActionNote } from './actionItems';
+export type { WritingAction } from './writingActions';
+export { diagramEndMarker, diagramStartMarker } from './timelineDiagram';
 
 /** One edit, as LSP content changes give it: a range in the text before this edit, or no range for a new whole text. */
 export type TextChange = { range: Range; text: string } | { text: string };
@@ -82,6 +88,12 @@ export interface PostmortemService {
   newPostmortem(template: Template, values?: SkeletonValues): PostmortemSkeleton;
   /** A timeline entry for the current time, written like the entry before the position. */
   timelineEntry(analysis: Analysis, position: Position, now: Now): EntryInsertion;
+  /** The tasks of the corrective section(s): text, done or open, owner, due date, tickets. */
+  actionItems(analysis: Analysis): ActionItem[];
+  /** Prose words as `word-count` and the status bar count them (code, tables of logs, front matter left out). */
+  words(analysis: Analysis): number;
+  /** "Convert action items to a table" (and back), "Insert timeline diagram" at `range`. */
+  writingActionsAt(analysis: Analysis, range: Range): WritingAction[];
 }
 
 const structureOnlyCode = 'large-document';
@@ -163,8 +175,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     if (missing.length) edits.push(...insertAllSectionsEdits(analysis.document, analysis.template, missing, values));
     for (const d of analysis.diagnostics) {
       if (d.code === 'missing-section') continue;
-      // A replacement is applied only when marked safe; a timeline sort (it reorders what the user wrote) never is.
-      const fix = d.fixes.find((f) => (f.kind === 'replace' || f.kind === 'replace-all' ? f.safe : f.kind !== 'sort-timeline'));
+      // A replacement is applied only when marked safe; a fix marked unsafe (it reorders or rewrites what the user wrote) never is.
+      const fix = d.fixes.find((f) => (f.kind === 'replace' || f.kind === 'replace-all' ? f.safe : !('safe' in f && f.safe === false)));
       if (fix) edits.push(...editsForFix(analysis.document, analysis.template, fix, values));
     }
     return edits;
@@ -209,6 +221,16 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     completions: completionsAt,
     newPostmortem: postmortemSkeleton,
     timelineEntry: timelineEntryAt,
+    actionItems: (analysis) => readActionItems(analysis.document).items,
+    words: (analysis) => proseWords(analysis.document),
+    writingActionsAt: (analysis, range) =>
+      writingActionsAt(analysis, range, (text) =>
+        analyze(text, {
+          settings: analysis.settings,
+          customTemplates: analysis.template.source === '.postmortemrc.json' ? [analysis.template] : [],
+          force: true,
+        }),
+      ),
   };
 }
 

@@ -63,6 +63,53 @@ const markdownLine = fc.oneof(
 );
 const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
 const markdownDocument = fc.array(fc.tuple(markdownLine, lineBreak), { maxLength: 60 }).map((parts) => parts.map(([l, b]) => l + b).join(''));
+/** Lines that make action items and timelines: what the writing actions work on. */
+const writingLine = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('- [ ] ', '- [x] ', '✅ ', '  - ', '1. ', '- '),
+      fc.oneof(fc.constantFrom('Improve monitoring', 'Patch the server', 'Alert on pool saturation', 'Tasks:'), fc.string({ maxLength: 20 })),
+      fc.constantFrom('', ' (owner: @dana, due 2024-02-01, OPS-12)', ' — @lee', ' (type: prevent; due: next sprint)', ' #42', ' (https://example.com/t/1)'),
+    )
+    .map(([a, b, c]) => a + b + c),
+  fc.constantFrom(
+    '| Action | Owner | Status |',
+    '| Action Item | Type | Owner | Bug |',
+    '|---|---|---|',
+    '| Add alert | @lee | done |',
+    '| Split \\| queue | n/a | In progress |',
+  ),
+  fc.tuple(timeText, fc.string({ maxLength: 20 })).map(([t, s]) => `- ${t} – ${s}`),
+  fc.constantFrom(
+    '## Timeline',
+    '## Action Items',
+    '## Corrective and Preventative Measures',
+    '**Action Items:**',
+    '- **Duration:** 2024-01-19 23:30 – 2024-01-20 01:10 UTC',
+  ),
+  fc.constantFrom('<!-- postmortem-timeline-diagram -->', '```mermaid', '<!-- /postmortem-timeline-diagram -->'),
+);
+const someLines = fc.array(fc.oneof({ arbitrary: markdownLine, weight: 1 }, { arbitrary: writingLine, weight: 3 }), { maxLength: 15 });
+/** A timeline and an action items section, each with hostile and writing lines, and sometimes a table of actions. */
+const writingDocument = fc
+  .tuple(someLines, someLines, someLines, fc.boolean(), lineBreak)
+  .map(([before, timeline, actions, table, eol]) =>
+    [
+      ...before,
+      '## Timeline',
+      ...timeline,
+      '## Action Items',
+      ...(table
+        ? [
+            '| Action | Owner | Due | Status |',
+            '|---|---|---|---|',
+            '| Add an alert on queue depth | @lee | 2024-02-01 | done |',
+            '| Split \\| the queue | n/a | | In progress |',
+          ]
+        : []),
+      ...actions,
+    ].join(eol),
+  );
 
 function linesOf(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -154,6 +201,38 @@ describe('the service under hostile input', function () {
           }
           const suppressed = service.applyEdits(text, analysis, [service.suppress(analysis, d, 'line')]);
           assert.ok(keepsEveryLine(text, suppressed), 'a disable comment lost a line');
+        }
+      }),
+      { seed, numRuns: Math.ceil(runs / 2) },
+    );
+  });
+
+  it('applies any writing action without losing a line or a value: diagrams only add, conversions keep every item', () => {
+    const everything = (text: string): Range => {
+      const lines = linesOf(text);
+      return { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].length } };
+    };
+    // Runs of spaces are one space in Markdown: a table cell writes them so.
+    const items = (a: Analysis) =>
+      service.actionItems(a).map((i) => JSON.stringify([i.text, i.done, i.owner, i.due, i.tickets, i.notes]).replace(/\s+/g, ' ').replace(/" | "/g, '"'));
+    fc.assert(
+      fc.property(writingDocument, (text) => {
+        const analysis = service.analyze(text, { force: true });
+        for (const action of service.writingActionsAt(analysis, everything(text))) {
+          const fixed = service.applyEdits(text, analysis, action.edits);
+          const after = service.analyze(fixed, { force: true });
+          checkInvariants(fixed, after);
+          if (action.fix.kind === 'timeline-diagram') {
+            // Only a diagram written before (from its marker on) is replaced; every other line stays.
+            const [edit] = action.edits;
+            const lines = linesOf(text);
+            const replaced = edit.range.start.line !== edit.range.end.line || edit.range.start.character !== edit.range.end.character;
+            if (replaced) assert.match(lines[edit.range.start.line], /^\s*<!--\s*postmortem-timeline-diagram\b/);
+            const kept = replaced ? [...lines.slice(0, edit.range.start.line), ...lines.slice(edit.range.end.line + 1)] : lines;
+            assert.ok(keepsEveryLine(kept.join('\n'), fixed), `${action.title} lost a line`);
+          } else {
+            assert.deepEqual(items(after), items(analysis), `${action.title} changed an action item:\n${fixed}`);
+          }
         }
       }),
       { seed, numRuns: Math.ceil(runs / 2) },

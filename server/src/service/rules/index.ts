@@ -13,6 +13,11 @@ import { timelineOrder } from './timeline-order';
 import { timelineOutsideWindow } from './timeline-outside-window';
 import type { Rule } from './types';
 import { unparsedTime } from './unparsed-time';
+import { blameLanguage } from './blame-language';
+import { impactFigure } from './impact-figure';
+import { timelineCoverage } from './timeline-coverage';
+import { vagueAction } from './vague-action';
+import { wordCount } from './word-count';
 
 export type { Finding, Fix, RelatedPlace, Rule, RuleContext } from './types';
 
@@ -32,4 +37,9 @@ export const allRules: readonly Rule[] = [
   unparsedTime,
   timelineOrder,
   timelineOutsideWindow,
+  impactFigure,
+  timelineCoverage,
+  vagueAction,
+  blameLanguage,
+  wordCount,
 ];

@@ -15,7 +15,11 @@ export type Fix =
   /** Write `minutes` (as "4 hours 15 minutes") where the document keeps its duration, in its style. */
   | { kind: 'write-duration'; title: string; minutes: number; site: DurationSite }
   /** Move whole timeline entries (with their nested lines) into chronological order; never applied by fix-all. */
-  | { kind: 'sort-timeline'; title: string; entries: TimelineSortKey[]; safe: false };
+  | { kind: 'sort-timeline'; title: string; entries: TimelineSortKey[]; safe: false }
+  /** Rewrite the action items (a list or a table) starting on `line` as a table, or as a task list; never applied by fix-all. */
+  | { kind: 'action-items-table' | 'action-items-list'; title: string; line: number; safe: false }
+  /** Write the timeline diagram after the timeline section, or over the diagram written before; never applied by fix-all. */
+  | { kind: 'timeline-diagram'; title: string; text: string; safe: false };
 
 /** A timeline entry's lines and the instant it is sorted by (null: it stays after the entry before it). */
 export interface TimelineSortKey {

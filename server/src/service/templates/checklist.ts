@@ -5,18 +5,20 @@ import type { ChecklistCheck, ChecklistItem } from './types';
 
 export const patterns = {
   /** When/how the issue was detected. */
-  detected: /\b(?:detect|alert|alarm|notic|monitor|pag(?:ed|er|ing)|on-?call|spotted|discover|report(?:ed|s)? (?:by|from)|customers? report|complain)/i,
+  detected:
+    /\b(?:detect|alert|alarm|notic|monitor|pag(?:ed|er|ing)|on-?call|spotted|discover|report(?:ed|s)? (?:by|from)|(?:customers?|users?) report|complain|identif(?:ied|y)|observ|flagged|first (?:sign|report)|became aware|warn(?:ing|ed)?\b|report(?:ed|s)?\b|notified by|informed by|alerted by|learned|heard about|found an? (?:error|issue|problem|bug|outage|failure))/i,
   /** Someone else was brought in. */
-  escalated: /\b(?:escalat|called in|paged|pulled in|looped in|brought in|handed (?:off|over)|engaged|notified|reached out|woke up)/i,
+  escalated:
+    /\b(?:escalat|call(?:ed|ing)? (?:in|on|to)\b|paged|pulled in|looped in|brought in|roped in|handed (?:off|over)|engaged|notified|reached out|woke up|contacted|summoned|reinforcements|asked (?:the|our) \w+ team|(?:team|teams|engineers?|specialists?|experts?|lead|manager|on-?call) (?:(?:was|were) )?(?:called|alerted|involved|informed|brought|paged)|joined|alerted (?:the|our)\b|(?:was|were) assigned\b|assigned (?:to|the)\b|handed (?:it )?to\b|took over\b|informed (?:the|our)\b|together with (?:the )?[\w-]+ team|involv(?:ed|ing) (?:the )?[\w-]+ team|handled by\b|(?:e-?mails?|messages?|tickets?) (?:was |were )?sent to|sent (?:an? )?(?:e-?mail|message|ticket) to|acknowledged)/i,
   /** What responders did. */
   actions:
-    /\b(?:investigat|check|look(?:ed)? (?:at|into)|restart|roll(?:ed|ing)? ?back|revert|deploy|scal(?:ed|ing)|inspect|debug|tried|ran|queried|grepp?ed|examin|moved|added|switched|disabled|enabled|drained|failed over|patched|applied|increased|reduced|redirect)/i,
+    /\b(?:investigat|check|look(?:ed|ing)? (?:at|into|for|through)|restart|roll(?:ed|ing)? ?back|revert|deploy|scal(?:ed|ing)|inspect|debug|tried|ran|queried|grepp?ed|examin|moved|added|switched|disabled|enabled|drained|failed over|patched|applied|increased|reduced|redirect|actions? taken|diagnos|troubleshoot|analy[sz]|search|test(?:ed|ing)\b|reviewed|traced|monitored|identified|interrogat|suspected|attempt|generat|replac|renew|rotat|upgrad|downgrad|remov|delet|creat|configur|updat|modif|migrat|reboot|kill|terminat|spawn|uncordon|cordon|evict|marked|used\b|describ|asked|evaluat|verif|rebuil|clear|freed? up|allocat)/i,
   /** Paths that turned out to be wrong. */
   misleading:
-    /\b(?:mislead|dead[- ]end|red herring|wrong(?:ly)?|turned out|ruled out|suspect|assum|initially|first thought|not the cause|rabbit hole|false lead|unrelated)/i,
+    /\b(?:mislead|dead[- ]end|red herring|wrong(?:ly)?|turned out|ruled out|suspect|assum|initial(?:ly)?\b|first thought|thought (?:it was|that|we)|not the cause|rabbit hole|false (?:lead|summit|trail|alarm|start)|unrelated|wild goose|(?:was|were|is|are|looks?|looked|seem(?:s|ed)?|appears?|appeared) (?:to be )?(?:fine|healthy|normal|ok(?:ay)?)\b|found nothing|no (?:change|luck|improvement|effect)\b|did(?:n['’]t| not) (?:help|work|fix|change|solve)|to no avail|in vain|blam(?:e|ed|ing) (?:it on )?the\b|maybe\b|perhaps\b|did(?:n['’]t| not) (?:reveal|show|find)|nothing happened|nothing (?:out of the ordinary|unusual|wrong)|thought\b|considered\b|hypothes|confus|(?:no|nothing)\b[^.\n]{0,30}\b(?:abnormal|unusual|suspicious|obvious)|continu(?:es|ed) to (?:fail|be|happen|occur|show)|persist(?:s|ed)\b|still (?:fail|down|broken|happen|occur|there|present|see|no\b))/i,
   /** Service came back. */
   resolved:
-    /\b(?:resolv|restor|recover|fix(?:ed)?|back to normal|mitigat|healthy|stable|stabili[sz]|returned to|closed|drained|all clear|impact ends|end of impact|outage ends)/i,
+    /\b(?:resol(?:v|ution)|restor|recover|fix(?:ed)?|back to normal|mitigat|healthy|stable|stabili[sz]|returned to|closed|drained|all clear|impact ends|end of impact|outage ends|operational\b|solv(?:ed|es)\b|solution\b|it works\b|works again|working again|back (?:up|online|to service)|up and running|resumed|flowing again|(?:is|was|are|were) now (?:running|working|up|serving|listening|responding|available)|running (?:again|normally)|resum|incident (?:ends|ended|closed|is over|was over)|(?:goes|went) away|went back to|(?:correctly|normally|normal) again|correct(?:ed|ly)\b|as expected)/i,
   /** A cause is named. */
   cause: /\b(?:caus|because|due to|root|bug|misconfig|config|leak|exhaust|overload|expired|regression|race|deadlock|limit)/i,
   /** A list item or a TODO: a task list. */

@@ -85,10 +85,10 @@ export const timelineSection: TemplateSection = {
   hover: 'What happened, in order, one timestamped entry per line (`time - what happened`), with the time zone given once or on each entry.',
   checklist: [
     item('When the issue was detected and how (alert, engineer, customer report)', allOf(entries(1), has(patterns.detected))),
-    item('Actions taken: what was investigated and what was assumed', allOf(entries(2), has(patterns.actions))),
+    item('Actions taken: what was investigated and what was assumed', allOf(entries(1), has(patterns.actions))),
     item('Misleading investigation or debugging paths', has(patterns.misleading)),
     item('Who the incident was escalated to', has(patterns.escalated)),
-    item('How and when the incident was resolved', allOf(entries(2), has(patterns.resolved))),
+    item('How and when the incident was resolved', allOf(entries(1), has(patterns.resolved))),
   ],
   example: [
     '- **15:00 UTC** – Latency alert fires for the checkout API.',
