@@ -414,10 +414,11 @@ export function printReport(report, wallMs) {
     }
   }
   const { passed, pending } = report.totals;
-  let failed = report.totals.failed;
+  // A pending (skipped) test is a failure: the suite must not shrink quietly.
+  let failed = report.totals.failed + pending;
   out.push('');
   out.push(`  ${green(`${passed} passing`)} ${gray(`(${fmtMs(report.durationMs ?? wallMs)})`)}`);
-  if (pending) out.push(`  ${cyan(`${pending} pending`)}`);
+  if (pending) out.push(`  ${red(`${pending} pending (counted as failing)`)}`);
   if (failed) out.push(`  ${red(`${failed} failing`)}`);
   failures.forEach((t, i) => {
     out.push('');

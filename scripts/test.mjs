@@ -3,33 +3,51 @@
 //
 //   npm test                      everything (integration host: $POSTMORTEM_TEST_HOST, default code-server)
 //   npm test -- unit lsp          only the named steps (typecheck lint build unit lsp neovim grammar report integration web ui)
+//
+// A suite cannot shrink unnoticed: mocha runs with --forbid-only and --forbid-pending (an `.only`
+// or `.skip` left in a file is a failure), and every counted step fails when it runs fewer tests
+// than its floor in test/floors.json (a lost file or a suite that stopped loading is a red run).
+// A step with `needs` runs that step first when it was not asked for (the lsp tests start the built server).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { checkFloor, readFloors } from './floors.mjs';
 
 const wanted = process.argv.slice(2);
 const bin = (name) => join('node_modules', '.bin', name);
-const mocha = (glob) => [bin('mocha'), '--require', 'tsx/cjs', '--reporter', 'test/support/reporter.js', '--timeout', '20000', glob];
+const mocha = (glob) => [
+  bin('mocha'),
+  ...['--require', 'tsx/cjs', '--reporter', 'test/support/reporter.js', '--timeout', '20000', '--forbid-only', '--forbid-pending'],
+  glob,
+];
 const steps = [
   { name: 'typecheck', command: [bin('tsc'), '--noEmit', '-p', '.'] },
   { name: 'lint', command: [bin('biome'), 'check', '.'] },
   { name: 'build', command: ['node', 'scripts/build.mjs'] },
   { name: 'unit', command: mocha('test/unit/**/*.test.ts'), counted: true },
-  { name: 'lsp', command: mocha('test/lsp/**/*.test.ts'), counted: true },
+  { name: 'lsp', command: mocha('test/lsp/**/*.test.ts'), counted: true, needs: 'build' },
   { name: 'neovim', command: ['node', 'test/neovim/run.mjs'], counted: true, statsFromOutput: true },
   { name: 'grammar', command: ['node', 'test/grammar/run.mjs'], counted: true, statsFromOutput: true },
   { name: 'report', command: mocha('test/report/**/*.test.ts'), counted: true },
   { name: 'integration', command: ['node', 'scripts/integration.mjs'], counted: true, statsFromOutput: true },
   { name: 'web', command: ['node', 'scripts/web-test.mjs'], counted: true, statsFromOutput: true },
   { name: 'ui', command: ['node', 'scripts/ui-test.mjs'], counted: true, statsFromOutput: true },
-].filter((s) => wanted.length === 0 || wanted.includes(s.name));
+];
+const chosen = steps.filter((s) => wanted.length === 0 || wanted.includes(s.name) || steps.some((t) => t.needs === s.name && wanted.includes(t.name)));
+let floors;
+try {
+  floors = readFloors();
+} catch (e) {
+  console.error(`tests: ${e.message}`);
+  process.exit(1);
+}
 
 const statsDir = mkdtempSync(join(tmpdir(), 'postmortem-test-'));
 let passed = 0;
 let failed = 0;
 const summary = [];
-for (const step of steps) {
+for (const step of chosen) {
   console.log(`\n── ${step.name} ──`);
   const statsFile = join(statsDir, `${step.name}.json`);
   const started = Date.now();
@@ -52,9 +70,14 @@ for (const step of steps) {
     }
     // A runner that failed without counting a failure (crash, timeout) still counts as one.
     if (!ok && stats.failed === 0) stats.failed = 1;
+    const short = checkFloor(floors, step.name, stats);
+    if (short) {
+      console.log(`\n${short}`);
+      stats.failed++;
+    }
     passed += stats.passed;
     failed += stats.failed;
-    summary.push(`${step.name}: ${stats.passed} passed, ${stats.failed} failed (${seconds}s)`);
+    summary.push(`${step.name}: ${stats.passed} passed, ${stats.failed} failed (${seconds}s)${short ? ' (below its floor)' : ''}`);
   } else {
     if (!ok) failed++;
     summary.push(`${step.name}: ${ok ? 'ok' : 'FAILED'} (${seconds}s)`);

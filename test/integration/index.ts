@@ -4,9 +4,10 @@
 // scripts/integration.mjs reads and prints.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Mocha from 'mocha';
+import type Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
+import { createMocha } from './mocha';
 
 export interface TestRecord {
   /** Suite titles from the outermost, then the test (or hook) title. */
@@ -28,8 +29,6 @@ export interface IntegrationReport {
   /** Set when mocha itself could not load or run the suites. */
   fatal?: string;
 }
-
-const MOCHA_TIMEOUT_MS = 20_000;
 
 function errorInfo(err: unknown): TestRecord['error'] {
   if (err instanceof Error) {
@@ -142,7 +141,7 @@ export async function run(): Promise<void> {
   process.setSourceMapsEnabled?.(true);
 
   try {
-    const mocha = new Mocha({ ui: 'bdd', timeout: MOCHA_TIMEOUT_MS, color: false, reporter: CollectingReporter as unknown as Mocha.ReporterConstructor });
+    const mocha = createMocha(CollectingReporter as unknown as Mocha.ReporterConstructor);
     // POSTMORTEM_TEST_GREP (a regular expression on full titles) runs a subset, like mocha --grep.
     if (process.env.POSTMORTEM_TEST_GREP) mocha.grep(new RegExp(process.env.POSTMORTEM_TEST_GREP));
     const suiteDir = path.join(__dirname, 'suite');
@@ -170,5 +169,6 @@ export async function run(): Promise<void> {
   if (report.fatal) problems.push(`mocha could not run: ${report.fatal}`);
   if (!report.activation.ok) problems.push(`extension ${EXTENSION_ID} failed to activate: ${report.activation.error}`);
   if (report.totals.failed > 0) problems.push(`${report.totals.failed} test(s) failed`);
+  if (report.totals.pending > 0) problems.push(`${report.totals.pending} test(s) pending: a skipped test is a failure`);
   if (problems.length) throw new Error(problems.join('\n'));
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +10,25 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 
 // The real language server, started as a child process, spoken to over stdio with JSON-RPC.
 
-const serverPath = resolve(__dirname, '../../server/dist/server.js');
+const repoRoot = resolve(__dirname, '../..');
+const serverPath = resolve(repoRoot, 'server/dist/server.js');
+
+/** The newest source file the server bundle is built from, and its modification time. */
+function newestSource(): { file: string; mtimeMs: number } {
+  let newest = { file: '', mtimeMs: 0 };
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') || entry.name.endsWith('.json')) {
+        const mtimeMs = statSync(path).mtimeMs;
+        if (mtimeMs > newest.mtimeMs) newest = { file: path, mtimeMs };
+      }
+    }
+  };
+  for (const dir of ['server/src', 'protocol']) walk(resolve(repoRoot, dir));
+  return newest;
+}
 
 const missingTimeline = [
   '# Postmortem: Checkout outage',
@@ -102,6 +120,15 @@ function applyWorkspaceEdit(document: TextDocument, edit: WorkspaceEdit): string
 describe('language server over stdio', function () {
   this.timeout(20_000);
   let session: Session;
+  before(() => {
+    // These tests start server/dist: testing an old build would pass or fail for the wrong code.
+    assert.ok(existsSync(serverPath), `${serverPath} is missing: run node scripts/build.mjs (npm test -- lsp builds first)`);
+    const source = newestSource();
+    assert.ok(
+      statSync(serverPath).mtimeMs >= source.mtimeMs,
+      `${serverPath} is older than ${source.file}: run node scripts/build.mjs (npm test -- lsp builds first)`,
+    );
+  });
   afterEach(async () => {
     if (session) await stopServer(session);
   });
@@ -263,7 +290,14 @@ describe('language server over stdio', function () {
       return last && last.version === undefined && last.diagnostics.length === 0 ? true : undefined;
     });
     const count = session.diagnostics.get(uri)?.length ?? 0;
-    await new Promise((r) => setTimeout(r, 300));
+    // The server answers in order: a document opened after the close is analysed after any
+    // analysis still pending for the closed one (same debounce, later deadline), so once its
+    // diagnostics arrive, a publication for the closed document would already have arrived.
+    const sentinel = 'file:///tmp/after-close-postmortem.md';
+    await session.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: sentinel, languageId: 'markdown', version: 1, text: missingTimeline },
+    });
+    await waitFor('diagnostics of a document opened after the close', () => latestDiagnostics(session, sentinel, 1));
     assert.equal(
       session.diagnostics.get(uri)?.length,
       count,

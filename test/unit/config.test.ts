@@ -166,6 +166,8 @@ describe('config: settings reach the analysis', () => {
     const config = parse('{ "rules": { "missing-section": "off", "missing-field": "error" } }');
     const analysis = analyze(md('## Issue Summary', 'The queue stalled.'), { settings: config.settings });
     assert.deepEqual(findingsWith(analysis, 'missing-section'), []);
-    assert.ok(findingsWith(analysis, 'missing-field').every((d) => d.severity === 'error'));
+    const fields = findingsWith(analysis, 'missing-field');
+    assert.equal(fields.length, 3, 'Duration, Impact and Root cause are missing');
+    assert.ok(fields.every((d) => d.severity === 'error'));
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { HeadingStyle, Range } from '../../server/src/service';
+import type { Analysis, HeadingStyle, Range } from '../../server/src/service';
 import { analyze, applyFix, crlf, findings, findingsWith, md, onlySection, sectionIds, splitLines } from './helpers';
 
 // Every heading style the parser recognises, with exact 0-based positions.
@@ -130,7 +130,10 @@ describe('headings: list-item labels are fields, not sections', () => {
     '  - *Start Time:* 2024-05-02 09:10 UTC',
     '  - *End Time:* 2024-05-02 11:20 UTC',
   );
-  const analysis = analyze(text);
+  let analysis: Analysis;
+  beforeEach(() => {
+    analysis = analyze(text);
+  });
 
   it('reads a bold list label, a plain list label and nested italic labels as fields of the summary', () => {
     assert.deepEqual(sectionIds(analysis), ['summary']);

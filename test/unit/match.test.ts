@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { normalizeLabel, SectionMatcher } from '../../server/src/service/parse/match';
 import { builtinTemplates } from '../../server/src/service/templates';
 
-const standard = new SectionMatcher(builtinTemplates[0]);
-const idOf = (heading: string) => standard.match(heading)?.section.id;
+// Built in each test, so mutation testing sees which test reads what (nothing runs at load).
+const standard = () => new SectionMatcher(builtinTemplates[0]);
+const idOf = (heading: string) => standard().match(heading)?.section.id;
 
 describe('heading matching', () => {
   const cases: [string, string | undefined][] = [
@@ -35,8 +36,8 @@ describe('heading matching', () => {
   }
 
   it('marks a match through a typo as inexact, so a bare plain line does not count by it', () => {
-    assert.equal(standard.match('Timline')?.exact, false);
-    assert.equal(standard.match('Preventive and Corrective Measures')?.exact, true);
+    assert.equal(standard().match('Timline')?.exact, false);
+    assert.equal(standard().match('Preventive and Corrective Measures')?.exact, true);
   });
 
   it('normalises emoji, markup, numbering, ampersands and British spelling', () => {

@@ -134,9 +134,24 @@ describe('templates: complete documents', () => {
       assert.equal(analyze(text, { settings: { template: templateId } }).classification.isPostmortem, true);
     });
 
+    // Which section each heading is comes from the template's own names, not from the analysis,
+    // so a misreading cannot take a test away.
+    const sectionOf = (heading: string) => template.sections.find((s) => s.name.toLowerCase() === heading.replace(/^#+\s*/, '').toLowerCase());
+
+    it(`names a section of the ${templateId} template in every heading, every required one included`, () => {
+      assert.deepEqual(
+        outline.map(([heading]) => heading).filter((heading) => !sectionOf(heading)),
+        [],
+      );
+      assert.deepEqual(
+        template.sections.filter((s) => s.required && !outline.some(([heading]) => sectionOf(heading) === s)).map((s) => s.id),
+        [],
+      );
+    });
+
     outline.forEach(([heading], index) => {
-      const id = sectionIds(analyze(text, { settings: { template: templateId } }))[index];
-      if (!template.sections.find((s) => s.id === id)?.required) return;
+      const id = sectionOf(heading)?.id;
+      if (!sectionOf(heading)?.required) return;
       it(`reports exactly one missing-section (${id}) when "${heading}" is removed from the ${templateId} document`, () => {
         const without = render(
           title,

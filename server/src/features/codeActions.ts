@@ -1,7 +1,7 @@
 import { type CodeAction, CodeActionKind, type Diagnostic, type Disposable, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, Diagnostic as Finding } from '../service';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import type { DiagnosticData } from './convert';
 
 // Quick fixes keyed off each diagnostic's code and data; "insert all missing sections";

@@ -1,5 +1,5 @@
 import type { Disposable } from 'vscode-languageserver';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import { schedule } from './diagnostics';
 
 // Commands the server executes. "Check This File" analyses a document whatever its name or content.

@@ -1,6 +1,6 @@
 import { type CompletionItem, CompletionItemKind, type Disposable, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import type { CompletionKind } from '../service';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 // Completion: missing sections at a line start, a field's value shape after its label, and the
 // next timeline entry. The service decides what; this turns its answers into LSP items.

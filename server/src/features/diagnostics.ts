@@ -1,6 +1,6 @@
 import type { Disposable } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 import { toLspDiagnostic } from './convert';
 
 // Push diagnostics: analyse after the last keystroke, publish only if the document is still open

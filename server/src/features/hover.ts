@@ -1,5 +1,5 @@
 import { type Disposable, type Hover, MarkupKind } from 'vscode-languageserver';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 export function register(context: ServerContext): Disposable {
   return context.connection.onHover((params, token) =>

@@ -1,5 +1,5 @@
 import type { Disposable, SelectionRange } from 'vscode-languageserver';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 // Expand selection: time → timeline entry (or field label → field) → section → document.
 

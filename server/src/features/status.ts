@@ -1,6 +1,6 @@
 import type { Disposable } from 'vscode-languageserver';
 import { type PostmortemStatus, statusRequest } from '../../../protocol/requests';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 // `postmortem/status`: what the status bar shows for a document.
 

@@ -1,6 +1,6 @@
 import { type DocumentSymbol, type Disposable, type FoldingRange, FoldingRangeKind, SymbolKind } from 'vscode-languageserver';
 import type { OutlineSymbol, SymbolKind as PostmortemSymbolKind } from '../service';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 const kinds: Record<PostmortemSymbolKind, SymbolKind> = {
   section: SymbolKind.Namespace,

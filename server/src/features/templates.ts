@@ -1,6 +1,6 @@
 import type { Disposable } from 'vscode-languageserver';
 import { type TemplateChoice, templatesRequest } from '../../../protocol/requests';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 // `postmortem/templates`: the templates that apply to a document or folder (custom ones from
 // `.postmortemrc.json` first), each with a whole postmortem to start from, for "New Postmortem".

@@ -1,6 +1,6 @@
 import type { Disposable } from 'vscode-languageserver';
 import { type TimelineEntryEdit, timelineEntryRequest } from '../../../protocol/requests';
-import type { ServerContext } from '../server';
+import type { ServerContext } from '../context';
 
 // `postmortem/timelineEntry`: the entry "Insert Timeline Entry" writes at the cursor, for the
 // current time, in the format and zone of the entry before it.

@@ -9,7 +9,11 @@ const START_MARK =
 const END_MARK =
   /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b/i;
 // "not resolved", "still not back", "partially restored", "attempted to restore": not the end.
-const NOT_THE_END = /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*)\b/i;
+// …and hedged: "Service appears to be restored" before the entry that says it is.
+const NOT_THE_END =
+  /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*|appears?|seems?|seemed|looks?\s+like|might|may|apparently|probably)\b/i;
+// After the mark only what takes it back counts ("… working again. Service appears to be restored.").
+const TAKEN_BACK = /\b(?:appears?|seems?|seemed|looks?\s+like|might|apparently|probably|not\s+yet|still\s+(?:down|failing|broken|unavailable)|partially|partly)\b/i;
 // What an entry says when the incident was noticed: an alert or page, a report or ticket, an
 // escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =
@@ -38,12 +42,12 @@ export interface Milestones {
 export function timelineMilestones(document: PostmortemDocument): Milestones {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   const text = (e: TimelineEntry) => bodyOf(document, e);
-  const start = timed.find((e) => marks(START_MARK, text(e)) && !DETECTED.test(text(e))) ?? null;
+  const start = timed.find((e) => startsHere(text(e))) ?? null;
   const detected = detectedAfter(timed, start?.at ?? null, text);
   const marked = timed.filter((e) => {
     const t = text(e);
     const m = marks(END_MARK, t);
-    return m !== null && !NOT_THE_END.test(t.slice(0, m.index));
+    return m !== null && !NOT_THE_END.test(t.slice(0, m.index)) && !TAKEN_BACK.test(afterMark(t, m));
   });
   const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
   return { start, ends, marked, detected };
@@ -59,6 +63,26 @@ function detectedAfter(timed: readonly TimelineEntry[], from: number | null, tex
 export function detectedEntry(document: PostmortemDocument, start: number | null): TimelineEntry | null {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   return detectedAfter(timed, start, (e) => bodyOf(document, e));
+}
+
+/** The rest of an end mark's sentence and the next sentence: what may take the mark back. */
+function afterMark(text: string, mark: RegExpExecArray): string {
+  const after = mark.index + mark[0].length;
+  const sentenceEnds = [...text.slice(after).matchAll(/[.!?](?:\s|$)/g)].map((x) => after + (x.index ?? 0));
+  return text.slice(after, sentenceEnds[1] ?? text.length);
+}
+
+/**
+ * The entry marks the start: "Site is hard down", "Problem starts", in a clause that is not about
+ * noticing it ("Users report the site is down" is when it was detected).
+ */
+function startsHere(text: string): boolean {
+  const m = marks(START_MARK, text);
+  if (!m) return false;
+  const from = Math.max(text.lastIndexOf(',', m.index), text.lastIndexOf(';', m.index), text.lastIndexOf('.', m.index)) + 1;
+  const to = [',', ';', '.'].map((c) => text.indexOf(c, m.index + m[0].length)).filter((i) => i >= 0);
+  const clause = text.slice(from, to.length ? Math.min(...to) : text.length);
+  return !DETECTED.test(clause);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
 import { matchField, type SectionMatch, SectionMatcher } from './match';
+import { gluedLabels } from './glued';
 import { sentenceFields } from './sentenceFields';
 import { findTimelineEntries } from './timeline';
 
@@ -53,7 +54,10 @@ function lastContentLineBefore(lines: readonly string[], before: number, floor: 
 export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template, frontMatter: FrontMatter | null): PostmortemDocument {
   const { lines, eols, hasBom } = split;
   const matcher = new SectionMatcher(template);
-  const labels = blocks.flatMap((b) => b.labels).sort((a, b) => a.line - b.line);
+  const inFrontMatter = (line: number) => frontMatter !== null && line <= frontMatter.endLine;
+  const labels = [...blocks.flatMap((b) => b.labels), ...gluedLabels(lines, blocks, template, inFrontMatter)].sort(
+    (a, b) => a.line - b.line || a.labelStart - b.labelStart,
+  );
   const sections: Section[] = [];
   const fields: Field[] = [];
   const otherHeadings: PostmortemDocument['otherHeadings'] = [];
@@ -287,13 +291,15 @@ const styleWords: Record<string, string> = {
 /** "read as Timeline: a plain line on its own naming the section exactly". */
 function readAs(section: TemplateSection, label: LabelLine, match: SectionMatch): string {
   const e = label.evidence;
-  const what = label.missingSpace
-    ? `\`${label.heading.split(' ')[0].replace(/[^#].*$/, '')}\` without the space a heading needs`
-    : label.bulletHeading
-      ? 'a list item holding only the name, with the account under it'
-      : label.style === 'plain'
-        ? `a plain line${label.colon ? ' ending in a colon' : ' on its own'}${e.block === 'paragraph' && !e.startsParagraph ? ' inside a paragraph' : ''}`
-        : `${styleWords[label.style] ?? 'a line'}${label.level ? ` (level ${label.level})` : ''}`;
+  const what = e.glued
+    ? 'a name glued to the text around it (a page pasted without its line breaks)'
+    : label.missingSpace
+      ? `\`${label.heading.split(' ')[0].replace(/[^#].*$/, '')}\` without the space a heading needs`
+      : label.bulletHeading
+        ? 'a list item holding only the name, with the account under it'
+        : label.style === 'plain'
+          ? `a plain line${label.colon ? ' ending in a colon' : ' on its own'}${e.block === 'paragraph' && !e.startsParagraph ? ' inside a paragraph' : ''}`
+          : `${styleWords[label.style] ?? 'a line'}${label.level ? ` (level ${label.level})` : ''}`;
   const how =
     match.via === 'intent'
       ? 'in words that say what the section is for'

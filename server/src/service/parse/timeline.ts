@@ -96,7 +96,9 @@ interface TableColumns {
 function tableColumns(header: string[] | undefined): TableColumns {
   if (!header) return { time: -1, date: -1, year: null };
   const time = header.findIndex((h) => /\b(?:time|timestamp|when|hour)\b/i.test(h));
-  const date = header.findIndex((h, i) => i !== time && /\b(?:date|day)\b/i.test(h));
+  // "Date" before "Day": `| Day | Date (2022) | Time (UTC) | Event |` names the weekday first.
+  const dated = header.findIndex((h, i) => i !== time && /\bdate\b/i.test(h));
+  const date = dated >= 0 ? dated : header.findIndex((h, i) => i !== time && /\bday\b/i.test(h));
   if (time < 0) return { time: date, date: -1, year: null };
   const year = date >= 0 ? /\b((?:19|20)\d\d)\b/.exec(header[date]) : null;
   return { time, date, year: year ? Number(year[1]) : null };

@@ -130,6 +130,8 @@ export const rootCauseAndResolutionSection: TemplateSection = {
     'Cause and Resolution',
     'Root Cause and Solution',
     'Root Cause and Remediation',
+    'Cause and Solution',
+    'Problem and Solution',
   ],
   required: true,
   fields: [causeField, resolutionField],
@@ -211,6 +213,8 @@ export const correctiveMeasuresSection: TemplateSection = {
         'improvement',
       ],
     },
+    // "Long term solution", "Long-term fixes": what is done so that it does not happen again.
+    { words: ['long term'], heads: ['solution', 'fix', 'plan', 'measure', 'action', 'step', 'change', 'improvement', 'work'] },
     // Words that need a head noun with them ("Steps to keep this from recurring", "Future work").
     {
       words: ['prevent', 'avoid', 'recur', 'future', 'next time', 'again', 'harden', 'improv'],

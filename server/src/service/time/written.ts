@@ -25,6 +25,10 @@ const NUMERIC_DATE = /\b(\d{1,2})([-/.]|,\s?)(\d{1,2})\2(\d{4}|\d{2})\b/;
 const COMMA_DATE = /(?<![\p{N},.:])(\d{1,2}),\s?(\d{1,2}),\s?((?:19|20)\d{2})(?![\p{N}:])/gu;
 const DATE_BEFORE_GAP = /^[\s,]*(?:at|@|-|–)?\s*$/i;
 const DATE_AFTER_GAP = /^[\s,]*(?:on|of)?\s*$/i;
+const MONTH_DAY_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:at\s+)?$/i;
+// A dotted clock (and a dotted range's second clock) followed by a zone or am/pm.
+const DOTTED_CLOCK =
+  /(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)(?:(\s*(?:-|–|—|to)\s*)([01]?\d|2[0-3])\.([0-5]\d))?(?=\s*(?:UTC|GMT|[ap]\.?m\b|\(?[A-Z]{3,4}\b))/g;
 // "22:00 a deploy started": an article, which chrono would read as "am".
 const ARTICLE_AFTER_CLOCK = /(?<=\d[:.]\d\d\s+)a(?=\s+\p{L})/giu;
 // Markdown emphasis around times ("**10:15 AM**") is blanked before reading, keeping offsets.
@@ -78,6 +82,17 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     reading = reading.replace(
       /(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g,
       '-',
+    );
+  // "19.19 UTC", "19.19 - 02.33 UTC", "8.35 AM": a clock written with a dot, when a zone or am/pm says it is one.
+  if (/\d\.\d\d/.test(reading))
+    reading = reading.replace(
+      DOTTED_CLOCK,
+      (m: string, hour: string, minute: string, rest: string | undefined, hour2: string | undefined, minute2: string | undefined, at: number) => {
+        // Only before a zone this project knows, or am/pm ("5.47 LTS" is a version).
+        const after = at + m.length;
+        if (!/^\s*[ap]\.?m\b/i.test(reading.slice(after)) && !readZoneAt(reading, after, options)) return m;
+        return hour2 === undefined ? `${hour}:${minute}` : `${hour}:${minute}${rest}${hour2}:${minute2}`;
+      },
     );
   // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
   if (/\d: \d/.test(reading)) reading = reading.replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
@@ -221,6 +236,17 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
     else if (before) [date, start] = [before.date, before.start];
     const attached = after ?? before;
     if (attached?.yearUnknown) inferred = [...inferred, YEAR_UNKNOWN];
+    // "September 19 19:19 UTC": chrono takes the clock and drops a month and day written just before it.
+    const monthDay = !date && options?.referenceDate ? MONTH_DAY_BEFORE.exec(line.slice(0, start)) : null;
+    if (monthDay && options?.referenceDate) {
+      const month = MONTHS.findIndex((m) => m.toLowerCase().startsWith(monthDay[1].toLowerCase().slice(0, 3))) + 1;
+      const day = Number(monthDay[2]);
+      if (month >= 1 && day >= 1 && day <= 31) {
+        date = { year: options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
+        start = monthDay.index ?? start;
+        inferred = [...inferred, options.standInYear ? YEAR_UNKNOWN : 'year taken from the incident date'];
+      }
+    }
     // "10:00 AM on March 2, 2023 (UTC-8)": the zone after the date.
     if (after && !zone) {
       const late = zoneAfter(line, end, time.second !== undefined, options);

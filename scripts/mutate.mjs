@@ -1,0 +1,294 @@
+// Mutation testing of server/src/service (StrykerJS, stryker.config.mjs), then docs/mutation.md:
+// the date, the mutation score overall and per folder, the surviving mutants accepted as
+// equivalent (test/mutation-equivalents.json, each with why) and what is left.
+//
+//   npm run mutate                 every batch, incremental: only mutants whose code or tests changed run
+//   npm run mutate -- rules time   only these batches (a folder of server/src/service, or `files`)
+//   npm run mutate -- --force      every mutant again (the cold run)
+//   npm run mutate -- --report     only rewrite docs/mutation.md from the last reports
+//
+// One Stryker run per batch (stryker.config.mjs reads STRYKER_BATCH), each with its own results,
+// so an interrupted run loses one batch at most. Not part of `npm test`. The full reports are
+// reports/mutation/<batch>.html (not committed).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(fileURLToPath(import.meta.url), '..', '..');
+const SERVICE = 'server/src/service/';
+const REPORTS = join(root, 'reports', 'mutation');
+const RUNS = join(REPORTS, 'runs.json');
+const EQUIVALENTS = join(root, 'test', 'mutation-equivalents.json');
+const DOC = join(root, 'docs', 'mutation.md');
+/** Targets by group (a folder `name/` or a file `name.ts` directly under server/src/service). */
+const TARGETS = { overall: 85, 'rules/': 90, 'time/': 90, 'fixes.ts': 90 };
+
+/** The group of a file: its first folder under server/src/service (`rules/`), or its name when it has none. */
+export function groupOf(file) {
+  const rest = file.slice(file.indexOf(SERVICE) + SERVICE.length);
+  const slash = rest.indexOf('/');
+  return slash < 0 ? rest : rest.slice(0, slash + 1);
+}
+
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+/** The text a mutant replaces, and the trimmed line it starts on. */
+function originalOf(source, location) {
+  const lines = source.split('\n');
+  const { start, end } = location;
+  const line = lines[start.line - 1] ?? '';
+  let text;
+  if (start.line === end.line) text = line.slice(start.column - 1, end.column - 1);
+  else text = [line.slice(start.column - 1), ...lines.slice(start.line, end.line - 1), (lines[end.line - 1] ?? '').slice(0, end.column - 1)].join('\n');
+  return { text, line: line.trim() };
+}
+
+function readEquivalents() {
+  if (!existsSync(EQUIVALENTS)) return [];
+  const list = JSON.parse(readFileSync(EQUIVALENTS, 'utf8'));
+  for (const e of list) {
+    for (const key of ['file', 'line', 'replacement', 'why']) {
+      if (typeof e[key] !== 'string' || !e[key]) throw new Error(`${relative(root, EQUIVALENTS)}: every entry needs "${key}" (${JSON.stringify(e)})`);
+    }
+  }
+  return list;
+}
+
+/** Counts per group from a mutation-testing-report-schema report. */
+export function summarise(report, equivalents) {
+  const groups = new Map();
+  const accepted = [];
+  const used = new Set();
+  const survivors = [];
+  const bucket = (name) => {
+    if (!groups.has(name)) groups.set(name, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, compileError: 0, runtimeError: 0, equivalent: 0 });
+    return groups.get(name);
+  };
+  for (const [file, entry] of Object.entries(report.files)) {
+    const name = groupOf(file);
+    for (const m of entry.mutants) {
+      const counts = [bucket(name), bucket('overall')];
+      const key = {
+        Killed: 'killed',
+        Timeout: 'timeout',
+        Survived: 'survived',
+        NoCoverage: 'noCoverage',
+        Ignored: 'ignored',
+        CompileError: 'compileError',
+        RuntimeError: 'runtimeError',
+      }[m.status];
+      if (!key) continue;
+      for (const c of counts) c[key]++;
+      if (!UNDETECTED.has(m.status)) continue;
+      const original = originalOf(entry.source, m.location);
+      const index = equivalents.findIndex(
+        (e) =>
+          file.endsWith(e.file) && e.line === original.line && e.replacement === m.replacement && (e.original === undefined || e.original === original.text),
+      );
+      const where = `${file}:${m.location.start.line}`;
+      if (index >= 0) {
+        used.add(index);
+        for (const c of counts) c.equivalent++;
+        accepted.push({ where, mutator: m.mutatorName, original: original.text, replacement: m.replacement, why: equivalents[index].why });
+      } else {
+        survivors.push({ group: name, where, status: m.status, mutator: m.mutatorName, original: original.text, replacement: m.replacement });
+      }
+    }
+  }
+  const stale = equivalents.filter((_, i) => !used.has(i));
+  return { groups, accepted, survivors, stale };
+}
+
+function score(c, withoutEquivalents) {
+  const detected = c.killed + c.timeout;
+  const valid = detected + c.survived + c.noCoverage - (withoutEquivalents ? c.equivalent : 0);
+  return valid === 0 ? null : (100 * detected) / valid;
+}
+
+const pct = (n) => (n === null ? 'n/a' : `${n.toFixed(1)}%`);
+const code = (s) => `\`${String(s).replace(/\s+/g, ' ').replace(/`/g, "'").slice(0, 70)}\``;
+
+function previousNotes() {
+  if (!existsSync(DOC)) return null;
+  return /<!-- notes -->\n([\s\S]*?)<!-- \/notes -->/.exec(readFileSync(DOC, 'utf8'))?.[1] ?? null;
+}
+
+function minutes(ms) {
+  return `${Math.round(ms / 60_000)} min`;
+}
+
+export function writeDoc(report, { run, coldRuns, missing = [] } = {}) {
+  const equivalents = readEquivalents();
+  const { groups, accepted, survivors, stale } = summarise(report, equivalents);
+  const names = [...groups.keys()].filter((g) => g !== 'overall').sort((a, b) => Number(!a.endsWith('/')) - Number(!b.endsWith('/')) || a.localeCompare(b));
+  const out = [];
+  out.push('# Mutation testing');
+  out.push('');
+  out.push('Written by `npm run mutate` (StrykerJS over `server/src/service`, mocha unit tests, TypeScript checker;');
+  out.push('`stryker.config.mjs`). Do not edit by hand except between the notes markers.');
+  out.push('');
+  out.push(`Date: ${new Date().toISOString().slice(0, 10)}`);
+  if (run)
+    out.push(
+      `This run: ${run.batches.join(', ')}, ${minutes(run.ms)} on this 2-core machine (${run.cold ? 'cold: every mutant tested' : 'incremental: results of unchanged mutants reused'}).`,
+    );
+  if (coldRuns) out.push(`Cold run: ${coldRuns}`);
+  if (missing.length) out.push(`Not run yet: ${missing.join(', ')} (their mutants are not in the numbers).`);
+  out.push('');
+  out.push('Score = killed / (killed + survived + no coverage); timeouts count as killed. Mutants that do not');
+  out.push('type-check and static mutants (run only while a module loads: template tables, regular expressions');
+  out.push('built at load time) are not counted. "Without equivalents" also sets aside the survivors accepted');
+  out.push('below as equivalent (no test can tell them from the original).');
+  out.push('');
+  out.push('| group | mutants | killed | survived | no coverage | equivalent | static (not run) | score | without equivalents | target |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  for (const name of ['overall', ...names]) {
+    const c = groups.get(name);
+    const target = TARGETS[name];
+    const s = score(c, true);
+    const incomplete = name === 'overall' && missing.length > 0;
+    const verdict =
+      target === undefined
+        ? ''
+        : incomplete
+          ? `≥ ${target}%: not known (not every batch has run)`
+          : s !== null && s >= target
+            ? `≥ ${target}%: met`
+            : `≥ ${target}%: **not met**`;
+    const label = name === 'overall' ? '**overall**' : `\`${name}\``;
+    out.push(
+      `| ${label} | ${c.killed + c.timeout + c.survived + c.noCoverage} | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.equivalent} | ${c.ignored} | ${pct(score(c, false))} | ${pct(s)} | ${verdict} |`,
+    );
+  }
+  out.push('');
+  out.push('## Survivors accepted as equivalent');
+  out.push('');
+  out.push('From `test/mutation-equivalents.json` (matched by file, source line and replacement).');
+  out.push('');
+  if (accepted.length === 0) out.push('None.');
+  for (const a of accepted) out.push(`- \`${a.where}\` ${a.mutator} ${code(a.original)} → ${code(a.replacement)}: ${a.why}`);
+  if (stale.length) {
+    out.push('');
+    out.push(
+      `${stale.length} entr${stale.length === 1 ? 'y' : 'ies'} of the file matched no surviving mutant (the code changed or a test now kills it): ${stale.map((e) => `${e.file} \`${e.line.slice(0, 50)}\``).join('; ')}.`,
+    );
+  }
+  out.push('');
+  out.push('## What is left');
+  out.push('');
+  out.push('Undetected mutants per group, by mutator (after a run, `reports/mutation/survivors.txt` lists each one');
+  out.push('with its code, and `reports/mutation/<batch>.html` shows them in the source):');
+  out.push('');
+  for (const name of names) {
+    const left = survivors.filter((s) => s.group === name);
+    if (left.length === 0) continue;
+    const byMutator = new Map();
+    for (const s of left) byMutator.set(s.mutator, (byMutator.get(s.mutator) ?? 0) + 1);
+    const parts = [...byMutator].sort((a, b) => b[1] - a[1]).map(([m, n]) => `${n} ${m}`);
+    out.push(`- \`${name}\` ${left.length}: ${parts.join(', ')}`);
+  }
+  out.push('');
+  out.push('<!-- notes -->');
+  out.push((previousNotes() ?? '\n').replace(/^\n?/, '\n').replace(/\n*$/, '\n'));
+  out.push('<!-- /notes -->');
+  out.push('');
+  writeFileSync(DOC, out.join('\n'));
+  // The undetected mutants, one a line, for whoever writes the next tests.
+  const list = survivors.map(
+    (s) => `${s.where} ${s.status} ${s.mutator}: ${s.original.replace(/\s+/g, ' ').slice(0, 100)} -> ${s.replacement.replace(/\s+/g, ' ').slice(0, 100)}`,
+  );
+  writeFileSync(join(REPORTS, 'survivors.txt'), `${list.join('\n')}\n`);
+  return { groups, accepted, survivors, stale };
+}
+
+/** The batches: each folder of server/src/service, and `files` for the files directly in it. */
+export function batches() {
+  const entries = readdirSync(join(root, SERVICE), { withFileTypes: true });
+  const folders = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+  return [...folders.sort(), ...(entries.some((e) => e.isFile() && e.name.endsWith('.ts')) ? ['files'] : [])];
+}
+
+function readRuns() {
+  return existsSync(RUNS) ? JSON.parse(readFileSync(RUNS, 'utf8')) : {};
+}
+
+function runStryker(batch, args) {
+  const stryker = join(root, 'node_modules', '.bin', 'stryker');
+  return new Promise((resolve) => {
+    const child = spawn(stryker, ['run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, STRYKER_BATCH: batch } });
+    child.on('exit', (c) => resolve(c ?? 1));
+    child.on('error', (e) => {
+      console.error(`mutate: cannot start ${stryker}: ${e.message}`);
+      resolve(1);
+    });
+  });
+}
+
+/** One report from the batches' reports (each names its files by path). */
+function mergedReport(names) {
+  const files = {};
+  const missing = [];
+  for (const name of names) {
+    const file = join(REPORTS, `${name}.json`);
+    if (!existsSync(file)) missing.push(name);
+    else Object.assign(files, JSON.parse(readFileSync(file, 'utf8')).files);
+  }
+  return { report: { files }, missing };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const all = batches();
+  const asked = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/\/$/, ''));
+  const unknown = asked.filter((a) => !all.includes(a));
+  if (unknown.length) {
+    console.error(`mutate: no batch ${unknown.join(', ')} (batches: ${all.join(', ')})`);
+    process.exit(2);
+  }
+  const force = args.includes('--force');
+  const failed = [];
+  let run;
+  if (!args.includes('--report')) {
+    mkdirSync(REPORTS, { recursive: true });
+    const chosen = asked.length ? asked : all;
+    const started = Date.now();
+    let cold = true;
+    for (const batch of chosen) {
+      const batchCold = force || !existsSync(join(REPORTS, `${batch}.incremental.json`));
+      cold &&= batchCold;
+      console.log(`\nmutate: ${batch} (${batchCold ? 'cold' : 'incremental'})`);
+      const t0 = Date.now();
+      const code = await runStryker(batch, force ? ['--force'] : []);
+      if (code !== 0) {
+        console.error(`mutate: stryker exited ${code} on ${batch}`);
+        failed.push(batch);
+        continue;
+      }
+      const runs = readRuns();
+      const last = { ms: Date.now() - t0, cold: batchCold, date: new Date().toISOString() };
+      runs[batch] = { ...runs[batch], last, ...(batchCold ? { cold: last } : {}) };
+      writeFileSync(RUNS, `${JSON.stringify(runs, null, 2)}\n`);
+    }
+    run = { batches: chosen, cold, ms: Date.now() - started };
+  }
+  const runs = readRuns();
+  const coldRuns = all.every((b) => runs[b]?.cold)
+    ? `${minutes(all.reduce((sum, b) => sum + runs[b].cold.ms, 0))} for every batch (the sum of each one's last cold run: ${all.map((b) => `${b} ${minutes(runs[b].cold.ms)}`).join(', ')})`
+    : null;
+  const { report, missing } = mergedReport(all);
+  if (Object.keys(report.files).length === 0) {
+    console.error(`mutate: no reports in ${relative(root, REPORTS)}; run npm run mutate first`);
+    process.exit(1);
+  }
+  const { groups, stale } = writeDoc(report, { run, coldRuns, missing });
+  const overall = groups.get('overall');
+  console.log(`mutate: wrote docs/mutation.md (overall ${pct(score(overall, false))}, ${pct(score(overall, true))} without equivalents)`);
+  if (stale.length) console.log(`mutate: ${stale.length} accepted equivalent(s) matched nothing; see docs/mutation.md`);
+  if (failed.length) {
+    console.error(`mutate: stryker failed on ${failed.join(', ')}`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === join(process.argv[1])) await main();
