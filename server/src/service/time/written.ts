@@ -1,7 +1,6 @@
 // Single written times in a line: "2024-01-19 15:00 UTC", "10:20 pm (PST)", "~19:30", "2100hrs WAT".
 // Each is read on its own; range.ts decides which pairs form a range.
-import type { ParsedComponents } from 'chrono-node';
-import { readWithChrono } from './chrono';
+import { type ChronoComponent, type ChronoReading, readDatesAndTimes } from './chrono';
 import { offsetZoneName, readZoneAt } from './zones';
 import type { LocalDate, ParsedTime, TimeReadingOptions, WrittenDateText, ZoneSpec } from './types';
 
@@ -59,9 +58,9 @@ interface WrittenDate {
 /** The note on a date whose year is a stand-in (TimeReadingOptions.standInYear). */
 export const YEAR_UNKNOWN = 'no year is written, so days are compared within one year';
 
-const certain = (c: ParsedComponents, key: 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second') => (c.isCertain(key) ? c.get(key) : null);
+const certain = (c: ChronoReading, key: ChronoComponent) => c.known[key] ?? null;
 
-function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, inferred: string[]): LocalDate | null {
+function dateOf(c: ChronoReading, options: TimeReadingOptions | undefined, inferred: string[]): LocalDate | null {
   const month = certain(c, 'month');
   const day = certain(c, 'day');
   if (month === null || day === null) return null;
@@ -70,7 +69,7 @@ function dateOf(c: ParsedComponents, options: TimeReadingOptions | undefined, in
   // "May 13th": the year comes from the incident, if we know it.
   if (!options?.referenceDate) return null;
   inferred.push(options.standInYear ? YEAR_UNKNOWN : 'year taken from the incident date');
-  return { year: c.get('year') ?? options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
+  return { year: c.implied.year ?? options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
 }
 
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
@@ -102,29 +101,29 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
     : NO_REFERENCE;
   const times: Found[] = [];
   const dates: WrittenDate[] = [];
-  for (const result of readWithChrono(reading, options?.dateOrder ?? 'dmy', reference)) {
-    if (result.tags().has('result/relativeDate')) continue; // "2 hours ago", "within 5 minutes"
+  for (const result of readDatesAndTimes(reading, options?.dateOrder ?? 'dmy', reference)) {
+    if (result.relative) continue; // "2 hours ago", "within 5 minutes"
     const prefix = LEADING_PREPOSITION.exec(result.text)?.[0].length ?? 0;
     const start = result.index + prefix;
     const end = result.index + result.text.length;
     const text = line.slice(start, end);
     const inferred: string[] = [];
-    const date = dateOf(result.start, options, inferred);
-    const hour = certain(result.start, 'hour');
+    const date = dateOf(result, options, inferred);
+    const hour = certain(result, 'hour');
     if (hour === null) {
       if (date) dates.push({ start, end, date, ...(inferred.includes(YEAR_UNKNOWN) ? { yearUnknown: true } : {}) });
       continue;
     }
     if (!LOOKS_LIKE_A_CLOCK.test(reading.slice(start, end))) continue;
-    const second = certain(result.start, 'second');
+    const second = certain(result, 'second');
     // chrono's ISO parser keeps its offset ("T06:30Z", "-05:00"); other zones are read by zoneAfter.
-    const offset = result.start.isCertain('timezoneOffset') ? result.start.get('timezoneOffset') : null;
+    const offset = certain(result, 'timezoneOffset');
     const isoZone = offset === null ? null : ISO_OFFSET.exec(text);
     times.push({
       start,
       end,
       hour,
-      minute: result.start.get('minute') ?? 0,
+      minute: result.known.minute ?? result.implied.minute ?? 0,
       ...(second !== null ? { second } : {}),
       date,
       zone: isoZone ? { text: isoZone[0], zone: offsetZoneName(offset ?? 0) } : null,
