@@ -8,9 +8,18 @@
 //
 // A batch (STRYKER_BATCH, set by scripts/mutate.mjs) is one folder of server/src/service, or
 // `files` for the files directly in it; each batch keeps its own results, so an interrupted run
-// loses one batch at most. Without STRYKER_BATCH the whole service is one run.
+// loses one batch at most. Without STRYKER_BATCH the whole service is one run. STRYKER_MUTATE
+// (globs under server/src/service, comma-separated; `npm run mutate -- time/duration.ts`) narrows a
+// run to some files: it keeps its own results under the batch name scripts/mutate.mjs gives it.
 const batch = process.env.STRYKER_BATCH;
-const mutate = !batch ? ['server/src/service/**/*.ts'] : batch === 'files' ? ['server/src/service/*.ts'] : [`server/src/service/${batch}/**/*.ts`];
+const globs = process.env.STRYKER_MUTATE?.split(',').filter(Boolean);
+const mutate = globs?.length
+  ? globs.map((g) => `server/src/service/${g}`)
+  : !batch
+    ? ['server/src/service/**/*.ts']
+    : batch === 'files'
+      ? ['server/src/service/*.ts']
+      : [`server/src/service/${batch}/**/*.ts`];
 const out = `reports/mutation/${batch ?? 'all'}`;
 
 export default {
@@ -38,15 +47,15 @@ export default {
   // Mutants that only run while a module loads (template tables, regular expressions built at
   // load time) would each need a full reload and every test: they are left out of the score.
   ignoreStatic: true,
-  // The machine has 2 cores shared with other work.
-  concurrency: 2,
+  // The machine has 2 cores shared with other work (`npm run mutate -- --concurrency 1` for less).
+  concurrency: Number(process.env.STRYKER_CONCURRENCY) || 2,
   incremental: true,
   incrementalFile: `${out}.incremental.json`,
   reporters: ['json', 'html', 'progress'],
   jsonReporter: { fileName: `${out}.json` },
   htmlReporter: { fileName: `${out}.html` },
   tempDirName: '.stryker-tmp',
-  ignorePatterns: ['/docs', '/samples', '/test-results', '/reports', '/client/dist', '/server/dist', '/test/integration/dist', '*.vsix'],
+  ignorePatterns: ['/test-results', '/reports', '/client/dist', '/server/dist', '/test/integration/dist', '*.vsix'],
   timeoutMS: 5_000,
   thresholds: { high: 90, low: 85, break: null },
 };

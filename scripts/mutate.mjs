@@ -6,14 +6,21 @@
 //   npm run mutate -- rules time   only these batches (a folder of server/src/service, or `files`)
 //   npm run mutate -- --force      every mutant again (the cold run)
 //   npm run mutate -- --report     only rewrite docs/mutation.md from the last reports
+//   npm run mutate -- time/duration.ts 'time/z*.ts'
+//                                  only these files (globs under server/src/service, one run with its
+//                                  own results, reports/mutation/part-<globs>.json); the newest result
+//                                  of each file counts, so a file run updates its folder's numbers
+//   npm run mutate -- --concurrency 1 time
+//                                  fewer Stryker workers (the config's default is 2)
 //
 // One Stryker run per batch (stryker.config.mjs reads STRYKER_BATCH), each with its own results,
 // so an interrupted run loses one batch at most. Not part of `npm test`. The full reports are
 // reports/mutation/<batch>.html (not committed).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import picomatch from 'picomatch';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const SERVICE = 'server/src/service/';
@@ -118,7 +125,7 @@ function minutes(ms) {
   return `${Math.round(ms / 60_000)} min`;
 }
 
-export function writeDoc(report, { run, coldRuns, missing = [] } = {}) {
+export function writeDoc(report, { run, coldRuns, missing = [], partly = [] } = {}) {
   const equivalents = readEquivalents();
   const { groups, accepted, survivors, stale } = summarise(report, equivalents);
   const names = [...groups.keys()].filter((g) => g !== 'overall').sort((a, b) => Number(!a.endsWith('/')) - Number(!b.endsWith('/')) || a.localeCompare(b));
@@ -135,6 +142,7 @@ export function writeDoc(report, { run, coldRuns, missing = [] } = {}) {
     );
   if (coldRuns) out.push(`Cold run: ${coldRuns}`);
   if (missing.length) out.push(`Not run yet: ${missing.join(', ')} (their mutants are not in the numbers).`);
+  if (partly.length) out.push(`Measured file by file, not yet whole: ${partly.join(', ')} (only those files are in the numbers).`);
   out.push('');
   out.push('Score = killed / (killed + survived + no coverage); timeouts count as killed. Mutants that do not');
   out.push('type-check and static mutants (run only while a module loads: template tables, regular expressions');
@@ -147,7 +155,7 @@ export function writeDoc(report, { run, coldRuns, missing = [] } = {}) {
     const c = groups.get(name);
     const target = TARGETS[name];
     const s = score(c, true);
-    const incomplete = name === 'overall' && missing.length > 0;
+    const incomplete = (name === 'overall' && missing.length + partly.length > 0) || partly.some((p) => p.startsWith(name.replace(/\/$/, ' ')));
     const verdict =
       target === undefined
         ? ''
@@ -213,10 +221,10 @@ function readRuns() {
   return existsSync(RUNS) ? JSON.parse(readFileSync(RUNS, 'utf8')) : {};
 }
 
-function runStryker(batch, args) {
+function runStryker(env, args) {
   const stryker = join(root, 'node_modules', '.bin', 'stryker');
   return new Promise((resolve) => {
-    const child = spawn(stryker, ['run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, STRYKER_BATCH: batch } });
+    const child = spawn(stryker, ['run', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (c) => resolve(c ?? 1));
     child.on('error', (e) => {
       console.error(`mutate: cannot start ${stryker}: ${e.message}`);
@@ -225,25 +233,68 @@ function runStryker(batch, args) {
   });
 }
 
-/** One report from the batches' reports (each names its files by path). */
+/** The name of the run over some files: `part-` and the globs in letters, digits, `-` and `_`. */
+export function partName(globs) {
+  return `part-${globs
+    .join('+')
+    .replace(/\.ts\b/g, '')
+    .replace(/\*/g, 'X')
+    .replace(/[^A-Za-z0-9_+-]+/g, '_')}`;
+}
+
+/** The .ts files of a batch (a folder of server/src/service, or `files`). */
+function filesOf(batch) {
+  const base = join(root, SERVICE);
+  if (batch === 'files') return readdirSync(base).filter((f) => f.endsWith('.ts')).length;
+  return readdirSync(join(base, batch), { recursive: true }).filter((f) => String(f).endsWith('.ts')).length;
+}
+
+/**
+ * One report from the batches' and the file runs' reports (each names its files by path): the
+ * newest result of each file counts. A batch that never ran whole is missing, or partly measured
+ * when some of its files ran on their own.
+ */
 function mergedReport(names) {
   const files = {};
+  const reports = readdirSync(REPORTS)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.incremental.json') && f !== 'runs.json')
+    .filter((f) => names.includes(f.slice(0, -'.json'.length)) || f.startsWith('part-'))
+    .map((f) => ({ f, t: statSync(join(REPORTS, f)).mtimeMs }))
+    .sort((a, b) => a.t - b.t);
+  for (const { f } of reports) Object.assign(files, JSON.parse(readFileSync(join(REPORTS, f), 'utf8')).files);
   const missing = [];
+  const partly = [];
   for (const name of names) {
-    const file = join(REPORTS, `${name}.json`);
-    if (!existsSync(file)) missing.push(name);
-    else Object.assign(files, JSON.parse(readFileSync(file, 'utf8')).files);
+    if (existsSync(join(REPORTS, `${name}.json`))) continue;
+    const prefix = name === 'files' ? null : `${SERVICE}${name}/`;
+    const seen = Object.keys(files).filter((f) => (prefix ? f.includes(prefix) : groupOf(f).endsWith('.ts'))).length;
+    if (seen) partly.push(`${name} (${seen} of ${filesOf(name)} files)`);
+    else missing.push(name);
   }
-  return { report: { files }, missing };
+  return { report: { files }, missing, partly };
 }
 
 async function main() {
   const args = process.argv.slice(2);
   const all = batches();
-  const asked = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/\/$/, ''));
+  const concurrencyAt = args.indexOf('--concurrency');
+  const concurrency = concurrencyAt >= 0 ? args.splice(concurrencyAt, 2)[1] : undefined;
+  if (concurrencyAt >= 0 && !(Number(concurrency) >= 1)) {
+    console.error(`mutate: --concurrency needs a number of workers, not ${concurrency ?? 'nothing'}`);
+    process.exit(2);
+  }
+  const words = args.filter((a) => !a.startsWith('-')).map((a) => a.replace(/^server\/src\/service\//, ''));
+  // A word with `.ts` or `*` is a glob of files; any other names a batch.
+  const globs = words.filter((a) => /\.ts$|\*/.test(a));
+  const asked = words.filter((a) => !globs.includes(a)).map((a) => a.replace(/\/$/, ''));
   const unknown = asked.filter((a) => !all.includes(a));
   if (unknown.length) {
-    console.error(`mutate: no batch ${unknown.join(', ')} (batches: ${all.join(', ')})`);
+    console.error(`mutate: no batch ${unknown.join(', ')} (batches: ${all.join(', ')}, or a glob of .ts files under ${SERVICE})`);
+    process.exit(2);
+  }
+  const matched = globs.filter((g) => readdirSync(join(root, SERVICE), { recursive: true }).some((f) => picomatch(g)(String(f))));
+  if (matched.length < globs.length) {
+    console.error(`mutate: no file under ${SERVICE} matches ${globs.filter((g) => !matched.includes(g)).join(', ')}`);
     process.exit(2);
   }
   const force = args.includes('--force');
@@ -251,7 +302,8 @@ async function main() {
   let run;
   if (!args.includes('--report')) {
     mkdirSync(REPORTS, { recursive: true });
-    const chosen = asked.length ? asked : all;
+    const chosen = [...asked, ...(globs.length ? [partName(globs)] : [])];
+    if (chosen.length === 0) chosen.push(...all);
     const started = Date.now();
     let cold = true;
     for (const batch of chosen) {
@@ -259,7 +311,12 @@ async function main() {
       cold &&= batchCold;
       console.log(`\nmutate: ${batch} (${batchCold ? 'cold' : 'incremental'})`);
       const t0 = Date.now();
-      const code = await runStryker(batch, force ? ['--force'] : []);
+      const env = {
+        STRYKER_BATCH: batch,
+        ...(batch.startsWith('part-') ? { STRYKER_MUTATE: globs.join(',') } : {}),
+        ...(concurrency ? { STRYKER_CONCURRENCY: concurrency } : {}),
+      };
+      const code = await runStryker(env, force ? ['--force'] : []);
       if (code !== 0) {
         console.error(`mutate: stryker exited ${code} on ${batch}`);
         failed.push(batch);
@@ -276,12 +333,12 @@ async function main() {
   const coldRuns = all.every((b) => runs[b]?.cold)
     ? `${minutes(all.reduce((sum, b) => sum + runs[b].cold.ms, 0))} for every batch (the sum of each one's last cold run: ${all.map((b) => `${b} ${minutes(runs[b].cold.ms)}`).join(', ')})`
     : null;
-  const { report, missing } = mergedReport(all);
+  const { report, missing, partly } = mergedReport(all);
   if (Object.keys(report.files).length === 0) {
     console.error(`mutate: no reports in ${relative(root, REPORTS)}; run npm run mutate first`);
     process.exit(1);
   }
-  const { groups, stale } = writeDoc(report, { run, coldRuns, missing });
+  const { groups, stale } = writeDoc(report, { run, coldRuns, missing, partly });
   const overall = groups.get('overall');
   console.log(`mutate: wrote docs/mutation.md (overall ${pct(score(overall, false))}, ${pct(score(overall, true))} without equivalents)`);
   if (stale.length) console.log(`mutate: ${stale.length} accepted equivalent(s) matched nothing; see docs/mutation.md`);
