@@ -446,3 +446,69 @@ describe('fixes: a missing field next to the fields written', () => {
     );
   });
 });
+
+// KNOWN_SORT_GAPS: timelines the sort fix gets wrong today, by test name. They are left out of
+// the cases below so the suite passes while the fix is being written, and one test checks that
+// each is still wrong: once the fix sorts one right, that test names it, to be removed from this
+// list. A name here that matches no case fails the suite (no silent exclusions).
+const KNOWN_SORT_GAPS: readonly string[] = [
+  // S1 The last entry takes the next section's heading (written with no blank line before it) and its text with it.
+  'does not move a bold heading that follows the timeline without a blank line',
+  // S2 The same with a setext heading: its text and its underline end up on either side of an entry.
+  'does not move a setext heading that follows the timeline without a blank line',
+];
+
+describe('fixes: sorting never moves the lines of the next section', () => {
+  const cases: [name: string, text: string, want: string[]][] = [
+    [
+      'does not move a bold heading that follows the timeline without a blank line',
+      md('**Timeline:**', '- 10:20 UTC - b', '- 10:10 UTC - a', '**Root Cause and Resolution:**', 'A bad file.'),
+      ['**Timeline:**', '- 10:10 UTC - a', '- 10:20 UTC - b', '**Root Cause and Resolution:**', 'A bad file.'],
+    ],
+    [
+      'does not move a setext heading that follows the timeline without a blank line',
+      md('## Timeline', '- 10:20 UTC - b', '- 10:10 UTC - a', 'Root cause', '----------', 'A bad file.'),
+      ['## Timeline', '- 10:10 UTC - a', '- 10:20 UTC - b', 'Root cause', '----------', 'A bad file.'],
+    ],
+    [
+      'does not move the heading of the timeline above indented entries right under it',
+      md('## Timeline', '  - 10:20 UTC - b', '  - 10:10 UTC - a'),
+      ['## Timeline', '  - 10:10 UTC - a', '  - 10:20 UTC - b'],
+    ],
+    [
+      'sorts the entries of each day under its own label',
+      md('## Timeline', '- Day one', '  - 10:20 UTC - b', '  - 10:10 UTC - a', '- Day two', '  - 11:20 UTC - d', '  - 11:10 UTC - c'),
+      ['## Timeline', '- Day one', '  - 10:10 UTC - a', '  - 10:20 UTC - b', '- Day two', '  - 11:10 UTC - c', '  - 11:20 UTC - d'],
+    ],
+  ];
+  const names = new Set(cases.map(([name]) => name));
+  const gaps = new Map<string, () => void>();
+  for (const [name, text, want] of cases) {
+    const check = () => assert.deepEqual(sorted(text), want);
+    if (KNOWN_SORT_GAPS.includes(name)) gaps.set(name, check);
+    else it(name, check);
+  }
+
+  it('names only existing cases in KNOWN_SORT_GAPS', () => {
+    assert.deepEqual(
+      KNOWN_SORT_GAPS.filter((g) => !names.has(g)),
+      [],
+    );
+  });
+
+  it('still sorts every case in KNOWN_SORT_GAPS wrong (one sorted right now is to be removed from the list)', () => {
+    const right = [...gaps].filter(([, check]) => {
+      try {
+        check();
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    assert.deepEqual(
+      right.map(([name]) => name),
+      [],
+      'these known gaps now sort as expected: remove them from KNOWN_SORT_GAPS',
+    );
+  });
+});
