@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Analysis, Fix } from '../../server/src/service';
-import { applyEdits, headingLike, lineBreakOf, suppressionEdit } from '../../server/src/service/fixes';
-import { analyze, applyFix, md } from './helpers';
+import { applyEdits, headingLike, insertAllSectionsEdits, lineBreakOf, suppressionEdit } from '../../server/src/service/fixes';
+import { analyze, applyFix, md, service } from './helpers';
 
 // fixes.ts at its edges: the timeline sort moves whole entries (nested lines, descriptions, blank
 // lines between entries) and only inside the timeline; a document's own line break and heading
@@ -510,5 +510,47 @@ describe('fixes: sorting never moves the lines of the next section', () => {
       [],
       'these known gaps now sort as expected: remove them from KNOWN_SORT_GAPS',
     );
+  });
+});
+
+describe('fixes: fixes as data, turned into edits', () => {
+  const text = md('## Issue Summary', '- **Duration:** 1 hour', '', '## Root Cause and Resolution', '- **Root cause:** A bad file.');
+
+  it('adds a field of a later section among that section’s fields', () => {
+    const analysis = analyze(text);
+    const fix: Fix = { kind: 'insert-field', title: 'Add Resolution', sectionId: 'root-cause', fieldId: 'resolution' };
+    assert.deepEqual(applyFix(text, analysis, fix).split('\n'), [
+      '## Issue Summary',
+      '- **Duration:** 1 hour',
+      '',
+      '## Root Cause and Resolution',
+      '- **Root cause:** A bad file.',
+      '- **Resolution:** What restored service, and the permanent fix.',
+    ]);
+  });
+
+  it('makes no edit for a field the section of the template does not have, or a section the document does not have', () => {
+    const analysis = analyze(text);
+    assert.deepEqual(service.editsForFix(analysis, { kind: 'insert-field', title: 'x', sectionId: 'summary', fieldId: 'resolution' }), []);
+    assert.deepEqual(service.editsForFix(analysis, { kind: 'insert-field', title: 'x', sectionId: 'timeline', fieldId: 'duration' }), []);
+    assert.deepEqual(service.editsForFix(analysis, { kind: 'insert-section', title: 'x', sectionId: 'no-such-section' }), []);
+  });
+
+  it('fills a section on its last line, and makes no edit for a line past the end', () => {
+    const analysis = analyze(text);
+    const lines = analysis.document.lines.length;
+    assert.equal(service.editsForFix(analysis, { kind: 'fill-section', title: 'x', sectionId: 'timeline', line: lines - 1 }).length, 1);
+    assert.deepEqual(service.editsForFix(analysis, { kind: 'fill-section', title: 'x', sectionId: 'timeline', line: lines }), []);
+  });
+
+  it('inserts all missing sections in template order whatever order they are asked in', () => {
+    const doc = md('## Issue Summary', 'Lookups failed.');
+    const analysis = analyze(doc);
+    const edits = insertAllSectionsEdits(analysis.document, analysis.template, ['corrective-actions', 'timeline', 'root-cause']);
+    assert.equal(edits.length, 1);
+    const headings = applyEdits(doc, analysis.document, edits)
+      .split('\n')
+      .filter((l) => l.startsWith('## '));
+    assert.deepEqual(headings, ['## Issue Summary', '## Timeline', '## Root Cause and Resolution', '## Corrective and Preventative Measures']);
   });
 });
