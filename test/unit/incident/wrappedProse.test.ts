@@ -64,7 +64,10 @@ describe('hard-wrapped prose in the summary', () => {
         assert.ok(t, 'both ends are read');
         const { start, end } = t.range;
         assert.equal(start.line, end.line, `${t.text} lies on one line`);
-        assert.ok(lines[start.line].slice(start.character, end.character).includes(t.text.split(' ')[0]), `${t.text} is on line ${start.line + 1}: ${lines[start.line]}`);
+        assert.ok(
+          lines[start.line].slice(start.character, end.character).includes(t.text.split(' ')[0]),
+          `${t.text} is on line ${start.line + 1}: ${lines[start.line]}`,
+        );
       }
       const stated = wrapped.incident.statedDuration;
       if (c.stated !== undefined) {
