@@ -543,6 +543,13 @@ describe('fixes: fixes as data, turned into edits', () => {
     assert.deepEqual(service.editsForFix(analysis, { kind: 'fill-section', title: 'x', sectionId: 'timeline', line: lines }), []);
   });
 
+  it('makes no edit to sort a timeline of no entry or of one', () => {
+    const timeline = md('## Timeline', '- 10:20 UTC - b');
+    const analysis = analyze(timeline);
+    assert.deepEqual(service.editsForFix(analysis, { kind: 'sort-timeline', title: 'x', entries: [], safe: false }), []);
+    assert.deepEqual(service.editsForFix(analysis, { kind: 'sort-timeline', title: 'x', entries: [{ line: 1, endLine: 1, at: 0 }], safe: false }), []);
+  });
+
   it('inserts all missing sections in template order whatever order they are asked in', () => {
     const doc = md('## Issue Summary', 'Lookups failed.');
     const analysis = analyze(doc);
