@@ -158,6 +158,7 @@ describe('fixes: the document’s own line break', () => {
     ['as many CRLF as CR, more than LF', 'a\r\nb\rc', '\r\n'],
     ['more CR than LF and CRLF', 'a\rb\rc\r\nd\ne', '\r'],
     ['as many CR as LF', 'a\rb\nc', '\n'],
+    ['more CRLF than LF but more CR than CRLF', 'a\r\nb\r\nc\rd\re\rf', '\r'],
     ['no line break', 'a', '\n'],
   ];
   for (const [what, text, eol] of cases) {
@@ -541,6 +542,15 @@ describe('fixes: fixes as data, turned into edits', () => {
     const lines = analysis.document.lines.length;
     assert.equal(service.editsForFix(analysis, { kind: 'fill-section', title: 'x', sectionId: 'timeline', line: lines - 1 }).length, 1);
     assert.deepEqual(service.editsForFix(analysis, { kind: 'fill-section', title: 'x', sectionId: 'timeline', line: lines }), []);
+  });
+
+  it('makes no edit to sort a timeline already in order', () => {
+    const timeline = md('## Timeline', '- 10:10 UTC - a', '- 10:20 UTC - b');
+    const entries = [
+      { line: 1, endLine: 1, at: 0 },
+      { line: 2, endLine: 2, at: 600_000 },
+    ];
+    assert.deepEqual(service.editsForFix(analyze(timeline), { kind: 'sort-timeline', title: 'x', entries, safe: false }), []);
   });
 
   it('makes no edit to sort a timeline of no entry or of one', () => {
