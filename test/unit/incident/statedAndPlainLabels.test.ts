@@ -87,3 +87,27 @@ describe('plain "Name:" lines over a block', () => {
     assert.ok(!analyze(text).document.sections.some((s) => s.id === 'root-cause'));
   });
 });
+
+describe('a start the summary gives and an end the timeline marks', () => {
+  it("places a start written without a zone in the zone of the timeline's end", () => {
+    const a = analyze(
+      md(
+        '# Postmortem: 500 errors at midnight',
+        '',
+        '## Summary',
+        '',
+        'On March 4th, 2024, at midnight, the site answered every request with a 500 error.',
+        '',
+        '## Timeline',
+        '',
+        '- **00:05 PST:** Users reported errors.',
+        '- **00:20 PST:** Apache restarted; errors continued.',
+        '- **00:40 PST:** The site was operating normally again.',
+        '',
+      ),
+    );
+    assert.equal(a.incident.durationMinutes, 40);
+    assert.equal(a.incident.start?.iso, '2024-03-04T08:00:00Z');
+    assert.equal(a.incident.end?.iso, '2024-03-04T08:40:00Z');
+  });
+});
