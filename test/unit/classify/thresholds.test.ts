@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Classification } from '../../../server/src/service';
+import { POSTMORTEM_SCORE } from '../../../server/src/service/classify';
 import { md, service } from '../helpers';
 
 // The classifier weighs evidence (server/src/service/classify/): each piece has a threshold or a
@@ -241,25 +242,29 @@ describe('classify thresholds: a short text that points elsewhere', () => {
   });
 });
 
-describe('classify thresholds: the verdict is the sign of the sum', () => {
-  // One clock time (+1), five words for an outage (+1.5), one "you" in 100 words (-1.5) and one
-  // statement about postmortems in general (-1): the evidence sums to exactly 0.
-  // 100 words: the title, 11 or 12 in the first line, 8 in the second, the rest plain.
-  const balanced = (outageWords: string) => {
-    const first = `At 10:00 the node ${outageWords}.`;
-    return md('# Tuesday', '', first, '', 'It is important to keep each region small.', '', prose(100 - 1 - 8 - (first.split(' ').length + 1), 'you', 1));
-  };
+describe('classify thresholds: the verdict is a sum above the cut', () => {
+  // 100 words: the title, "At 10:00 the node had" and ten words for an outage (16), the rest plain.
+  // One clock time (+1) and ten words for an outage (+3) weigh exactly 4.
+  const account = (word?: string) => md('# Tuesday', '', `At 10:00 the node had ${'errors '.repeat(10).trim()}.`, '', prose(83, word, word ? 1 : 0));
 
-  it('does not take a document whose evidence sums to exactly 0 for a postmortem', () => {
-    const c = classified(balanced('had errors errors errors errors errors'), 100);
-    assert.equal(c.score, 0, JSON.stringify(c.evidence));
+  it('cuts at 4', () => assert.equal(POSTMORTEM_SCORE, 4));
+
+  it('does not take a document whose evidence sums to exactly the cut for a postmortem', () => {
+    const c = classified(account(), 100);
+    assert.equal(c.score, 4, JSON.stringify(c.evidence));
     assert.equal(c.isPostmortem, false);
   });
 
-  it('takes a document whose evidence sums to 0.3 for a postmortem', () => {
-    const c = classified(balanced('had errors errors errors errors errors errors'), 100);
-    assert.equal(c.score, 0.3, JSON.stringify(c.evidence));
+  it('takes a document whose evidence sums to one more than the cut for a postmortem', () => {
+    const c = classified(account('we'), 100);
+    assert.equal(c.score, 5, JSON.stringify(c.evidence));
     assert.equal(c.isPostmortem, true);
+  });
+
+  it('gives as reasons the evidence for the verdict, strongest first, then the strongest against it', () => {
+    const c = classified(account('you'), 100);
+    assert.equal(c.isPostmortem, false);
+    assert.deepEqual(c.reasons, ['speaks to its reader ("you", 1.0 per 100 words)', 'though 10 words for an outage']);
   });
 });
 
