@@ -272,8 +272,6 @@ describe('classify thresholds: the verdict is a sum above the cut', () => {
 // of the cases below so the suite passes until the classifier is fixed, and one test checks that
 // each is still wrong: once one is right, that test names it, to be removed from this list.
 const KNOWN_CLASSIFY_GAPS: readonly string[] = [
-  // C1 First-person words are matched case-sensitively: "We" and "Our" opening a sentence are not counted.
-  'counts a "We" that opens a sentence as told by those involved',
 ];
 
 describe('classify: first-person words wherever they stand', () => {

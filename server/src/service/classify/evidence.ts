@@ -83,7 +83,8 @@ const placeholderPattern = new RegExp(
 export const placeholderLine = { test: (line: string) => placeholderPattern.test(line.replace(/`[^`]*`/g, ' ')) };
 const pastTenseWords =
   /\b(?:\p{L}{3,}ed|was|were|had|did|went|took|began|ran|found|saw|made|got|came|left|held|kept|led|lost|brought|caught|told|thought|knew|became|broke|fell|grew|rose|shut|sent|spent|wrote|stood|gave|built|chose|drove|froze|hung|meant|paid|rang|sold|stuck|struck|taught|threw|understood|woke|won|occurred)\b/giu;
-const firstPersonWords = /\b(?:we|our|us|I|my|me|we're|we've|i've|i'm)\b/g;
+// A capital only at the start ("We" opening a sentence), so "US" and "ME" are not first person.
+const firstPersonWords = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|[Mm]e|[Ww]e're|[Ww]e've|I've|I'm)\b/g;
 const secondPersonWords = /\b(?:you|your|yours|you're|you've|you'll)\b/gi;
 const incidentWords =
   /\b(?:outages?|down|downtime|errors?|failed|failures?|failing|crash(?:ed|es|ing)?|unavailable|unreachable|degraded|broke|broken|bugs?|root cause|caused?|restored|resolved|fix(?:ed|es)?|rolled back|rollback|mitigated|incident|alert(?:ed|s)?|paged|timeouts?|timed out|halt(?:ed)?|stall(?:ed)?|paus(?:e|ed)|stopp(?:ed|ing)|stuck|hung|unresponsive|unstable|invalid|evict(?:ed|ion|ions)?|slow(?:ness|ed|er)?|latency|problems?|issues?|misconfigur\w*|prevent\w*|exploit(?:ed)?|attack(?:ed|er)?|vulnerab\w*|leak(?:ed)?|lost|loss|corrupt\w*|overload\w*|exhausted)\b/gi;
