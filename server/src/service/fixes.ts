@@ -383,8 +383,15 @@ function sortTimelineEdit(document: PostmortemDocument, entries: readonly Timeli
     if (isBlank(lines[l])) break;
     if (indentOf(lines[l]) < indentOf(lines[first])) first = l;
   }
-  let last = Math.max(...entries.map((e) => e.endLine));
-  while (last + 1 <= ceiling && !isBlank(lines[last + 1]) && !startsItem(lines[last + 1])) last++;
+  // The next section's heading (bold, plain or setext, with no blank line before it) is not the last entry's text.
+  const headings = new Set([...document.sections.map((s) => s.headingRange.start.line), ...document.otherHeadings.map((h) => h.line)]);
+  // An entry ends before a heading, even one its list item runs on into (a lazy continuation line).
+  const endOf = (e: TimelineSortKey) => {
+    for (let l = e.line + 1; l <= e.endLine; l++) if (headings.has(l)) return l - 1;
+    return e.endLine;
+  };
+  let last = Math.max(...entries.map(endOf));
+  while (last + 1 <= ceiling && !isBlank(lines[last + 1]) && !startsItem(lines[last + 1]) && !headings.has(last + 1)) last++;
   const order = sortLines(lines, first, last, entries);
   if (order.every((l, i) => l === first + i)) return undefined;
   const eol = lineBreakOf(document);

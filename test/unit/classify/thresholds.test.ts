@@ -271,8 +271,7 @@ describe('classify thresholds: the verdict is a sum above the cut', () => {
 // KNOWN_CLASSIFY_GAPS: measures the classifier gets wrong today, by test name. They are left out
 // of the cases below so the suite passes until the classifier is fixed, and one test checks that
 // each is still wrong: once one is right, that test names it, to be removed from this list.
-const KNOWN_CLASSIFY_GAPS: readonly string[] = [
-];
+const KNOWN_CLASSIFY_GAPS: readonly string[] = [];
 
 describe('classify: first-person words wherever they stand', () => {
   const cases: [name: string, check: () => void][] = [
