@@ -1,5 +1,6 @@
 // Finding the times and dates written in a line of a postmortem.
 import { readTimesWithRanges } from './range';
+import { forgetUnreadableTimes } from './unreadable';
 import { readWrittenDates } from './written';
 import type { ParsedTime, TimeReadingOptions, WrittenDateText } from './types';
 
@@ -34,6 +35,8 @@ const readingsLimit = 50_000;
 /** Forgets every remembered reading (the benchmark measures cold analyses with it). */
 export function forgetTimeReadings(): void {
   readings.clear();
+  dateReadings.clear();
+  forgetUnreadableTimes();
 }
 
 /**
@@ -41,5 +44,15 @@ export function forgetTimeReadings(): void {
  * "Monday, May 14th" when the options give a reference year), in order.
  */
 export function findDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
-  return readWrittenDates(line, options);
+  if (!/\d/.test(line)) return [];
+  const key = `${options ? optionsKey(options) : ''}\u0000${line}`;
+  let dates = dateReadings.get(key);
+  if (!dates) {
+    dates = readWrittenDates(line, options);
+    if (dateReadings.size >= readingsLimit) dateReadings.clear();
+    dateReadings.set(key, dates);
+  }
+  return dates.length ? [...dates] : [];
 }
+
+const dateReadings = new Map<string, WrittenDateText[]>();
