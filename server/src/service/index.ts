@@ -7,6 +7,7 @@ import { noIncident, readIncident } from './incident';
 import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
+import { type BlockMemo, parseBlocksReusing } from './incremental/blocks';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
@@ -105,7 +106,10 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
 
   const templates = (custom: readonly Template[] = []) => [...custom, ...builtinTemplates.filter((b) => !custom.some((c) => c.id === b.id))];
 
-  function analyze(text: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
+  // What each re-analysis leaves for the next (only analyses made by reanalyze keep one).
+  const memos = new WeakMap<Analysis, BlockMemo>();
+
+  function analyze(text: string, analyzeOptions: AnalyzeOptions = {}, reusing?: { previous: BlockMemo | undefined }): Analysis {
     const settings = mergeSettings(analyzeOptions.settings);
     const split = splitText(text);
     const frontMatter = readFrontMatter(split.lines);
@@ -113,7 +117,11 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     const wanted = frontMatter?.template ?? settings.template;
     const template = available.find((t) => t.id === wanted) ?? available.find((t) => t.id === defaultTemplateId) ?? builtinTemplates[0];
     const structureOnly = text.length > settings.maxDocumentSize;
-    const blocks = parseBlocks(markdownSource(split.lines, frontMatter?.endLine ?? -1), split.lines);
+    const source = markdownSource(split.lines, frontMatter?.endLine ?? -1);
+    let memo: BlockMemo | undefined;
+    let blocks: ReturnType<typeof parseBlocks>;
+    if (reusing) ({ blocks, memo } = parseBlocksReusing(source, split.lines, frontMatter ? frontMatter.endLine + 1 : 0, reusing.previous));
+    else blocks = parseBlocks(source, split.lines);
     const document = assemble(split, blocks, template, frontMatter);
     const classification = classify(document, template);
     const analyzed = analyzeOptions.force === true || analyzeOptions.matchesFileGlobs === true || (settings.detectByContent && classification.isPostmortem);
@@ -133,6 +141,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
       missingSections,
       diagnostics: [],
     };
+    if (memo) memos.set(analysis, memo);
     if (!analyzed) return analysis;
 
     const anchor = anchorOf(document);
@@ -200,7 +209,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   return {
     rules,
     analyze,
-    reanalyze: (_previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions),
+    // The blocks whose text did not change are not read again (incremental/blocks.ts).
+    reanalyze: (previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions, { previous: memos.get(previous) }),
     editsForFix: (analysis, fix) => editsForFix(analysis.document, analysis.template, fix, skeletonValuesOf(analysis)),
     insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections, skeletonValuesOf(analysis)),
     suppress: (analysis, finding, scope) => suppressionEdit(analysis.document, finding, scope),
