@@ -32,6 +32,7 @@ const sectionPaste = fc.constantFrom(
   '\n<div>\n\n## Resolution\n\n</div>\n',
   '\n    indented prose after a label reads like prose\n',
   '\n[ref]: https://example.com/other\n',
+  '\nDana forgot to check the config. <!-- postmortem-disable-line blame-language -->\n',
   '\n---\n',
   'Start Time: 2024-01-19 15:00 UTC\nEnd Time: 2024-01-19 16:10 UTC\nDuration: 70 minutes\n',
 );
@@ -121,6 +122,8 @@ describe('re-analysis after edits', function () {
       ['# Outage\n\nSummary:\n\n    The site was down for most users for an hour today.\n', 'Summary:', 'Summary went.'],
       ['# Outage\n\n## Impact\n\n    Most users could not check out for an hour today.\n', '## Impact', 'Impact was big'],
       ['# Outage\n\n- **Impact**\n\nMost users could not check out.\n', 'Most users could not check out.', '- **Timeline**'],
+      // Inline HTML is the one part of inline parsing the blocks read: a comment in an edited paragraph.
+      ['# Outage\n\n## Summary\n\nCheckout failed. <!-- postmortem-disable-line blame-language -->\n', 'failed.', 'failed, human error.'],
     ];
     for (const [text, from, to] of cases) {
       const previous = service.reanalyze(service.analyze(text, options), text, [], options);

@@ -35,7 +35,7 @@ export function parseBlocksReusing(
   previous: BlockMemo | undefined,
 ): { blocks: ParsedBlock[]; memo: BlockMemo } {
   const env: { references?: Record<string, unknown> } = {};
-  const tokens = blockParser().parse(source, env);
+  const tokens = parseForBlocks(source, env);
   const references = env.references ? JSON.stringify(env.references) : '';
   const reusable = previous && previous.references === references ? previous.byKey : undefined;
   const byKey: BlockMemo['byKey'] = new Map();
@@ -79,6 +79,28 @@ export function parseBlocksReusing(
     if (key !== null) byKey.set(key, { startLine: result[g].startLine, block: result[g] });
   }
   return { blocks: result, memo: { references, byKey } };
+}
+
+/**
+ * markdown-it's parse as parseBlocks runs it, but inline content is parsed only where the reading
+ * of blocks looks at it: inline HTML (comments), which needs a '<'. Every other inline token keeps
+ * its content and no children; the blocks read from these tokens are the same.
+ */
+function parseForBlocks(source: string, env: object): Token[] {
+  const md = blockParser();
+  const state = new md.core.State(source, md, env);
+  const rules = (md.core.ruler as unknown as { __rules__: { name: string; enabled: boolean; fn: (state: unknown) => void }[] }).__rules__;
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    if (rule.name !== 'inline') {
+      rule.fn(state);
+      continue;
+    }
+    for (const token of state.tokens) {
+      if (token.type === 'inline' && token.content.includes('<')) md.inline.parse(token.content, md, state.env, (token.children ??= []));
+    }
+  }
+  return state.tokens;
 }
 
 /** The text a block's reading depends on, or null for a block next to front matter or the first line. */
