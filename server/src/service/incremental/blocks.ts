@@ -97,7 +97,9 @@ function parseForBlocks(source: string, env: object): Token[] {
       continue;
     }
     for (const token of state.tokens) {
-      if (token.type === 'inline' && token.content.includes('<')) md.inline.parse(token.content, md, state.env, (token.children ??= []));
+      if (token.type !== 'inline' || !token.content.includes('<')) continue;
+      token.children ??= [];
+      md.inline.parse(token.content, md, state.env, token.children);
     }
   }
   return state.tokens;
