@@ -60,8 +60,10 @@ export interface PostmortemService {
   /**
    * The analysis of `text`, which is the text of `previous` with `changes` applied in order, with
    * the same options: equal to `analyze(text, options)`. The one entry point for re-analysis
-   * after an edit, meant to redo only what the changes touched; today it analyses the whole text
-   * (time readings of unchanged lines are remembered across analyses).
+   * after an edit: the reading of every top-level block whose lines (and the lines next to it)
+   * did not change is taken from `previous` (incremental/blocks.ts); time readings and the
+   * writing rules' readings of unchanged lines are remembered across analyses; the rest (sections,
+   * fields, timeline, incident, rules) is computed again from those.
    */
   reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], options?: AnalyzeOptions): Analysis;
   /** The edits of one fix, computed against the analysed text. */
