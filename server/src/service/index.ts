@@ -8,6 +8,7 @@ import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
 import { type BlockMemo, parseBlocksReusing } from './incremental/blocks';
+import { rotateRemembered } from './incremental/memo';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
@@ -112,6 +113,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   const memos = new WeakMap<Analysis, BlockMemo>();
 
   function analyze(text: string, analyzeOptions: AnalyzeOptions = {}, reusing?: { previous: BlockMemo | undefined }): Analysis {
+    rotateRemembered();
     const settings = mergeSettings(analyzeOptions.settings);
     const split = splitText(text);
     const frontMatter = readFrontMatter(split.lines);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { forgetRememberedTexts, rememberByText } from '../../../server/src/service/incremental/memo';
+import { forgetRememberedTexts, rememberByText, rotateRemembered } from '../../../server/src/service/incremental/memo';
 
 describe('remembering readings by text', () => {
   it('reads a text once, and again after the readings are forgotten', () => {
@@ -16,24 +16,21 @@ describe('remembering readings by text', () => {
     assert.equal(reads, 2);
   });
 
-  it('keeps no more texts than its limits allow, and never a very long one', () => {
+  it('keeps what the last two analyses read and forgets what they did not', () => {
     let reads = 0;
-    const read = rememberByText(
-      (text: string) => {
-        reads++;
-        return text;
-      },
-      2,
-      40,
-    );
-    read('a');
-    read('b');
-    read('c'); // over the limit of two: everything before is forgotten
-    read('a');
-    assert.equal(reads, 4);
-    const long = 'x'.repeat(20);
-    read(long);
-    read(long);
-    assert.equal(reads, 6);
+    const read = rememberByText((text: string) => {
+      reads++;
+      return text.toUpperCase();
+    });
+    forgetRememberedTexts();
+    read('kept line, read in every analysis');
+    read('edited away');
+    rotateRemembered();
+    read('kept line, read in every analysis');
+    rotateRemembered();
+    read('kept line, read in every analysis');
+    assert.equal(reads, 2);
+    read('edited away'); // not read for two generations: read again
+    assert.equal(reads, 3);
   });
 });

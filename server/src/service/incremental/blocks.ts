@@ -11,6 +11,7 @@
 // them are always read again.
 import type Token from 'markdown-it/lib/token.mjs';
 import { blockParser, blocksOfTokens, type ParsedBlock } from '../parse/blocks';
+import { ownCopy } from './memo';
 
 /** What one reading of the blocks leaves for the next. */
 export interface BlockMemo {
@@ -71,7 +72,8 @@ export function parseBlocksReusing(
     return { blocks: blocksOfTokens(tokens, lines), memo: { references, byKey } };
   }
   unread.forEach((g, i) => {
-    blocks[g] = read[i];
+    // Kept for later versions: its strings must not keep this version's text alive.
+    blocks[g] = ownStrings(read[i]);
   });
   const result = blocks as ParsedBlock[];
   for (let g = 0; g < groups.length; g++) {
@@ -134,4 +136,15 @@ export function moved(block: ParsedBlock, delta: number): ParsedBlock {
     entries: block.entries.map((e) => ({ ...e, line: e.line + delta, endLine: e.endLine + delta })),
     comments: block.comments.map((c) => ({ ...c, line: c.line + delta })),
   };
+}
+
+/** `value` with every string in it replaced by its own copy (in place: a block just read, held by nothing else). */
+function ownStrings<T>(value: T): T {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = typeof value[i] === 'string' ? ownCopy(value[i]) : ownStrings(value[i]);
+  } else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    for (const k of Object.keys(o)) o[k] = typeof o[k] === 'string' ? ownCopy(o[k] as string) : ownStrings(o[k]);
+  }
+  return value;
 }

@@ -34,7 +34,7 @@ const figures: RegExp[] = [
 ];
 
 // Remembered: the impact's text is the same in most re-analyses, and these patterns are slow on a long one.
-export const statesAFigure = rememberByText((text: string): boolean => figures.some((f) => f.test(text)), 200);
+export const statesAFigure = rememberByText((text: string): boolean => figures.some((f) => f.test(text)));
 
 export const impactFigure: Rule = {
   code: 'impact-figure',

@@ -1,6 +1,7 @@
 // Things that look like times or dates but cannot be read: template placeholders ("HH:mm",
 // "14:??"), impossible clocks ("25:99") and impossible dates ("2024-02-30").
 import { DateTime } from 'luxon';
+import { ownCopy, Remembered } from '../incremental/memo';
 import type { UnreadableTime } from './types';
 
 // Placeholder letters templates use for digits.
@@ -46,8 +47,8 @@ function clockProblem(hour: number, minute: number, second: number): string | nu
 const MAY_HOLD_ONE = /[:\-/hH]/;
 
 // The same line always holds the same unreadable times; a line is looked at once (keyed by its text).
-const remembered = new Map<string, UnreadableTime[]>();
-const rememberedLimit = 50_000;
+// Kept for the lines of the last two analyses (incremental/memo.ts).
+const remembered = new Remembered<UnreadableTime[]>();
 
 /** Forgets every remembered line (with forgetTimeReadings). */
 export function forgetUnreadableTimes(): void {
@@ -61,8 +62,7 @@ export function findUnreadableTimes(line: string): UnreadableTime[] {
   const key = `\u0000${line}`;
   let found = remembered.get(key);
   if (!found) {
-    found = scan(line);
-    if (remembered.size >= rememberedLimit) remembered.clear();
+    found = scan(ownCopy(line));
     remembered.set(key, found);
   }
   // A copy of the list: callers may filter it; the items themselves are never changed.
