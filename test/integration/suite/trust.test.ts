@@ -238,9 +238,18 @@ describe('findings a writer can trust', function () {
     await openAnalysed(uri);
     await waitFor(() => postmortemDiagnostics(uri, 'missing-section').length === 3, 10_000, 'three missing-section findings on the title');
     const titles = (await codeActionsAt(uri, new vscode.Range(0, 0, 0, 5))).map((a) => a.title);
+    // Every rule with a finding on the title (missing-section three times, and the word count) once each.
+    const rules = [
+      ...new Set(
+        postmortemDiagnostics(uri)
+          .filter((d) => d.range.start.line === 0)
+          .map((d) => diagnosticCode(d)),
+      ),
+    ];
+    assert.ok(rules.includes('missing-section'), rules.join(', '));
     assert.deepEqual(
-      titles.filter((t) => t.startsWith('Disable')),
-      ['Disable missing-section for this line', 'Disable missing-section for this file'],
+      titles.filter((t) => t.startsWith('Disable')).sort(),
+      rules.flatMap((r) => [`Disable ${r} for this line`, `Disable ${r} for this file`]).sort(),
     );
     assert.equal(titles.filter((t) => t.startsWith('Insert the missing')).length, 3);
     assert.ok(titles.includes('Insert all 3 missing sections'));

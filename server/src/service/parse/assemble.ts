@@ -118,9 +118,22 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   // The document's first level-1 heading is its title unless it is a section's very name ("# 2023-01-04 -
   // Outage of wire.com caused by a DoS attack" says what the report is about, not which part it is).
   const firstRealHeading = labels.find((l) => l.level > 0 && !(frontMatter && l.line <= frontMatter.endLine));
+  // A document that names its sections in plain `Name:` lines over a list or an indented block
+  // ("Timeline:", then "Main cause:") writes the others the same way: there, words that say what a
+  // section is for name it too.
+  const plainColonHeads = (label: LabelLine) =>
+    label.style === 'plain' &&
+    label.colon &&
+    label.labelOnly &&
+    !label.inList &&
+    !label.prefix.trim() &&
+    label.evidence.capitalised &&
+    blockUnder(lines, label.line);
+  const plainColonNames = labels.some((l) => plainColonHeads(l) && matcher.match(l.label)?.exact);
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
-    if (match?.via === 'intent' && (label.style === 'plain' || label.missingSpace)) return undefined;
+    if (match?.via === 'intent' && label.missingSpace) return undefined;
+    if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label))) return undefined;
     if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
     return match;
   };
@@ -307,6 +320,12 @@ const styleWords: Record<string, string> = {
   html: 'an HTML heading',
   list: 'a list item',
 };
+
+/** The line after `line` is a list item or indented: a block under a label. */
+function blockUnder(lines: readonly string[], line: number): boolean {
+  const next = lines[line + 1] ?? '';
+  return /^(?:\s{2,}\S|\t|\s{0,3}(?:[-*+]|\d{1,3}[.)])\s)/.test(next);
+}
 
 /** "read as Timeline: a plain line on its own naming the section exactly". */
 function readAs(section: TemplateSection, label: LabelLine, match: SectionMatch): string {
