@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { md, service } from './helpers';
+import { POSTMORTEM_SCORE } from '../../server/src/service/classify';
 
 // Is this Markdown a postmortem? Real ones tell what happened, with times; look-alikes name the
 // sections too. Without `force`, a look-alike gets no findings.
@@ -157,5 +158,44 @@ describe('classify: look-alikes', () => {
 
   it('does not take an empty file for a postmortem', () => {
     assert.equal(service.analyze('').classification.isPostmortem, false);
+  });
+});
+
+describe('the weight a postmortem needs', () => {
+  const rollUp = md(
+    "# Action items from this year's retrospectives",
+    '',
+    'Collected from the incident reviews of 2024. See [the March outage](2024-03-outage.md), [the May outage](2024-05-outage.md),',
+    '[the July degradation](2024-07-degradation.md) and [the October outage](2024-10-outage.md) for what happened.',
+    '',
+    '## Monitoring improvements',
+    '',
+    '- Alert on replica lag above 30 seconds (from the March outage, which started at 09:40).',
+    '- Page the on-call engineer when the error rate of the API is above 2% for five minutes.',
+    '- Add a dashboard for queue depth per consumer group.',
+    '',
+    '## Release safety',
+    '',
+    '- Canary every configuration change for 15 minutes before a full rollout.',
+    '- Keep the previous image for one-command rollbacks after a failed deploy.',
+    '- Review feature flags that touch pricing with the owning team.',
+    '',
+    '## Root causes we keep seeing',
+    '',
+    '- Configuration pushed without review caused two of the four outages and the errors users saw.',
+    '- Capacity limits nobody had written down caused the other two, and the downtime in May.',
+  );
+
+  it('is more than a little: a roll-up of action items, with some outage words and a clock, is not a postmortem', () => {
+    const c = service.analyze(rollUp).classification;
+    assert.equal(c.isPostmortem, false, `score ${c.score}: ${c.reasons.join('; ')}`);
+  });
+
+  it('decides by the score against one cut, the same for every document', () => {
+    for (const text of [rollUp, realPostmortem]) {
+      const c = service.analyze(text).classification;
+      assert.equal(c.isPostmortem, c.score > POSTMORTEM_SCORE, `score ${c.score}`);
+    }
+    assert.ok(service.analyze(realPostmortem).classification.score > POSTMORTEM_SCORE + 2, 'a real postmortem clears the cut by a margin');
   });
 });

@@ -111,3 +111,44 @@ describe('a start the summary gives and an end the timeline marks', () => {
     assert.equal(a.incident.end?.iso, '2024-03-04T08:40:00Z');
   });
 });
+
+describe('lessons learned that list the follow-up work', () => {
+  const doc = (...lessons: string[]) =>
+    md(
+      '# 2024-05-02 Mail relay down',
+      '',
+      '## Summary',
+      '',
+      'The mail relay refused connections from 10:00 to 11:30 UTC on 2 May 2024; 4,000 messages were delayed.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 UTC - Relay disk full.',
+      '- 11:30 UTC - Disk cleaned, relay restarted.',
+      '',
+      '## Lessons learned',
+      '',
+      ...lessons,
+      '',
+    );
+
+  it('reads them as the corrective measures too, when no section names those', () => {
+    const ids = analyze(
+      doc('We had no alert on disk space.', '', '**TODO**: add a disk space alert on the relay.', '', '**DONE**: log rotation enabled.'),
+    ).document.sections.map((s) => s.id);
+    assert.ok(ids.includes('corrective-actions'), ids.join(', '));
+    assert.ok(ids.includes('lessons-learned'), ids.join(', '));
+  });
+
+  it('reads "Going forward, we will …" as follow-up work', () => {
+    const ids = analyze(doc('Going forward, we will alert on disk space before it runs out.')).document.sections.map((s) => s.id);
+    assert.ok(ids.includes('corrective-actions'), ids.join(', '));
+  });
+
+  it('leaves lessons that list no follow-up work as lessons only', () => {
+    const ids = analyze(doc('Disk space on the relay was never watched.', '', 'Restarting the relay was quick once the disk was clean.')).document.sections.map(
+      (s) => s.id,
+    );
+    assert.ok(!ids.includes('corrective-actions'), ids.join(', '));
+  });
+});

@@ -204,6 +204,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
   }
   close(lines.length);
+  followUpsInLessons(sections, lines, template);
   // A heading that names two sections counts for the second only where no heading of its own names it.
   const owned = new Set(sections.filter((s) => !s.sharesHeadingWith).map((s) => s.id));
   for (let i = sections.length - 1; i >= 0; i--) if (sections[i].sharesHeadingWith && owned.has(sections[i].id)) sections.splice(i, 1);
@@ -320,6 +321,30 @@ const styleWords: Record<string, string> = {
   html: 'an HTML heading',
   list: 'a list item',
 };
+
+// What follow-up work looks like in a section's body: `**TODO**:` / `**DONE**:` paragraphs, "Action
+// planned:", a task list, "Going forward, we will …".
+const FOLLOW_UPS =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:TODO|DOING|DONE|Actions?\s+(?:taken|planned|points?|items?))\b[^\n:]{0,20}?(?:\*\*|__)?\s*[:：]|^\s*[-*+]\s+\[[ xX]\]\s|\b(?:going forward|in the future|from now on),?\s+we\s+(?:will|plan|intend|are going|'ll)\b/im;
+
+/**
+ * "Lessons learned" whose body is the follow-up work (a task list, `**TODO**:` paragraphs, "Action
+ * planned:") is the corrective measures too, when no section of the document names them.
+ */
+function followUpsInLessons(sections: Section[], lines: readonly string[], template: Template): void {
+  const corrective = template.sections.find((t) => t.id === 'corrective-actions');
+  if (!corrective || sections.some((s) => s.id === corrective.id)) return;
+  const at = sections.findIndex((s) => s.id === 'lessons-learned' && !s.empty && FOLLOW_UPS.test(lines.slice(s.bodyStartLine, s.bodyEndLine + 1).join('\n')));
+  if (at < 0) return;
+  const lessons = sections[at];
+  sections.splice(at + 1, 0, {
+    ...lessons,
+    id: corrective.id,
+    part: undefined,
+    sharesHeadingWith: lessons.sharesHeadingWith ?? lessons.id,
+    reasons: [`read as ${corrective.name} too: its body lists the follow-up work`],
+  });
+}
 
 /** The line after `line` is a list item or indented: a block under a label. */
 function blockUnder(lines: readonly string[], line: number): boolean {
