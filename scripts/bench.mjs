@@ -30,6 +30,7 @@ require('tsx/cjs');
 const MarkdownIt = require('markdown-it');
 const { createPostmortemService } = require('../server/src/service/index.ts');
 const { forgetTimeReadings } = require('../server/src/service/time/index.ts');
+const { forgetRememberedTexts } = require('../server/src/service/incremental/memo.ts');
 const { largePostmortem, seededRandom, typicalPostmortem } = require('../test/support/postmortems.ts');
 
 const started = performance.now();
@@ -89,6 +90,7 @@ for (const input of inputs) {
   const full = repeat(
     () => {
       forgetTimeReadings();
+      forgetRememberedTexts();
       service.analyze(text, analyzeOptions);
     },
     { budgetMs: budget, min: scale(big ? 5 : 30) },

@@ -7,6 +7,8 @@ import { noIncident, readIncident } from './incident';
 import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
+import { type BlockMemo, parseBlocksReusing } from './incremental/blocks';
+import { rotateRemembered } from './incremental/memo';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
@@ -59,8 +61,10 @@ export interface PostmortemService {
   /**
    * The analysis of `text`, which is the text of `previous` with `changes` applied in order, with
    * the same options: equal to `analyze(text, options)`. The one entry point for re-analysis
-   * after an edit, meant to redo only what the changes touched; today it analyses the whole text
-   * (time readings of unchanged lines are remembered across analyses).
+   * after an edit: the reading of every top-level block whose lines (and the lines next to it)
+   * did not change is taken from `previous` (incremental/blocks.ts); time readings and the
+   * writing rules' readings of unchanged lines are remembered across analyses; the rest (sections,
+   * fields, timeline, incident, rules) is computed again from those.
    */
   reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], options?: AnalyzeOptions): Analysis;
   /** The edits of one fix, computed against the analysed text. */
@@ -105,7 +109,11 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
 
   const templates = (custom: readonly Template[] = []) => [...custom, ...builtinTemplates.filter((b) => !custom.some((c) => c.id === b.id))];
 
-  function analyze(text: string, analyzeOptions: AnalyzeOptions = {}): Analysis {
+  // What each re-analysis leaves for the next (only analyses made by reanalyze keep one).
+  const memos = new WeakMap<Analysis, BlockMemo>();
+
+  function analyze(text: string, analyzeOptions: AnalyzeOptions = {}, reusing?: { previous: BlockMemo | undefined }): Analysis {
+    rotateRemembered();
     const settings = mergeSettings(analyzeOptions.settings);
     const split = splitText(text);
     const frontMatter = readFrontMatter(split.lines);
@@ -113,7 +121,11 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     const wanted = frontMatter?.template ?? settings.template;
     const template = available.find((t) => t.id === wanted) ?? available.find((t) => t.id === defaultTemplateId) ?? builtinTemplates[0];
     const structureOnly = text.length > settings.maxDocumentSize;
-    const blocks = parseBlocks(markdownSource(split.lines, frontMatter?.endLine ?? -1), split.lines);
+    const source = markdownSource(split.lines, frontMatter?.endLine ?? -1);
+    let memo: BlockMemo | undefined;
+    let blocks: ReturnType<typeof parseBlocks>;
+    if (reusing) ({ blocks, memo } = parseBlocksReusing(source, split.lines, frontMatter ? frontMatter.endLine + 1 : 0, reusing.previous));
+    else blocks = parseBlocks(source, split.lines);
     const document = assemble(split, blocks, template, frontMatter);
     const classification = classify(document, template);
     const analyzed = analyzeOptions.force === true || analyzeOptions.matchesFileGlobs === true || (settings.detectByContent && classification.isPostmortem);
@@ -133,6 +145,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
       missingSections,
       diagnostics: [],
     };
+    if (memo) memos.set(analysis, memo);
     if (!analyzed) return analysis;
 
     const anchor = anchorOf(document);
@@ -200,7 +213,8 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   return {
     rules,
     analyze,
-    reanalyze: (_previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions),
+    // The blocks whose text did not change are not read again (incremental/blocks.ts).
+    reanalyze: (previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions, { previous: memos.get(previous) }),
     editsForFix: (analysis, fix) => editsForFix(analysis.document, analysis.template, fix, skeletonValuesOf(analysis)),
     insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections, skeletonValuesOf(analysis)),
     suppress: (analysis, finding, scope) => suppressionEdit(analysis.document, finding, scope),

@@ -75,6 +75,14 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
   return blocks;
 }
 
+/** Hook for incremental re-analysis: the parser parseBlocks uses, and the blocks of some of its top-level tokens. */
+export const blockParser = (): MarkdownIt => markdown();
+export function blocksOfTokens(tokens: Token[], lines: readonly string[]): ParsedBlock[] {
+  const blocks: ParsedBlock[] = [];
+  walk(tokens, 0, lines, blocks, undefined);
+  return blocks;
+}
+
 /** What a top-level list is made of, computed once per list. */
 interface ListShape {
   /** First line of the list. */

@@ -1,5 +1,6 @@
 import { type ProseLine, proseLines, tableCells, isEnglish } from '../writing/prose';
 import { range } from '../parse/lines';
+import { rememberByText } from '../incremental/memo';
 import type { Finding, Rule } from './types';
 
 // Blameless writing: a postmortem says what in the system let a mistake through, not who made
@@ -151,6 +152,52 @@ function blankColumns(text: string, columns: readonly number[]): string {
   return out;
 }
 
+/** A blame found in one line's text (the line number is the finding's). */
+interface LineBlame {
+  from: number;
+  end: number;
+  kind: string;
+  phrase: string;
+  suggestion: string;
+}
+
+// The blames of a line depend on its text and the settings alone: remembered per line text, per settings.
+const readers = new Map<string, (text: string) => readonly LineBlame[]>();
+
+function lineReader(allowed: ReadonlySet<string>, extra: readonly string[]): (text: string) => LineBlame[] {
+  const patterns = extra.length
+    ? [
+        ...blames,
+        {
+          kind: 'blame word',
+          pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${extra.map(escapePhrase).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
+          suggestion: 'describe what the system allowed to happen, not who is to blame',
+        },
+      ]
+    : blames;
+  return (text) => {
+    const found: LineBlame[] = [];
+    for (const blame of patterns) {
+      if (blame.clue && !blame.clue.test(text)) continue;
+      blame.pattern.lastIndex = 0;
+      for (const m of text.matchAll(blame.pattern)) {
+        const start = m.index ?? 0;
+        const before = text.slice(Math.max(0, start - 80), start);
+        if (negated.test(before)) continue;
+        if (blame.kind === 'human error' && listed.test(before)) continue;
+        let from = start;
+        if (blame.person) {
+          const person = personIn(m.groups?.subject ?? '', allowed);
+          if (person === undefined) continue;
+          from = start + person;
+        }
+        found.push({ from, end: start + m[0].length, kind: blame.kind, phrase: m[0].slice(from - start).replace(/\s+/g, ' '), suggestion: blame.suggestion });
+      }
+    }
+    return found;
+  };
+}
+
 export const blameLanguage: Rule = {
   code: 'blame-language',
   description:
@@ -163,16 +210,13 @@ export const blameLanguage: Rule = {
     if (!isEnglish(document)) return [];
     const allowed = new Set(settings.allowedNames.map((n) => n.trim().toLowerCase()).filter(Boolean));
     const extra = settings.blameWords.map((w) => w.trim()).filter(Boolean);
-    const patterns = extra.length
-      ? [
-          ...blames,
-          {
-            kind: 'blame word',
-            pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${extra.map(escapePhrase).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
-            suggestion: 'describe what the system allowed to happen, not who is to blame',
-          },
-        ]
-      : blames;
+    const key = JSON.stringify([[...allowed], extra]);
+    let blamesIn = readers.get(key);
+    if (!blamesIn) {
+      if (readers.size >= 20) readers.clear();
+      blamesIn = rememberByText(lineReader(allowed, extra));
+      readers.set(key, blamesIn);
+    }
     const prose = proseLines(document);
     const owners = ownerCells(document, prose);
     // Owner fields (`Owner: Dana`) and `@dana` name who does a task.
@@ -183,29 +227,14 @@ export const blameLanguage: Rule = {
         .replace(/@[\w.-]+/g, (m) => ' '.repeat(m.length));
       const columns = owners.get(p.line);
       if (columns) text = blankColumns(text, columns);
-      for (const blame of patterns) {
-        if (blame.clue && !blame.clue.test(text)) continue;
-        blame.pattern.lastIndex = 0;
-        for (const m of text.matchAll(blame.pattern)) {
-          const start = m.index ?? 0;
-          const before = text.slice(Math.max(0, start - 80), start);
-          if (negated.test(before)) continue;
-          if (blame.kind === 'human error' && listed.test(before)) continue;
-          let from = start;
-          if (blame.person) {
-            const person = personIn(m.groups?.subject ?? '', allowed);
-            if (person === undefined) continue;
-            from = start + person;
-          }
-          const phrase = m[0].slice(from - start).replace(/\s+/g, ' ');
-          findings.push({
-            code: 'blame-language',
-            message: `"${phrase}" blames people rather than the system: ${blame.suggestion}.`,
-            range: range(p.line, from, p.line, start + m[0].length),
-            fixes: [],
-            data: { kind: blame.kind, phrase: phrase.toLowerCase() },
-          });
-        }
+      for (const b of blamesIn(text)) {
+        findings.push({
+          code: 'blame-language',
+          message: `"${b.phrase}" blames people rather than the system: ${b.suggestion}.`,
+          range: range(p.line, b.from, p.line, b.end),
+          fixes: [],
+          data: { kind: b.kind, phrase: b.phrase.toLowerCase() },
+        });
       }
     }
     // "she should have known" is one finding, not two: a finding inside a longer one on its line goes.

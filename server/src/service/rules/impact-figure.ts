@@ -1,4 +1,5 @@
 import { isEnglish, isEnglishText } from '../writing/prose';
+import { rememberByText } from '../incremental/memo';
 import type { Finding, Rule } from './types';
 
 // The impact says who was affected and how many: a share of users, a count of users, requests
@@ -32,9 +33,8 @@ const figures: RegExp[] = [
   /\b(?:complete|total|full|100%)\s+(?:outage|downtime|unavailability|service (?:outage|disruption))\b|\b(?:completely|entirely|fully|totally)\s+(?:down|unavailable|offline|inaccessible|unreachable)\b/i,
 ];
 
-export function statesAFigure(text: string): boolean {
-  return figures.some((f) => f.test(text));
-}
+// Remembered: the impact's text is the same in most re-analyses, and these patterns are slow on a long one.
+export const statesAFigure = rememberByText((text: string): boolean => figures.some((f) => f.test(text)));
 
 export const impactFigure: Rule = {
   code: 'impact-figure',

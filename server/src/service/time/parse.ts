@@ -1,5 +1,7 @@
 // Finding the times and dates written in a line of a postmortem.
 import { readTimesWithRanges } from './range';
+import { ownCopy, Remembered } from '../incremental/memo';
+import { forgetUnreadableTimes } from './unreadable';
 import { readWrittenDates } from './written';
 import type { ParsedTime, TimeReadingOptions, WrittenDateText } from './types';
 
@@ -12,8 +14,7 @@ export function findTimes(line: string, options?: TimeReadingOptions): ParsedTim
   const key = `${options ? optionsKey(options) : ''}\u0000${line}`;
   let times = readings.get(key);
   if (!times) {
-    times = readTimesWithRanges(line, options).times;
-    if (readings.size >= readingsLimit) readings.clear();
+    times = readTimesWithRanges(ownCopy(line), options).times;
     readings.set(key, times);
   }
   // A copy of the list: callers may sort or filter it; the times themselves are never changed.
@@ -28,12 +29,14 @@ function optionsKey(o: TimeReadingOptions): string {
 
 // Reading a line (chrono) is most of an analysis's cost, and the same line read with the same
 // options always reads the same. So re-analysis after an edit re-reads only the lines that changed.
-const readings = new Map<string, ParsedTime[]>();
-const readingsLimit = 50_000;
+// Kept for the lines of the last two analyses (incremental/memo.ts).
+const readings = new Remembered<ParsedTime[]>();
 
 /** Forgets every remembered reading (the benchmark measures cold analyses with it). */
 export function forgetTimeReadings(): void {
   readings.clear();
+  dateReadings.clear();
+  forgetUnreadableTimes();
 }
 
 /**
@@ -41,5 +44,14 @@ export function forgetTimeReadings(): void {
  * "Monday, May 14th" when the options give a reference year), in order.
  */
 export function findDates(line: string, options?: TimeReadingOptions): WrittenDateText[] {
-  return readWrittenDates(line, options);
+  if (!/\d/.test(line)) return [];
+  const key = `${options ? optionsKey(options) : ''}\u0000${line}`;
+  let dates = dateReadings.get(key);
+  if (!dates) {
+    dates = readWrittenDates(ownCopy(line), options);
+    dateReadings.set(key, dates);
+  }
+  return dates.length ? [...dates] : [];
 }
+
+const dateReadings = new Remembered<WrittenDateText[]>();

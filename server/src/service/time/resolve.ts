@@ -22,11 +22,34 @@ const dateText = (d: LocalDate) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
  */
 function wallClockToMillis(date: LocalDate, t: ParsedTime, zone: Zone): { millis: number; note?: 'skipped' | 'repeated' } {
   const asUtc = Date.UTC(date.year, date.month - 1, date.day, t.hour, t.minute, t.second ?? 0);
+  // A fixed offset ("UTC", "UTC+2") is never skipped nor repeated.
+  if (zone.isUniversal) return { millis: asUtc - zone.offset(asUtc) * MINUTE };
   const offsetBefore = zone.offset(asUtc - DAY);
   const offsets = new Set([offsetBefore, zone.offset(asUtc), zone.offset(asUtc + DAY)]);
   const candidates = [...offsets].map((o) => asUtc - o * MINUTE).filter((ms) => zone.offset(ms) * MINUTE === asUtc - ms);
   if (candidates.length === 0) return { millis: asUtc - offsetBefore * MINUTE, note: 'skipped' };
   return { millis: Math.min(...candidates), ...(candidates.length > 1 ? { note: 'repeated' as const } : {}) };
+}
+
+// Zones are immutable: one per name (luxon parses "UTC+2" anew each time it is asked).
+const zones = new Map<string, Zone>();
+function zoneNamed(name: string): Zone {
+  let zone = zones.get(name);
+  if (!zone) {
+    zone = Info.normalizeZone(name);
+    if (zones.size >= 1000) zones.clear();
+    zones.set(name, zone);
+  }
+  return zone;
+}
+
+/** "2024-01-19T15:00:00Z", as luxon's toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'") writes it in UTC. */
+function utcIso(millis: number): string {
+  const d = new Date(millis);
+  const year = d.getUTCFullYear();
+  // Four-digit years as the Date writes them; luxon for the others (its own signs and padding).
+  if (!(year >= 1000 && year <= 9999)) return at(millis, 'UTC').toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  return `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}Z`;
 }
 
 function describeZone(spec: ZoneSpec): string {
@@ -41,7 +64,7 @@ function zoneNotes(spec: ZoneSpec, millis: number, zone: Zone): string[] {
     notes.push(`${spec.text} read as ${spec.ambiguous.chosen}; it can also mean ${others}`);
   }
   if (spec.region) {
-    const regionOffset = Info.normalizeZone(spec.region).offset(millis);
+    const regionOffset = zoneNamed(spec.region).offset(millis);
     if (regionOffset !== zone.offset(millis)) {
       const local = at(millis, spec.region);
       notes.push(`${spec.text} is ${spec.zone}, but on ${local.toISODate()} ${spec.region} clocks were on ${local.offsetNameShort}`);
@@ -68,7 +91,7 @@ export function resolveInstant(t: ParsedTime, options?: TimeReadingOptions): Res
     spec = { text: 'UTC', zone: 'UTC' };
     assumptions.push('no zone written or declared; read as UTC');
   }
-  const zone = Info.normalizeZone(spec.zone);
+  const zone = zoneNamed(spec.zone);
   if (!zone.isValid) return null;
   const { millis, note } = wallClockToMillis(date, t, zone);
   if (note === 'skipped') {
@@ -78,7 +101,7 @@ export function resolveInstant(t: ParsedTime, options?: TimeReadingOptions): Res
     assumptions.push(`${clockText(t)} happened twice on ${dateText(date)} in ${describeZone(spec)} (clocks fell back); read as the first`);
   }
   assumptions.push(...zoneNotes(spec, millis, zone));
-  const iso = at(millis, 'UTC').toFormat("yyyy-MM-dd'T'HH:mm:ss'Z'");
+  const iso = utcIso(millis);
   return { millis, iso, zone: zone.name, assumptions };
 }
 

@@ -1,6 +1,7 @@
 // Things that look like times or dates but cannot be read: template placeholders ("HH:mm",
 // "14:??"), impossible clocks ("25:99") and impossible dates ("2024-02-30").
 import { DateTime } from 'luxon';
+import { ownCopy, Remembered } from '../incremental/memo';
 import type { UnreadableTime } from './types';
 
 // Placeholder letters templates use for digits.
@@ -24,7 +25,15 @@ export function isPlaceholderTime(text: string): boolean {
   return WHOLE_PLACEHOLDER.test(trimmed) && HAS_FILL.test(stripMeridiem(trimmed));
 }
 
-const isDate = (year: number, month: number, day: number) => DateTime.fromObject({ year, month, day }, { zone: 'UTC' }).isValid;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+function isDate(year: number, month: number, day: number): boolean {
+  // The calendar luxon keeps, without a DateTime for the four-digit years of today's writing.
+  if (year >= 1000 && year <= 9999) {
+    return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
+  }
+  return DateTime.fromObject({ year, month, day }, { zone: 'UTC' }).isValid;
+}
 
 function clockProblem(hour: number, minute: number, second: number): string | null {
   const problems = [hour > 23 && `hour ${hour}`, minute > 59 && `minute ${minute}`, second > 59 && `second ${second}`].filter(Boolean);
@@ -33,8 +42,34 @@ function clockProblem(hour: number, minute: number, second: number): string | nu
   return `${problems.join(' and ')} out of range${tip}`;
 }
 
+// Each pattern below needs one of these: a colon (clocks, time placeholders), a dash or a slash
+// (dates), an h (0900hrs).
+const MAY_HOLD_ONE = /[:\-/hH]/;
+
+// The same line always holds the same unreadable times; a line is looked at once (keyed by its text).
+// Kept for the lines of the last two analyses (incremental/memo.ts).
+const remembered = new Remembered<UnreadableTime[]>();
+
+/** Forgets every remembered line (with forgetTimeReadings). */
+export function forgetUnreadableTimes(): void {
+  remembered.clear();
+}
+
 /** Time- and date-looking tokens in `line` that cannot be read, in order. */
 export function findUnreadableTimes(line: string): UnreadableTime[] {
+  if (!MAY_HOLD_ONE.test(line)) return [];
+  // A key of its own (not a slice of the document's text, which it would keep alive).
+  const key = `\u0000${line}`;
+  let found = remembered.get(key);
+  if (!found) {
+    found = scan(ownCopy(line));
+    remembered.set(key, found);
+  }
+  // A copy of the list: callers may filter it; the items themselves are never changed.
+  return found.length ? [...found] : [];
+}
+
+function scan(line: string): UnreadableTime[] {
   const found: UnreadableTime[] = [];
   const add = (m: RegExpExecArray | RegExpMatchArray, reason: string | null) => {
     const start = m.index ?? 0;

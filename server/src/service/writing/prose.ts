@@ -1,4 +1,5 @@
 import type { PostmortemDocument } from '../model';
+import { rememberByText } from '../incremental/memo';
 
 // The prose of a postmortem: what a reader reads as sentences. Code (fenced, indented, inline),
 // front matter, tables of logs, HTML tags and comments, link targets and bare URLs are left out.
@@ -171,11 +172,24 @@ export function isEnglish(document: PostmortemDocument): boolean {
 
 /** The same for a part of a document: a section written in another language in an English document. */
 export function isEnglishText(text: string): boolean {
+  // Counted line by line (a line break separates words as any non-letter does), each line's count remembered.
   let english = 0;
   let other = 0;
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
-    if (englishWords.has(w)) english++;
-    else if (otherWords.has(w)) other++;
+  for (const line of text.split('\n')) {
+    const counts = wordsOfLine(line);
+    english += counts[0];
+    other += counts[1];
   }
   return other <= english || other < 3;
 }
+
+/** English and other-language function words in a line. */
+const wordsOfLine = rememberByText((line: string): readonly [number, number] => {
+  let english = 0;
+  let other = 0;
+  for (const w of line.toLowerCase().split(/[^\p{L}]+/u)) {
+    if (englishWords.has(w)) english++;
+    else if (otherWords.has(w)) other++;
+  }
+  return [english, other];
+});

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { forgetRememberedTexts, rememberByText, rotateRemembered } from '../../../server/src/service/incremental/memo';
+
+describe('remembering readings by text', () => {
+  it('reads a text once, and again after the readings are forgotten', () => {
+    let reads = 0;
+    const length = rememberByText((text: string) => {
+      reads++;
+      return text.length;
+    });
+    assert.equal(length('abc'), 3);
+    assert.equal(length('abc'), 3);
+    assert.equal(reads, 1);
+    forgetRememberedTexts();
+    assert.equal(length('abc'), 3);
+    assert.equal(reads, 2);
+  });
+
+  it('keeps what the last two analyses read and forgets what they did not', () => {
+    let reads = 0;
+    const read = rememberByText((text: string) => {
+      reads++;
+      return text.toUpperCase();
+    });
+    forgetRememberedTexts();
+    read('kept line, read in every analysis');
+    read('edited away');
+    rotateRemembered();
+    read('kept line, read in every analysis');
+    rotateRemembered();
+    read('kept line, read in every analysis');
+    assert.equal(reads, 2);
+    read('edited away'); // not read for two generations: read again
+    assert.equal(reads, 3);
+  });
+});
