@@ -107,7 +107,7 @@ describe('timeline-coverage', () => {
       ['- 10:40 UTC – Curl gets a 200 status code.', /resolved/],
       ['- 10:40 UTC – Merges are once again at their usual rate.', /resolved/],
       ['- 10:40 UTC – Messages are being properly consumed again.', /resolved/],
-      ['- 10:40 UTC – All runners were stopped, removing the attacker’s access.', /resolved/],
+      ['- 10:40 UTC – All runners were stopped, removing the intruder’s stolen access.', /resolved/],
       ['- 10:40 UTC – All relayers appear to be signing again.', /resolved/],
       ['- 10:40 UTC – Restart the service and show a correct status code.', /resolved/],
       ['- 10:40 UTC – __EVENT OVER__', /resolved/],
