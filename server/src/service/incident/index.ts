@@ -11,7 +11,7 @@ import { fromDurationField, fromFields, fromFrontMatter, fromProse, TIER } from 
 import { findReferenceDate } from './reference';
 import { durationSiteOf } from './site';
 import { findStatedDuration, looseDurations } from './stated';
-import { fieldSources, regionsOf } from './sources';
+import { fieldSources, rangeIn, regionsOf } from './sources';
 import {
   type FoundTime,
   noIncident,
@@ -258,8 +258,9 @@ function noteUnreadable(sources: readonly Source[], where: UnparsedTime['where']
     const readable = findTimes(s.text, options);
     for (const u of findUnreadableTimes(s.text)) {
       if (readable.some((t) => u.start < t.end && t.start < u.end)) continue;
-      if (out.some((o) => o.range.start.line === s.line && o.range.start.character === u.start)) continue;
-      out.push({ text: u.text, range: range(s.line, u.start, s.line, u.end), reason: u.reason, example: '', where });
+      const at = rangeIn(s, u.start, u.end);
+      if (out.some((o) => o.range.start.line === at.start.line && o.range.start.character === at.start.character)) continue;
+      out.push({ text: u.text, range: at, reason: u.reason, example: '', where });
     }
   }
 }

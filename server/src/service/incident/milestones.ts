@@ -15,6 +15,10 @@ const NOT_THE_END =
 // After the mark only what takes it back counts ("… working again. Service appears to be restored.").
 const TAKEN_BACK =
   /\b(?:appears?|seems?|seemed|looks?\s+like|might|apparently|probably|not\s+yet|still\s+(?:down|failing|broken|unavailable)|partially|partly)\b/i;
+// A mark the writer set as a label at the head of the entry ("**Recovery.** …", "Resolved: …",
+// "All clear –"): it outranks a restore word inside another entry ("the previous certificate is restored").
+const END_LABEL =
+  /^[\s>#*_-]*(?:\*\*|__)?\s*(?:recovery|recovered|resolved|resolution|mitigated|mitigation|all[\s-]+clear|impact\s+(?:ends|ended|over)|(?:incident|outage)\s+(?:resolved|closed|ends|ended|over)|end\s+of\s+(?:the\s+)?(?:impact|incident|outage)|service\s+(?:restored|recovered))\s*(?:(?:\*\*|__)\s*[.:!—–-]?|[.:!—–-])/i;
 // What an entry says when the incident was noticed: an alert or page, a report or ticket, an
 // escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =
@@ -47,11 +51,14 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
   const detected = detectedAfter(timed, start?.at ?? null, text);
   const marked = timed.filter((e) => {
     const t = text(e);
+    if (END_LABEL.test(t)) return true;
     const m = marks(END_MARK, t);
     return m !== null && !NOT_THE_END.test(t.slice(0, m.index)) && !TAKEN_BACK.test(afterMark(t, m));
   });
-  const ends = start ? marked.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
-  return { start, ends, marked, detected };
+  // Entries labelled as the end, when the timeline has any, are the end; restore words elsewhere are steps.
+  const labelled = marked.filter((e) => END_LABEL.test(text(e)));
+  const ends = start ? (labelled.length ? labelled : marked).filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
+  return { start, ends, marked: labelled.length ? labelled : marked, detected };
 }
 
 /** The first entry at or after `from` (any, without one) whose words say the incident was noticed. */

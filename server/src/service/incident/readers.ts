@@ -1,6 +1,6 @@
 import type { PostmortemDocument } from '../model';
 import { findTimeRange, findTimes, type ParsedTime, type TimeReadingOptions } from '../time';
-import { dateOnLine, fieldSources, firstTime, sentences } from './sources';
+import { dateOnLine, fieldSources, firstTime, localTime, sentences } from './sources';
 import type { FoundTime, Source, TimeField, WindowCandidate } from './types';
 
 // The readers: each looks at one region of the document the way a reader does and proposes the
@@ -10,8 +10,7 @@ import type { FoundTime, Source, TimeField, WindowCandidate } from './types';
 export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, impact: 4, lead: 5, title: 6, timeline: 7, joined: 8 } as const;
 
 const found = (time: ParsedTime, s: Source, source: string, options: TimeReadingOptions): FoundTime => ({
-  time,
-  line: s.line,
+  ...localTime(s, time),
   sameLineDate: dateOnLine(s.text, options),
   source,
 });
@@ -94,9 +93,9 @@ export function fromFrontMatter(document: PostmortemDocument, options: TimeReadi
 
 // What points at the end of the incident in a sentence, and at its start.
 const END_WORDS =
-  /\b(?:restored|resolved|recovered|fixed|mitigated|ended|ending|ends|concluded|concluding|finished|finishing|cleared|stabili[sz]ed|resumed|back\s+(?:online|up|to\s+normal|in\s+service)|returned\s+to\s+normal|came\s+back|until|till|up\s+again|fully\s+operational|end(?:\s+time)?\s*[:：])/gi;
+  /\b(?:restored|resolved|recovered|fixed|mitigated|ended|ending|ends|concluded|concluding|finished|finishing|cleared|stabili[sz]ed|resumed|back\s+(?:online|up|to\s+normal|in\s+service)|returned\s+to\s+normal|came\s+back|until|till|up\s+again|fully\s+operational|end(?:\s+time)?\s*[:：]|start(?:ed|s)?\s+(?:again|working\s+again)|(?:working|running|flowing|serving)\s+again|(?:served|working|running|operating|functioning)\s+normally|back\s+to\s+normal|by(?=\s+(?:about\s+|around\s+|approximately\s+|~\s*)?\d{1,2}(?:[:.h]\d\d|\s*[ap]\.?m)))/gi;
 const START_WORDS =
-  /\b(?:start(?:ed|ing|s)?|began|begins|beginning|begun|commenc(?:ed|ing|es)|since|from|onset|first\s+(?:occurred|appeared)|occurred|happened|went\s+down|start(?:\s+time)?\s*[:：])/gi;
+  /\b(?:start(?:ed|ing|s)?(?!\s+(?:again|working\s+again))|began|begins|beginning|begun|commenc(?:ed|ing|es)|since|from|onset|first\s+(?:occurred|appeared)|occurred|happened|went\s+down|start(?:\s+time)?\s*[:：])/gi;
 
 const DETECTION_WORDS = /\b(?:noticed|detected|reported|alerted|paged|discovered|spotted|observed|flagged)\b/i;
 
@@ -185,11 +184,12 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
 
 function fromRange(r: { start: ParsedTime; end: ParsedTime }, s: Source, source: string, tier: number, options: TimeReadingOptions): WindowCandidate {
   const sameLineDate = dateOnLine(s.text, options);
+  const start = localTime(s, r.start);
   return {
-    start: { time: r.start, line: s.line, sameLineDate, source },
-    end: { time: r.end, line: s.line, sameLineDate, source },
+    start: { ...start, sameLineDate, source },
+    end: { ...localTime(s, r.end), sameLineDate, source },
     source,
     tier,
-    rangeLine: s.line,
+    rangeLine: start.line,
   };
 }

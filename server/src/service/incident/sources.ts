@@ -1,5 +1,5 @@
-import type { PostmortemDocument, Section } from '../model';
-import { withoutMarkup } from '../parse/lines';
+import type { PostmortemDocument, Range, Section } from '../model';
+import { range, withoutMarkup } from '../parse/lines';
 import { findDates, findTimes, type LocalDate, type ParsedTime, type TimeReadingOptions } from '../time';
 import type { Source, TimeField } from './types';
 
@@ -16,6 +16,99 @@ export function fieldSources(document: PostmortemDocument, field: TimeField): So
   const out = [sourceOf(document, field.line, field.valueStart)];
   for (let l = field.line + 1; l <= field.valueEndLine; l++) out.push(sourceOf(document, l));
   return out;
+}
+
+// ---- Paragraphs wrapped over lines -------------------------------------------------------------
+// Much Markdown is hard-wrapped: "from 07:05 to" / "07:45 UTC, …". A reader reads the paragraph,
+// so the prose regions join a line with the next when the sentence runs on: the line does not end
+// one, and the next opens no block of its own (a list item, a heading, a table row, a quote, a
+// field, a timeline entry). Columns map back to the lines (`positionIn`, `rangeIn`, `localTime`).
+
+const ENDS_SENTENCE = /[.!?:;。]["'”’)\]]*[_*]*\s*$/;
+const OPENS_BLOCK = /^\s*(?:[-*+•]\s|\d{1,3}[.)]\s|#|\||>|```|~~~|<[a-zA-Z/!])/;
+
+/**
+ * Lines the joining must respect: `alone` are never joined (the Start, End and Duration fields,
+ * which their own readers read, and timeline entries); `opens` begin something (a field's label),
+ * so they join no line before them; `closed` end one (a label with nothing after it on its line).
+ */
+function fieldBounds(document: PostmortemDocument): { alone: Set<number>; opens: Set<number>; closed: Set<number> } {
+  const alone = new Set<number>();
+  const opens = new Set<number>();
+  const closed = new Set<number>();
+  for (const f of document.fields) {
+    if (f.style === 'sentence') continue;
+    const first = f.labelRange.start.line;
+    if (f.id === 'start' || f.id === 'end' || f.id === 'duration') for (let l = first; l <= Math.max(first, f.valueEndLine); l++) alone.add(l);
+    opens.add(first);
+    if (f.valueRange.start.line > first || !(document.lines[first] ?? '').slice(f.valueRange.start.character).trim()) closed.add(first);
+  }
+  for (const e of document.timeline) alone.add(e.line);
+  return { alone, opens, closed };
+}
+
+function runsOn(document: PostmortemDocument, bounds: ReturnType<typeof fieldBounds>, line: number, next: number): boolean {
+  const a = document.lines[line] ?? '';
+  const b = document.lines[next] ?? '';
+  if (next !== line + 1 || !a.trim() || !b.trim()) return false;
+  if (bounds.alone.has(line) || bounds.alone.has(next) || bounds.opens.has(next) || bounds.closed.has(line)) return false;
+  if (ENDS_SENTENCE.test(a) || OPENS_BLOCK.test(b) || /^\s{0,3}#/.test(a) || /^\s*\|/.test(a) || /^\s*(?:```|~~~)/.test(a)) return false;
+  // A label alone on its line ("**Impact**") heads what follows; it is no part of its sentence.
+  return !/^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$/.test(a);
+}
+
+/** The sources with each wrapped paragraph's lines joined into one. */
+export function joinWrapped(document: PostmortemDocument, sources: readonly Source[]): Source[] {
+  const bounds = fieldBounds(document);
+  const out: Source[] = [];
+  for (const s of sources) {
+    const last = out[out.length - 1];
+    const lastLine = last ? lastLineOf(last) : -2;
+    if (last && !s.joins && runsOn(document, bounds, lastLine, s.line)) {
+      const at = last.text.length + 1;
+      out[out.length - 1] = { line: last.line, text: `${last.text} ${s.text}`, joins: [...(last.joins ?? []), { line: s.line, at }] };
+    } else out.push(s);
+  }
+  return out;
+}
+
+/** The last document line a source reads. */
+export function lastLineOf(s: Source): number {
+  return s.joins?.length ? s.joins[s.joins.length - 1].line : s.line;
+}
+
+/** Where column `at` of a source's text is in the document. */
+export function positionIn(s: Source, at: number): { line: number; character: number; lineEnd: number } {
+  let line = s.line;
+  let base = 0;
+  let next = s.text.length + 1;
+  for (const j of s.joins ?? []) {
+    if (j.at <= at) {
+      line = j.line;
+      base = j.at;
+    } else {
+      next = j.at;
+      break;
+    }
+  }
+  return { line, character: Math.max(0, at - base), lineEnd: next - 1 - base };
+}
+
+/** The document range of columns `start`–`end` of a source's text. */
+export function rangeIn(s: Source, start: number, end: number): Range {
+  const a = positionIn(s, start);
+  if (!s.joins) return range(s.line, start, s.line, end);
+  const b = positionIn(s, Math.max(start, end - 1));
+  return range(a.line, a.character, b.line, b.line === a.line ? b.character + 1 : Math.min(b.character + 1, b.lineEnd));
+}
+
+/** A time read from a source, with its columns on the document line where it starts. */
+export function localTime(s: Source, t: ParsedTime): { time: ParsedTime; line: number } {
+  if (!s.joins) return { time: t, line: s.line };
+  const a = positionIn(s, t.start);
+  const b = positionIn(s, Math.max(t.start, t.end - 1));
+  const end = b.line === a.line ? b.character + 1 : a.lineEnd;
+  return { time: { ...t, start: a.character, end }, line: a.line };
 }
 
 export interface Regions {
@@ -49,9 +142,9 @@ export function regionsOf(document: PostmortemDocument): Regions {
   const lead: Source[] = [];
   for (let l = from; l < firstSection; l++) if (!code.has(l) && l !== document.title?.line && document.lines[l].trim() !== '') lead.push(sourceOf(document, l));
   return {
-    summary: body(summaries),
-    impact: body(document.sections.filter((s) => s.id === 'impact')),
-    lead,
+    summary: joinWrapped(document, body(summaries)),
+    impact: joinWrapped(document, body(document.sections.filter((s) => s.id === 'impact'))),
+    lead: joinWrapped(document, lead),
     title: document.title ? sourceOf(document, document.title.line) : null,
   };
 }
@@ -59,7 +152,7 @@ export function regionsOf(document: PostmortemDocument): Regions {
 export function firstTime(sources: readonly Source[], options: TimeReadingOptions): { time: ParsedTime; line: number } | null {
   for (const s of sources) {
     const t = findTimes(s.text, options)[0];
-    if (t) return { time: t, line: s.line };
+    if (t) return localTime(s, t);
   }
   return null;
 }

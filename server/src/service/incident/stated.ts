@@ -1,7 +1,6 @@
-import { range } from '../parse/lines';
 import { findDates, findTimes, findUnreadableTimes, parseStatedDuration, type StatedDuration, type TimeReadingOptions } from '../time';
 import type { PostmortemDocument } from '../model';
-import { fieldSources, type Regions, sentences } from './sources';
+import { fieldSources, lastLineOf, type Regions, rangeIn, sentences } from './sources';
 import type { Source, StatedIncidentDuration, TimeField } from './types';
 
 // How long the text itself says the incident lasted: a Duration field, "lasted about 3 hours",
@@ -30,6 +29,33 @@ const MEASURED_NOUN =
   /(?<=\b(?:a|an|the|approximately\s+a|about\s+a|roughly\s+a)\s+)((?:\d+(?:\.\d+)?)[-\s]?(?:minutes?|mins?|hours?|hrs?|days?))[-\s]+(?!(?:ago|later|after|before|earlier|of|to|and|or|in|into|for|from)\b)[a-z]+\b/gi;
 const OUTAGE_WORDS =
   /\b(?:outage|down|downtime|offline|unavailable|unreachable|inaccessible|unusable|unresponsive|disrupt\w*|degrad\w*|interrupt\w*|impact\w*|affected|fail\w*|errors?|incident|broken|unable|could\s*n[o’']t|can[’']?t|cannot|halt\w*|stall\w*|stopp\w*|froze|frozen|freez\w*|breakdown|hung|hang\w*|slow\w*|dark|not\s+(?:operational|working|responding|available|accessible)|stopped|lost|loss)\b/i;
+const DURING_THOSE = /\b(?:during|in|over|throughout|for)\s+(?:all\s+)?(?:those|these|that)\b/gi;
+// "took 20 minutes to copy the files": a task's length (bringing the service back is the incident's).
+const TASK = /^\s*(?:for\s+\w+\s+)?to\s+(?!(?:restore|recover|resolve|fix|bring|get|mitigate|return|come|be\s+(?:restored|resolved|fixed|back))\b)[a-z]+/i;
+// What a length after a range must not be followed by: "40 minutes after the deploy" is an offset.
+const OFFSET_AFTER = /^\s*(?:after|before|later|earlier|ago|into|since|past|from|of\s+(?:the|each|every))\b/i;
+
+/**
+ * Columns (in `blanked`) just after the comma or dash that follows a written range's second time:
+ * "… to 10:40 PM (UTC-8), 40 minutes during …".
+ */
+function afterRange(raw: string, blanked: string, options: TimeReadingOptions): number[] {
+  const out: number[] = [];
+  const times = findTimes(raw, options);
+  if (times.length < 2) return out;
+  for (const m of blanked.matchAll(/[,–—]\s*/g)) {
+    const at = m.index ?? 0;
+    const before = times.filter((t) => t.end <= at);
+    const last = before[before.length - 1];
+    if (before.length < 2 || !last || /[.!?]/.test(raw.slice(last.end, at)) || raw.slice(last.end, at).length > 12) continue;
+    const rest = blanked.slice(at + m[0].length);
+    const d = parseStatedDuration(rest);
+    if (!d || d.start > 12 || OFFSET_AFTER.test(rest.slice(d.end))) continue;
+    out.push(at + m[0].length);
+  }
+  return out;
+}
+
 const APPROXIMATE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than)\b)[\s\w]*$/i;
 
 /** `text` with its times, dates and unreadable times blanked, so "2100hrs" or "UTC-5" are not durations. */
@@ -53,7 +79,7 @@ export function statedIn(s: Source, options: TimeReadingOptions): StatedIncident
   return {
     minutes: Math.round(d.minutes),
     text: d.text,
-    range: range(s.line, d.start, s.line, d.end),
+    range: rangeIn(s, d.start, d.end),
     approximate: d.approximate === true || APPROXIMATE.test(s.text.slice(0, d.start)),
     source: 'field',
   };
@@ -62,8 +88,12 @@ export function statedIn(s: Source, options: TimeReadingOptions): StatedIncident
 /** "lasted about 3 hours", "for a total of 16 minutes" (in a sentence about the outage), "a 45-minute outage". */
 export function statedInSentence(s: Source, options: TimeReadingOptions): StatedIncidentDuration | null {
   const text = blankTimes(s.text, options);
-  const candidates: { at: number; requiresOutage: boolean; parenthesised?: boolean }[] = [];
-  for (const m of text.matchAll(LASTED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
+  const candidates: { at: number; requiresOutage: boolean; parenthesised?: boolean; task?: boolean }[] = [];
+  for (const m of text.matchAll(LASTED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false, task: /^took$/i.test(m[0]) });
+  // "During those 45 minutes the panel was empty": the window just told, by its length.
+  for (const m of text.matchAll(DURING_THOSE)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
+  // "from 10:00 PM to 10:40 PM (UTC-8), 40 minutes during the dinner rush": a length set after a written range.
+  for (const at of afterRange(s.text, text, options)) candidates.push({ at, requiresOutage: false });
   for (const m of text.matchAll(OF)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(LABELLED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(FOR)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: true });
@@ -76,6 +106,8 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
     if (!d || d.minutes <= 0 || !QUALIFIERS.test(rest.slice(0, d.start))) continue;
     if (c.parenthesised && !/^\s*\)/.test(rest.slice(d.end))) continue;
     if (PART_OF_INCIDENT.test(rest.slice(d.end)) || BEFORE_DETECTION.test(text.slice(0, c.at))) continue;
+    // "which took about twenty minutes to copy": how long a task took, not the incident.
+    if (c.task && TASK.test(rest.slice(d.end))) continue;
     if (c.requiresOutage) {
       const sentence = sentences(text).find((x) => c.at > x.start && c.at <= x.end);
       if (!sentence || !OUTAGE_WORDS.test(text.slice(sentence.start, sentence.end))) continue;
@@ -84,7 +116,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
     return {
       minutes: Math.round(d.minutes),
       text: d.text,
-      range: range(s.line, start, s.line, start + d.text.length),
+      range: rangeIn(s, start, start + d.text.length),
       approximate: d.approximate === true || APPROXIMATE.test(rest.slice(0, d.start)),
       source: 'sentence',
     };
@@ -95,7 +127,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
     return {
       minutes: Math.round(d.minutes),
       text: d.text,
-      range: range(s.line, d.start, s.line, d.end),
+      range: rangeIn(s, d.start, d.end),
       approximate: d.approximate === true || APPROXIMATE.test(text.slice(0, d.start)),
       source: 'sentence',
     };
@@ -111,7 +143,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
     return {
       minutes: Math.round(d.minutes),
       text: m[1],
-      range: range(s.line, start, s.line, start + m[1].length),
+      range: rangeIn(s, start, start + m[1].length),
       approximate: APPROXIMATE.test(text.slice(0, start)),
       source: 'sentence',
     };
@@ -124,7 +156,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
     return {
       minutes: Math.round(d.minutes),
       text: m[1],
-      range: range(s.line, start, s.line, start + m[1].length),
+      range: rangeIn(s, start, start + m[1].length),
       approximate: APPROXIMATE.test(text.slice(0, start)),
       source: 'sentence',
     };
@@ -168,7 +200,7 @@ export function looseDurations(s: Source, options: TimeReadingOptions): StatedIn
     out.push({
       minutes: Math.round(d.minutes),
       text: d.text,
-      range: range(s.line, start, s.line, start + d.text.length),
+      range: rangeIn(s, start, start + d.text.length),
       approximate: d.approximate === true || APPROXIMATE.test(rest.slice(0, d.start)),
       source: 'sentence',
     });
@@ -218,7 +250,7 @@ export function findStatedDuration(
 export function firstParagraph(sources: readonly Source[]): Source[] {
   const out: Source[] = [];
   for (const s of sources) {
-    if (out.length && s.line !== out[out.length - 1].line + 1) break;
+    if (out.length && s.line !== lastLineOf(out[out.length - 1]) + 1) break;
     out.push(s);
   }
   return out;

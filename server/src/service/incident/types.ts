@@ -137,6 +137,11 @@ export const noIncident: Incident = {
 export interface Source {
   line: number;
   text: string;
+  /**
+   * A paragraph a writer wrapped over several lines, read as one: each later line's number and the
+   * column of `text` where its column 0 is (the lines are joined with one space).
+   */
+  joins?: readonly { line: number; at: number }[];
 }
 
 /** A time found in the document, before it is placed on a day and in a zone. */

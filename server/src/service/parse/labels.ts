@@ -168,10 +168,16 @@ export function readLabel(
 
   const em = emphasisLabel.exec(trimmed);
   if (em) {
-    const inner = em[2];
+    // `*Timeline:***`, `**Timeline***`: markers left over inside the pair are the unbalanced rest.
+    const inner = em[2].replace(/^[*_]+|[*_]+$/g, '');
+    if (!inner) return undefined;
+    if (inner !== em[2]) repairs.push('unbalanced emphasis');
     const innerColon = /[:：]\s*$/.test(inner);
     const colon = innerColon || em[3] !== '';
-    const value = em[4];
+    // `__Label:__*`: a stray marker after the pair is no value.
+    const strayMarker = /^[*_]+$/.test(em[4].trim());
+    if (strayMarker) repairs.push('unbalanced emphasis');
+    const value = strayMarker ? '' : em[4];
     // `**Bold** text` with no colon is emphasis in a sentence, not a label.
     if (!colon && value !== '') return undefined;
     // `**Note: something**` is a bold sentence, not a label.

@@ -105,6 +105,7 @@ const trailingFillers = /\s+(?:section|details|report|summary|overview|analysis|
 
 const stopWords = new Set(['and', 'of', 'the', 'a', 'an', 'our', 'for', 'to']);
 const maxIntentWords = 8;
+const firstPerson = new Set(['we', 'i']);
 const modalWords = new Set([
   'must',
   'should',
@@ -209,7 +210,8 @@ export class SectionMatcher {
   private byIntent(normalized: string): SectionMatch | undefined {
     const words = normalized.split(' ').filter((w) => w && !stopWords.has(w));
     // A heading, not a sentence or an instruction ("Root cause and resolution must contain").
-    if (!words.length || words.length > maxIntentWords || words.some((w) => modalWords.has(w))) return undefined;
+    // "How we will stop this from happening again" is the writers' own plan, though: a modal after "we" or "I".
+    if (!words.length || words.length > maxIntentWords || words.some((w, i) => modalWords.has(w) && !firstPerson.has(words[i - 1] ?? ''))) return undefined;
     // The index of the word where `stem` starts ("next time": two words in a row; "cause$": that word
     // only, not "caused"), or -1.
     const at = (stem: string): number => {
