@@ -2,7 +2,17 @@ import type { PostmortemSettings } from '../config';
 import type { PostmortemDocument, TimelineEntry } from '../model';
 import { range, withoutMarkup } from '../parse/lines';
 import { readTimelineTimes } from '../parse/timeline';
-import { dateOrderShownIn, STAND_IN_DAY, findTimes, findUnreadableTimes, formatDuration, type ParsedTime, type TimeReadingOptions } from '../time';
+import {
+  dateOrderShownIn,
+  STAND_IN_DAY,
+  findTimes,
+  findUnreadableTimes,
+  formatDuration,
+  type ParsedTime,
+  placeTime,
+  type TimeReadingOptions,
+  type ZoneSpec,
+} from '../time';
 import { chooseWindow, type PlacedCandidate, statedAgrees } from './choose';
 import { timeFields } from './fields';
 import { detectedEntry, timelineMilestones } from './milestones';
@@ -94,7 +104,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'timeline')?.headingRange.start.line ?? 0);
     readTimelineTimes(document, clockFor(null, null, null, placed[0]?.start.zone ?? declared?.zone ?? null, placed[0]?.start.date ?? reference?.date ?? null));
     // A start from one place and an end from another count only when they agree with a stated duration, if there is one.
-    const joined = startThenTimelineEnd(document, placed).filter((p) => !stated || (p.minutes !== null && statedAgrees(p.minutes, stated)));
+    const joined = startThenTimelineEnd(document, placed, base).filter((p) => !stated || (p.minutes !== null && statedAgrees(p.minutes, stated)));
     placed.push(...fromTimeline(document), ...joined);
   }
 
@@ -185,14 +195,17 @@ function otherDateOrder(c: WindowCandidate): WindowCandidate | null {
  * A start the summary (or a field) gives, to each entry the timeline marks as the end after it:
  * "On 24 March at 07:32 GMT users saw errors" and "- 08:00 GMT: the server is working normally".
  */
-function startThenTimelineEnd(document: PostmortemDocument, placed: readonly PlacedCandidate[]): PlacedCandidate[] {
+function startThenTimelineEnd(document: PostmortemDocument, placed: readonly PlacedCandidate[], options: TimeReadingOptions): PlacedCandidate[] {
   const half = placed.find((p) => p.end === null);
   if (!half) return [];
   const out: PlacedCandidate[] = [];
   for (const e of timelineMilestones(document).marked) {
-    if (typeof e.at !== 'number' || e.at <= half.start.at) continue;
+    if (typeof e.at !== 'number') continue;
     const end = entryTime(document, e, `the timeline entry on line ${e.line + 1}, marked as the end`);
     if (!end) continue;
+    // "at midnight" in the summary and "00:40 PST" in the timeline: the start is in the end's zone.
+    const start = half.start.zone || !end.zone ? half.start : inZone(half.start, end.zone, options);
+    if (e.at <= start.at) continue;
     const candidate: WindowCandidate = {
       start: half.candidate.start,
       end: { time: end.parsed, line: end.range.start.line, sameLineDate: null, source: end.source },
@@ -200,10 +213,26 @@ function startThenTimelineEnd(document: PostmortemDocument, placed: readonly Pla
       tier: TIER.joined,
       rangeLine: null,
     };
-    const minutes = Math.round((end.at - half.start.at) / 60_000);
-    out.push({ candidate, start: half.start, end, crossesMidnight: !!(half.start.date && end.date && half.start.date.day !== end.date.day), minutes });
+    const minutes = Math.round((end.at - start.at) / 60_000);
+    out.push({ candidate, start, end, crossesMidnight: !!(start.date && end.date && start.date.day !== end.date.day), minutes });
   }
   return out;
+}
+
+/** A time written without a zone, placed in the zone the other end of the window gives. */
+function inZone(t: IncidentTime, zone: ZoneSpec, options: TimeReadingOptions): IncidentTime {
+  const placed = placeTime(t.parsed, t.date, zone, options);
+  if (!placed) return t;
+  const assumptions = t.assumptions.filter((a) => a !== 'no zone is written or declared');
+  return {
+    ...t,
+    at: placed.at,
+    millis: placed.millis,
+    iso: placed.iso,
+    zone,
+    zoneWritten: false,
+    assumptions: [...assumptions, `zone ${zone.text} taken from the end`, ...placed.assumptions],
+  };
 }
 
 /** Windows the timeline's words mark: the entry where the problem started, to each entry where it ended. */

@@ -9,10 +9,12 @@ import type { Source, StatedIncidentDuration, TimeField } from './types';
 const QUALIFIERS =
   /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full))\b\.?)*\s*~?\s*$/i;
 // "lasted", "for", "outage of", "a 45-minute outage": how summaries state how long an incident was.
-const LASTED = /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|remained\s+(?:down|offline|unavailable))\b/gi;
+const LASTED =
+  /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
 const FOR = /\bfor\b/gi;
 // "Total duration: 1.5 hours." and "Downtime: 45 minutes" inside a sentence of the summary.
-const LABELLED = /\b(?:duration|downtime|outage\s+duration|time\s+to\s+(?:restore|recover|resolve))\s*[:：]/gi;
+const LABELLED =
+  /\b(?:duration|downtime|outage\s+duration|time\s+to\s+(?:restore|recover|resolve))(?:\s+of\s+(?:the\s+)?(?:interruption|outage|incident|downtime|disruption|issue|problem|event))?\s*[:：]/gi;
 // "took 10 minutes to identify the cause", "for 5 minutes before anyone noticed": part of the incident, not all of it.
 const PART_OF_INCIDENT =
   /^\s*(?:for\s+\w+\s+)?(?:to\s+(?:detect|notice|identify|find|diagnose|pinpoint|locate|respond|acknowledge|escalate|discover|spot|reali[sz]e|understand|figure|page|alert)|before\s+(?:anyone|we|it|the\s+team|an?\s+\w+)\s+(?:noticed|detected|was\s+detected|spotted|found|realized|realised))\b/i;

@@ -118,9 +118,22 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   // The document's first level-1 heading is its title unless it is a section's very name ("# 2023-01-04 -
   // Outage of wire.com caused by a DoS attack" says what the report is about, not which part it is).
   const firstRealHeading = labels.find((l) => l.level > 0 && !(frontMatter && l.line <= frontMatter.endLine));
+  // A document that names its sections in plain `Name:` lines over a list or an indented block
+  // ("Timeline:", then "Main cause:") writes the others the same way: there, words that say what a
+  // section is for name it too.
+  const plainColonHeads = (label: LabelLine) =>
+    label.style === 'plain' &&
+    label.colon &&
+    label.labelOnly &&
+    !label.inList &&
+    !label.prefix.trim() &&
+    label.evidence.capitalised &&
+    blockUnder(lines, label.line);
+  const plainColonNames = labels.some((l) => plainColonHeads(l) && matcher.match(l.label)?.exact);
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
-    if (match?.via === 'intent' && (label.style === 'plain' || label.missingSpace)) return undefined;
+    if (match?.via === 'intent' && label.missingSpace) return undefined;
+    if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label))) return undefined;
     if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
     return match;
   };
@@ -191,6 +204,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
   }
   close(lines.length);
+  followUpsInLessons(sections, lines, template);
   // A heading that names two sections counts for the second only where no heading of its own names it.
   const owned = new Set(sections.filter((s) => !s.sharesHeadingWith).map((s) => s.id));
   for (let i = sections.length - 1; i >= 0; i--) if (sections[i].sharesHeadingWith && owned.has(sections[i].id)) sections.splice(i, 1);
@@ -307,6 +321,36 @@ const styleWords: Record<string, string> = {
   html: 'an HTML heading',
   list: 'a list item',
 };
+
+// What follow-up work looks like in a section's body: `**TODO**:` / `**DONE**:` paragraphs, "Action
+// planned:", a task list, "Going forward, we will …".
+const FOLLOW_UPS =
+  /^\s*(?:[-*+]\s+)?(?:\*\*|__)?(?:TODO|DOING|DONE|Actions?\s+(?:taken|planned|points?|items?))\b[^\n:]{0,20}?(?:\*\*|__)?\s*[:：]|^\s*[-*+]\s+\[[ xX]\]\s|\b(?:going forward|in the future|from now on),?\s+we\s+(?:will|plan|intend|are going|'ll)\b/im;
+
+/**
+ * "Lessons learned" whose body is the follow-up work (a task list, `**TODO**:` paragraphs, "Action
+ * planned:") is the corrective measures too, when no section of the document names them.
+ */
+function followUpsInLessons(sections: Section[], lines: readonly string[], template: Template): void {
+  const corrective = template.sections.find((t) => t.id === 'corrective-actions');
+  if (!corrective || sections.some((s) => s.id === corrective.id)) return;
+  const at = sections.findIndex((s) => s.id === 'lessons-learned' && !s.empty && FOLLOW_UPS.test(lines.slice(s.bodyStartLine, s.bodyEndLine + 1).join('\n')));
+  if (at < 0) return;
+  const lessons = sections[at];
+  sections.splice(at + 1, 0, {
+    ...lessons,
+    id: corrective.id,
+    part: undefined,
+    sharesHeadingWith: lessons.sharesHeadingWith ?? lessons.id,
+    reasons: [`read as ${corrective.name} too: its body lists the follow-up work`],
+  });
+}
+
+/** The line after `line` is a list item or indented: a block under a label. */
+function blockUnder(lines: readonly string[], line: number): boolean {
+  const next = lines[line + 1] ?? '';
+  return /^(?:\s{2,}\S|\t|\s{0,3}(?:[-*+]|\d{1,3}[.)])\s)/.test(next);
+}
 
 /** "read as Timeline: a plain line on its own naming the section exactly". */
 function readAs(section: TemplateSection, label: LabelLine, match: SectionMatch): string {

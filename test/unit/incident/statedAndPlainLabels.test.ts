@@ -1,0 +1,154 @@
+import { strict as assert } from 'node:assert';
+import { analyze, md } from '../helpers';
+
+// Stated durations as people write them without "for" or "lasted", and sections named in plain
+// `Name:` lines by what they are for, in a document that writes its section names that way.
+
+const summaryWith = (...lines: string[]) =>
+  md(
+    '# Postmortem: queue stall',
+    '',
+    '## Issue Summary',
+    '',
+    ...lines,
+    '',
+    '## Timeline',
+    '',
+    '- 09:00 UTC - Alert fired.',
+    '- 10:00 UTC - Queue drained.',
+    '',
+  );
+
+describe('stated durations in other words', () => {
+  const cases: [string, string, number | null][] = [
+    ['"was down 1 hour until"', 'On 3 June 2024 the queue was down 1 hour until the consumer was restarted.', 60],
+    ['"were unavailable for about 2 hours"', 'On 3 June 2024 the dashboards were unavailable for about 2 hours.', 120],
+    ['a Duration label naming what it measures', '- Duration of the interruption: 45 minutes from 09:00 to 09:45 UTC on 3 June 2024.', 45],
+    ['"during those 45 minutes"', 'From 09:00 to 09:45 UTC on 3 June 2024 the queue stalled. During those 45 minutes no order shipped.', 45],
+    ['a length after the range', 'On 3 June 2024 the queue stalled from 09:00 to 09:45 UTC, 45 minutes at the morning peak.', 45],
+    [
+      "a task's length, which is not the incident's",
+      'On 3 June 2024 from 09:00 to 09:45 UTC the queue stalled. The restore took about twenty minutes to copy.',
+      null,
+    ],
+    ['an offset after the range, which is not a length', 'On 3 June 2024 the queue stalled from 09:00 to 09:45 UTC, 30 minutes after the deploy.', null],
+  ];
+  for (const [name, line, minutes] of cases) {
+    it(`reads ${name} as ${minutes === null ? 'no stated duration' : `a stated duration of ${minutes} minutes`}`, () => {
+      assert.equal(analyze(summaryWith(line)).incident.statedDuration?.minutes ?? null, minutes);
+    });
+  }
+});
+
+describe('plain "Name:" lines over a block', () => {
+  const doc = (summaryName: string, causeName: string) =>
+    md(
+      'Web server down.',
+      '',
+      `${summaryName}:`,
+      '    - Impact: every user saw errors for 47 minutes.',
+      'Timeline:',
+      '    - 4:14 pm - The firewall change went out.',
+      '    - 5:01 pm - A new server answered.',
+      `${causeName}:`,
+      '    - A firewall rule blocked port 22.',
+      'Corrective and preventive measures:',
+      '    - Review firewall rules before applying them.',
+      '',
+    );
+
+  it('names sections by what they are for when the document writes its exact names the same way', () => {
+    const ids = analyze(doc('Summary of issues', 'Main cause')).document.sections.map((s) => s.id);
+    assert.deepEqual(ids, ['summary', 'timeline', 'root-cause', 'corrective-actions']);
+  });
+
+  it('reads the same sections as the exact names would', () => {
+    const exact = analyze(doc('Issue Summary', 'Root cause')).document.sections.map((s) => s.id);
+    const intent = analyze(doc('Summary of issues', 'Main cause')).document.sections.map((s) => s.id);
+    assert.deepEqual(intent, exact);
+  });
+
+  it('leaves a plain "Main cause:" line alone in a document that names no section that way', () => {
+    const text = md(
+      '# Postmortem: queue stall',
+      '',
+      '## Issue Summary',
+      '',
+      'The queue stalled for an hour on 3 June 2024 from 09:00 to 10:00 UTC.',
+      '',
+      'Main cause:',
+      '- a consumer deadlock',
+      '',
+      '## Timeline',
+      '',
+      '- 09:00 UTC - Alert fired.',
+      '',
+    );
+    assert.ok(!analyze(text).document.sections.some((s) => s.id === 'root-cause'));
+  });
+});
+
+describe('a start the summary gives and an end the timeline marks', () => {
+  it("places a start written without a zone in the zone of the timeline's end", () => {
+    const a = analyze(
+      md(
+        '# Postmortem: 500 errors at midnight',
+        '',
+        '## Summary',
+        '',
+        'On March 4th, 2024, at midnight, the site answered every request with a 500 error.',
+        '',
+        '## Timeline',
+        '',
+        '- **00:05 PST:** Users reported errors.',
+        '- **00:20 PST:** Apache restarted; errors continued.',
+        '- **00:40 PST:** The site was operating normally again.',
+        '',
+      ),
+    );
+    assert.equal(a.incident.durationMinutes, 40);
+    assert.equal(a.incident.start?.iso, '2024-03-04T08:00:00Z');
+    assert.equal(a.incident.end?.iso, '2024-03-04T08:40:00Z');
+  });
+});
+
+describe('lessons learned that list the follow-up work', () => {
+  const doc = (...lessons: string[]) =>
+    md(
+      '# 2024-05-02 Mail relay down',
+      '',
+      '## Summary',
+      '',
+      'The mail relay refused connections from 10:00 to 11:30 UTC on 2 May 2024; 4,000 messages were delayed.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 UTC - Relay disk full.',
+      '- 11:30 UTC - Disk cleaned, relay restarted.',
+      '',
+      '## Lessons learned',
+      '',
+      ...lessons,
+      '',
+    );
+
+  it('reads them as the corrective measures too, when no section names those', () => {
+    const ids = analyze(
+      doc('We had no alert on disk space.', '', '**TODO**: add a disk space alert on the relay.', '', '**DONE**: log rotation enabled.'),
+    ).document.sections.map((s) => s.id);
+    assert.ok(ids.includes('corrective-actions'), ids.join(', '));
+    assert.ok(ids.includes('lessons-learned'), ids.join(', '));
+  });
+
+  it('reads "Going forward, we will …" as follow-up work', () => {
+    const ids = analyze(doc('Going forward, we will alert on disk space before it runs out.')).document.sections.map((s) => s.id);
+    assert.ok(ids.includes('corrective-actions'), ids.join(', '));
+  });
+
+  it('leaves lessons that list no follow-up work as lessons only', () => {
+    const ids = analyze(doc('Disk space on the relay was never watched.', '', 'Restarting the relay was quick once the disk was clean.')).document.sections.map(
+      (s) => s.id,
+    );
+    assert.ok(!ids.includes('corrective-actions'), ids.join(', '));
+  });
+});
