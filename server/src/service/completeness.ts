@@ -262,9 +262,12 @@ function readField(context: Context, section: TemplateSection, field: Field): Wr
 
 const filledChecklistField = (fields: readonly FieldCompleteness[], id: string) => fields.some((f) => f.field.id === id && f.status === 'present');
 
-const statedTime = new RegExp(`${patterns.time.source}|(?:^|\\n)[\\s>*-]*\\d{4}\\s*(?:hrs?\\b|[-–—:]\\s)`, 'gi');
+const statedTime = new RegExp(
+  `${patterns.time.source}|(?:^|\\n)[\\s>*-]*\\d{4}\\s*(?:hrs?\\b|[-–—:]\\s)|(?:^|\\n)[\\s>*+|#-]*(?:\\d{4}-\\d{2}(?:-\\d{2})?|\\d{1,2}[-/.]\\d{1,2}(?:[-/.]\\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}\\b)`,
+  'gi',
+);
 
-/** Times a text states: `10:15`, `3 pm`, `0900 -`. */
+/** Times a text states: `10:15`, `3 pm`, `0900 -`, and the dates its lines start with (`2015-10:`, `07-21-2023 -`, `Jan 20`). */
 export function statedTimes(text: string): number {
   return (text.match(statedTime) ?? []).length;
 }
@@ -293,7 +296,8 @@ function holds(check: ChecklistCheck, text: string, fields: readonly FieldComple
   if ('timelineEntries' in check) return entries >= check.timelineEntries;
   if ('pattern' in check) {
     check.pattern.lastIndex = 0;
-    return check.pattern.test(text);
+    // `__EVENT OVER__`: emphasis underscores are word characters, and would hide the word's start.
+    return check.pattern.test(text.includes('_') ? text.replace(/_/g, ' ') : text);
   }
   if ('anyOf' in check) return check.anyOf.some((c) => holds(c, text, fields, entries));
   return check.allOf.every((c) => holds(c, text, fields, entries));
@@ -332,6 +336,8 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   const placeholders: PlaceholderSite[] = [];
   const labels: PlaceholderSite[] = [];
   const ownText: string[] = [];
+  // Timeline entries written as headings (`### 21:00 - Team alerted`) or in an indented block are the section's text too.
+  const entryLines = new Set(document.timeline.map((e) => e.line));
   let content = 0;
   lines.forEach((line, i) => {
     const w = fieldLines.get(line);
@@ -347,7 +353,10 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
     const bare = stripMarkup(text);
     if (!bare || /^<!--.*-->$/.test(bare) || /^(?:[-*_]\s*){3,}$/.test(text.trim())) return;
     // A heading inside the section (`### What went well`) is its structure, neither content nor placeholder.
-    if (/^\s{0,3}#{1,6}(?:\s|$)/.test(text) || context.headingLines.has(line)) return;
+    if (/^\s{0,3}#{1,6}(?:\s|$)/.test(text) || context.headingLines.has(line)) {
+      if (entryLines.has(line)) ownText.push(text);
+      return;
+    }
     // A table's header and separator rows are its frame: neither content nor placeholder.
     if (isTableRow(text) && (tableSeparator.test(text) || tableSeparator.test(document.lines[lines[i + 1]] ?? document.lines[line + 1] ?? ''))) {
       if (!tableSeparator.test(text)) ownText.push(text);
@@ -395,11 +404,19 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   else if (content === 0 && placeholders.length > 0) status = 'placeholder';
   else status = 'present';
 
+  // So is the text of an HTML block (`<h2>Timeline:</h2>` with the list right under it): a reader sees it. Comments are not read.
+  const htmlLines = new Set<number>();
+  for (const b of document.blocks)
+    if (b.type === 'html_block' && !/^\s*<!--/.test(document.lines[b.startLine] ?? '')) for (let l = b.startLine; l < b.endLine; l++) htmlLines.add(l);
+  for (const s of instances)
+    for (let l = s.bodyStartLine; l <= s.bodyEndLine; l++)
+      if (context.skipped.has(l) && (entryLines.has(l) || htmlLines.has(l))) ownText.push(document.lines[l].replace(/<[^<>]*>/g, ' '));
   const text = [ownText.join('\n'), trailingResolution(document, section)].filter(Boolean).join('\n');
   const placeholderLines = new Set(placeholders.map((p) => p.range.start.line));
   // Times the text states count as entries too: "Issue Detection (November 10, 8:00 PM)" says when.
   const entries = Math.max(
-    document.timeline.filter((e) => e.at !== null && e.at !== undefined && !placeholderLines.has(e.line)).length,
+    // An entry whose time is a date alone, or cannot be read, still says when (`15/08 - detected by …`).
+    document.timeline.filter((e) => !placeholderLines.has(e.line)).length,
     status === 'present' ? statedTimes(text) : 0,
   );
   const checklist = section.checklist.map((item) => ({

@@ -74,6 +74,30 @@ describe('blame-language: stays silent', () => {
     });
   }
 
+  it('is silent on a system the document writes as a thing elsewhere ("the Boskos pod", "Hermes config")', () => {
+    const text = md(
+      '# Postmortem: queue outage',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'The new Hermes config had a typo.',
+      'Hermes did not respond to any queue events for an hour.',
+      'We restarted the Boskos pod; Boskos failed to acquire a lease.',
+    );
+    assert.deepEqual(findingsWith(analyze(text), 'blame-language'), []);
+  });
+
+  it('still flags a person named as a thing nowhere else, even after "the" elsewhere on the line', () => {
+    assert.deepEqual(blamed('After the deploy Dana forgot to check the diff.'), ['Dana forgot']);
+    assert.deepEqual(
+      findingsWith(
+        analyze(md('# Postmortem', '', '## Root Cause and Resolution', '', 'The Hermes deployment went out.', 'Dana did not check the diff.')),
+        'blame-language',
+      ).length,
+      1,
+    );
+  });
+
   it('is silent on names in an Owner column, an Owner field and @mentions', () => {
     const text = md(
       '# Postmortem',

@@ -36,6 +36,20 @@ describe('impact-figure', () => {
     'The site was completely down.',
     '40 orders were charged twice.',
     'This incident affected {XX} customers (X% of users).',
+    // Counts of whatever the incident touched, not only users and requests.
+    'The importer marked 212 tide gauge readings as valid without checking them.',
+    'The nightly export published 1 record with a missing owner.',
+    'Nine relayers had to resync from a snapshot.',
+    // Everything, said another way.
+    'All depots and the warehouse lost access to the stock system.',
+    'All other queue workers became slow and unusable.',
+    'The scheduler did not react to any webhook deliveries.',
+    'A total search cluster outage, reported by the status probe.',
+    'A complete loss of service for every hosted shop.',
+    // None, which is a figure too.
+    'The flaw was never used, so there was no impact to ordinary users.',
+    'Customers were not affected: the new hosts were not serving yet.',
+    'No known impact.',
   ];
   for (const impact of withFigure) {
     it(`is silent on "${impact}"`, () => {
@@ -48,6 +62,13 @@ describe('impact-figure', () => {
     'Checkout was slow and some users saw errors.',
     'Multiple users reported failed transactions.',
     'The API was degraded for a while.',
+    // A span of time is no count of who was affected.
+    'The dashboard was unreachable for 3 hours and 20 minutes.',
+    'Checkout failed intermittently over 2 days.',
+    // Plural words that are not what was counted.
+    'After the change in version 2 was rolled out, logins failed for this reason.',
+    'Unlike last week, all this time the reports were late.',
+    'The mirror lost access to its upstream.',
   ];
   for (const impact of withoutFigure) {
     it(`flags "${impact}"`, () => {
@@ -80,6 +101,22 @@ describe('impact-figure', () => {
       '',
       '- 12% of accounts (about 4,000) were locked out.',
     );
+    assert.deepEqual(findingsWith(analyze(text), 'impact-figure'), []);
+  });
+
+  it('finds the figure in the paragraph an impact sentence was read from', () => {
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Issue Summary',
+      '',
+      'From 09:00 to 10:00 UTC the booking site was down, and visitors could not reach the calendar. About 30% of our visitors were affected. The root cause was an expired certificate.',
+    );
+    assert.deepEqual(findingsWith(analyze(text), 'impact-figure'), []);
+  });
+
+  it('reads the words of an empty slot ("Description of impact") as not written yet', () => {
+    const text = md('# Postmortem', '', '## Issue Summary', '', 'It broke.', '', '## Impact', '', 'Description of impact');
     assert.deepEqual(findingsWith(analyze(text), 'impact-figure'), []);
   });
 

@@ -81,6 +81,111 @@ describe('timeline-coverage', () => {
     assert.deepEqual(findingsWith(analyze(text), 'timeline-coverage'), []);
   });
 
+  const missingOf = (text: string): string[] => {
+    const [finding] = findingsWith(analyze(text), 'timeline-coverage');
+    return finding ? ((finding.data as { missing: string[] }).missing ?? []) : [];
+  };
+
+  it('reads each item in the words people write it in', () => {
+    const ways: [string, RegExp][] = [
+      ['- 10:00 UTC – We receive an e-mail from a researcher describing a critical issue in the bridge.', /detected/],
+      ['- 10:05 UTC – Ops team is alerted via the chat channel.', /escalated/],
+      ['- 10:05 UTC – @ana loops in @ben.', /escalated/],
+      ['- 10:05 UTC – Incident reported to SRE team.', /escalated/],
+      ['- 10:05 UTC – Support forwarded this ticket to the storage team.', /escalated/],
+      ['- 10:05 UTC – First responder hands off to the incident lead.', /escalated/],
+      ['- 10:05 UTC – The hosting provider was informed about the outage.', /escalated/],
+      ['- 10:05 UTC – Support ticket was opened with the vendor.', /escalated/],
+      ['- 10:10 UTC – Curling the health endpoint returns a 502.', /actions/i],
+      ['- 10:10 UTC – We manually corrected the balancer weights.', /actions/i],
+      ['- 10:20 UTC – The cache team said everything appeared to be in order on their side.', /misleading/i],
+      ['- 10:20 UTC – I figured that was not the issue and moved on.', /misleading/i],
+      ['- 10:20 UTC – The importer failed again after the restart.', /misleading/i],
+      ['- 10:20 UTC – The page still wasn’t loading, although the database was up.', /misleading/i],
+      ['- 10:40 UTC – The site slowly came back to life.', /resolved/],
+      ['- 10:40 UTC – The server now working normally.', /resolved/],
+      ['- 10:40 UTC – Curl gets a 200 status code.', /resolved/],
+      ['- 10:40 UTC – Merges are once again at their usual rate.', /resolved/],
+      ['- 10:40 UTC – Messages are being properly consumed again.', /resolved/],
+      ['- 10:40 UTC – All runners were stopped, removing the intruder’s stolen access.', /resolved/],
+      ['- 10:40 UTC – All relayers appear to be signing again.', /resolved/],
+      ['- 10:40 UTC – Restart the service and show a correct status code.', /resolved/],
+      ['- 10:40 UTC – __EVENT OVER__', /resolved/],
+      ['- 10:00 UTC – The array shows signs of disk failure.', /detected/],
+    ];
+    for (const [entry, item] of ways) {
+      assert.ok(!missingOf(timeline(entry)).some((m) => item.test(m)), `${entry} should cover ${item}`);
+    }
+  });
+
+  it('does not read those words where they say something else', () => {
+    const ways: [string, RegExp][] = [
+      ['- 10:00 UTC – The checkout failed.', /escalated/],
+      ['- 10:05 UTC – The team looked at the logs.', /escalated/],
+      ['- 10:40 UTC – The config was not properly applied.', /resolved/],
+      ['- 10:40 UTC – Once again failing after the deploy.', /resolved/],
+      ['- 10:40 UTC – The service still runs on the old host.', /misleading/i],
+    ];
+    for (const [entry, item] of ways) {
+      assert.ok(
+        missingOf(timeline(entry)).some((m) => item.test(m)),
+        `${entry} should not cover ${item}`,
+      );
+    }
+  });
+
+  it('counts entries dated without a clock time, entries written as headings and entries in an indented block', () => {
+    const dated = timeline('- 2023-07-21 – The change is deployed and the alert fires.', '- 2023-07-21 – Reverted; the chain resumed.');
+    assert.deepEqual(missingOf(dated), ['Misleading investigation or debugging paths', 'Who the incident was escalated to']);
+    const headings = md(
+      '# Postmortem: pods',
+      '',
+      '## Timeline',
+      '',
+      '### 21:00 - Team alerted',
+      '',
+      'A user reported the outage in the channel.',
+      '',
+      '### 21:24 - Quota object deleted, pods launch again',
+    );
+    assert.ok(!missingOf(headings).some((m) => /escalated/.test(m)));
+    const indented = md('# Postmortem: site', '', '## Timeline', '', '\t10:05 - Users complain that pages fail.', '\t10:40 - The site is up and running.');
+    assert.ok(!missingOf(indented).some((m) => /detected/.test(m)));
+  });
+
+  it('reads the text of an HTML block the timeline runs into, but not an HTML comment', () => {
+    const html = md(
+      '# Postmortem: db',
+      '',
+      '<h2>Timeline:</h2>',
+      '- 10:00 UTC: alert fired.',
+      '- Escalation: escalated to the database team.',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'A firewall rule.',
+    );
+    const comment = md(
+      '# Postmortem: db',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 UTC: alert fired.',
+      '',
+      '<!--',
+      'Escalation: escalated to the database team.',
+      '-->',
+    );
+    assert.ok(!missingOf(html).some((m) => /escalated/.test(m)));
+    assert.ok(missingOf(comment).some((m) => /escalated/.test(m)));
+  });
+
+  it('does not say a timeline of months gives no times', () => {
+    const months = timeline('- 2015-10: disk shows signs of failure; we checked the array.', '- 2016-04: event over, hosts restored.');
+    const [finding] = findingsWith(analyze(months), 'timeline-coverage');
+    assert.ok(!finding || !/gives no times/.test(finding.message));
+  });
+
   it('uses the checklist of the template in use', () => {
     const text = md('---', 'postmortem: { template: google-sre }', '---', ...timeline(...complete).split('\n'));
     assert.deepEqual(findingsWith(analyze(text), 'timeline-coverage'), []);

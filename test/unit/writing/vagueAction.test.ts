@@ -25,6 +25,8 @@ describe('vague-action: flags tasks that name nothing to check', () => {
     '- [ ] Review processes',
     '1. **Monitoring**: enhance monitoring',
     '⬜ Improve documentation',
+    '- [ ] Be more careful when editing firewall rules and avoid changes made alone',
+    '- We need to be more careful, aka, do better',
   ];
   for (const item of cases) {
     it(`flags "${item}"`, () => {
@@ -57,6 +59,9 @@ describe('vague-action: stays silent', () => {
     '- [ ] Improve monitoring of the connection pool with an alert at 80%',
     '- [ ] Patch the Nginx server',
     '- [ ] Be more careful: add a confirmation prompt to `reindex --prod`',
+    '- We should be more careful when changing the scheduler, aka, run the k8s e2e suite before each rollout',
+    '- [ ] Be more careful with schema changes, i.e. require a dry run against the replica first',
+    '- [ ] Pay more attention to disk alerts by paging the on-call when /var is above 85%',
     '- [ ] Improve API latency alerts',
     '- [ ] Look into the DNS TTL of api.example.com',
     '- [ ] Review the on-call runbook for database failover',

@@ -76,6 +76,28 @@ describe('word-count: the range', () => {
     assert.equal(findingsWith(analyze(postmortemOf(598)), 'word-count').length, 1, '601 words');
   });
 
+  it('counts a postmortem written without the template headings, and is silent on an unwritten skeleton', () => {
+    const freeForm = md(
+      '# Incident report: the queue stalled',
+      '',
+      'On Monday the ingest queue stalled for two hours because a worker held a lock. We restarted the worker and added a lock timeout.',
+    );
+    assert.equal(findingsWith(analyze(freeForm), 'word-count').length, 1);
+    const skeleton = md(
+      '# Postmortem',
+      '',
+      '## Issue Summary',
+      '',
+      '## Timeline',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+    );
+    assert.deepEqual(findingsWith(analyze(skeleton), 'word-count'), []);
+  });
+
   it('has no range for the other templates until one is set', () => {
     const sre = md('---', 'postmortem: { template: google-sre }', '---', postmortemOf(50));
     assert.deepEqual(findingsWith(analyze(sre), 'word-count'), []);

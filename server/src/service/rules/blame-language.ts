@@ -95,11 +95,33 @@ const negated =
 /** "bugs, traffic spikes, hardware failures, human error": one cause in a list of kinds of failure, not this incident's. */
 const listed = /(?:[^,.;:]{1,40},\s*){2,}(?:(?:and|or)\s+)?$/;
 
+/** What follows a system's name, not a person's: "the Prow deployment", "Prow config", "most prow components". */
+const systemNoun =
+  '(?:deployments?|config(?:uration)?s?|components?|versions?|outages?|servers?|services?|clusters?|jobs?|bots?|instances?|pods?|api|logs?|database|db|controllers?|plugins?|webhooks?|pipelines?|workers?|nodes?|releases?|builds?|dashboards?|endpoints?)';
+
+/**
+ * The document writes the name as a thing elsewhere: after an article ("an updated Prow", "the
+ * Boskos pod") or before a system noun ("Prow config"), in any case. A person is rarely written so.
+ */
+function namedAsThing(name: string, prose: readonly ProseLine[], cache: Map<string, boolean>): boolean {
+  const key = name.toLowerCase();
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const word = escapePhrase(key);
+  const asThing = new RegExp(
+    `\\b(?:the|an?)\\s+(?:(?:updated|new|old|current|main|production|prod|staging|whole|entire|local|real|same)\\s+)?${word}\\b(?!['’]s)|\\b${word}(?:['’]s)?\\s+${systemNoun}\\b`,
+    'iu',
+  );
+  const found = prose.some((p) => asThing.test(p.text));
+  cache.set(key, found);
+  return found;
+}
+
 /**
  * Where the person starts in a matched subject ("After Dana" -> 3 + 1), or undefined when the
  * subject names no person: a sentence opener, a system, a name the settings allow.
  */
-function personIn(subject: string, allowed: ReadonlySet<string>): number | undefined {
+function personIn(subject: string, allowed: ReadonlySet<string>, isThing: (name: string) => boolean = () => false): number | undefined {
   if (/^(?:the|an?|our|one of)\b/i.test(subject) || /^(?:he|she|someone|somebody|his|her|their|my|your)$/i.test(subject)) return 0;
   const words = [...subject.matchAll(/[^\s-]+/g)];
   let i = 0;
@@ -107,6 +129,7 @@ function personIn(subject: string, allowed: ReadonlySet<string>): number | undef
   if (i === words.length) return undefined;
   const name = subject.slice(words[i].index).trim();
   if (allowed.has(name.toLowerCase()) || words.slice(i).some((w) => allowed.has(w[0].toLowerCase()))) return undefined;
+  if (isThing(words[i][0])) return undefined;
   return words[i].index;
 }
 
@@ -159,9 +182,15 @@ interface LineBlame {
   kind: string;
   phrase: string;
   suggestion: string;
+  /** A person as the subject of a failure: the subject's words, read against the document (is the name a system's?). */
+  subject?: string;
+  /** The whole match, for a subject found later. */
+  matched: string;
+  start: number;
 }
 
 // The blames of a line depend on its text and the settings alone: remembered per line text, per settings.
+// Whether a subject names a person or a system depends on the document too, so that is read afterwards.
 const readers = new Map<string, (text: string) => readonly LineBlame[]>();
 
 function lineReader(allowed: ReadonlySet<string>, extra: readonly string[]): (text: string) => LineBlame[] {
@@ -187,11 +216,21 @@ function lineReader(allowed: ReadonlySet<string>, extra: readonly string[]): (te
         if (blame.kind === 'human error' && listed.test(before)) continue;
         let from = start;
         if (blame.person) {
+          // Ruled out here only when no document could make it a person's.
           const person = personIn(m.groups?.subject ?? '', allowed);
           if (person === undefined) continue;
           from = start + person;
         }
-        found.push({ from, end: start + m[0].length, kind: blame.kind, phrase: m[0].slice(from - start).replace(/\s+/g, ' '), suggestion: blame.suggestion });
+        found.push({
+          from,
+          end: start + m[0].length,
+          kind: blame.kind,
+          phrase: m[0].slice(from - start).replace(/\s+/g, ' '),
+          suggestion: blame.suggestion,
+          ...(blame.person ? { subject: m.groups?.subject ?? '' } : {}),
+          matched: m[0],
+          start,
+        });
       }
     }
     return found;
@@ -219,6 +258,8 @@ export const blameLanguage: Rule = {
     }
     const prose = proseLines(document);
     const owners = ownerCells(document, prose);
+    const things = new Map<string, boolean>();
+    const isThing = (name: string) => namedAsThing(name, prose, things);
     // Owner fields (`Owner: Dana`) and `@dana` name who does a task.
     const findings: Finding[] = [];
     for (const p of prose) {
@@ -227,7 +268,14 @@ export const blameLanguage: Rule = {
         .replace(/@[\w.-]+/g, (m) => ' '.repeat(m.length));
       const columns = owners.get(p.line);
       if (columns) text = blankColumns(text, columns);
-      for (const b of blamesIn(text)) {
+      for (const found of blamesIn(text)) {
+        let b = found;
+        if (found.subject !== undefined) {
+          // "an updated Prow … Prow failed": a name the document also writes as a thing is a system.
+          const person = personIn(found.subject, allowed, isThing);
+          if (person === undefined) continue;
+          b = { ...found, from: found.start + person, phrase: found.matched.slice(person).replace(/\s+/g, ' ') };
+        }
         findings.push({
           code: 'blame-language',
           message: `"${b.phrase}" blames people rather than the system: ${b.suggestion}.`,

@@ -81,7 +81,12 @@ export function vagueness(text: string, extra: readonly string[] = []): string |
   for (const exhortation of exhortations) {
     const m = exhortation.exec(plain.trim());
     // "Be more careful: add a prompt to `reindex --prod`" goes on with a task of its own.
-    const task = m ? /[:;(—–]\s*(.+)$/.exec(plain.trim().slice(m[0].length))?.[1] : undefined;
+    // So does one that says what it means: "…, aka, add e2e tests", "…, i.e. …", "… by adding …".
+    const task = m
+      ? /(?:[:;(—–]|,?\s+(?:aka|a\.k\.a\.?|i\.e\.?|e\.g\.?|namely|that is|for example|for instance|such as|by)\b,?)\s*(.+)$/i.exec(
+          plain.trim().slice(m[0].length),
+        )?.[1]
+      : undefined;
     if (m && !(task && namesAThing(task, /$^/))) return m[0].trim();
   }
   const own = extraPhrase(extra);

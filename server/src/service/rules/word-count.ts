@@ -18,7 +18,9 @@ export const wordCount: Rule = {
     const range = settings.wordCount[template.id];
     if (!range || (range.min === undefined && range.max === undefined)) return [];
     // A skeleton nobody has written in yet is for the placeholder findings, not a count of its words.
-    if (!completeness.sections.some((s) => s.status === 'present')) return [];
+    // A postmortem written without the template's headings has no skeleton: its words count.
+    const { sections } = completeness;
+    if (!sections.some((s) => s.status === 'present') && sections.some((s) => s.status === 'placeholder' || s.status === 'empty')) return [];
     const words = proseWords(document);
     const short = range.min !== undefined && words < range.min;
     const long = range.max !== undefined && words > range.max;
