@@ -324,7 +324,7 @@ describe('cli', function () {
       const [table, totals] = runCli(['stats', 'missing-postmortem.md', 'complete-postmortem.md'], cwd).stdout.trimEnd().split('\n\n');
       const lines = table.split('\n');
       assert.equal(lines.length, 3);
-      assert.deepEqual(lines[0].split(/\s+/), ['file', 'title', 'date', 'start', 'end', 'duration', 'detect', 'resolve', 'missing']);
+      assert.deepEqual(lines[0].split(/\s+/), ['file', 'title', 'date', 'start', 'end', 'duration', 'detect', 'resolve', 'missing', 'actions']);
       const dateColumn = lines[0].indexOf('date');
       assert.deepEqual(
         lines.slice(1).map((l) => l.slice(dateColumn).split(' ')[0]),

@@ -60,6 +60,48 @@ describe('stats', () => {
     });
   });
 
+  describe('action items', () => {
+    const withItems = (...items: string[]) =>
+      md(
+        '# Postmortem: search returned nothing',
+        '',
+        '## Issue Summary',
+        '',
+        '- **Start:** 2024-06-02 14:20 UTC',
+        '- **End:** 2024-06-02 15:35 UTC',
+        '',
+        '## Corrective and Preventative Measures',
+        '',
+        ...items,
+        '',
+      );
+
+    it("counts the corrective section's tasks and those still open, per postmortem and in total", () => {
+      const stats = incidentStats([
+        { file: 'a.md', analysis: analyze(withItems('- [x] Add an index alert (@dana)', '- [ ] Cap the query size', '- [ ] Document the rollback')) },
+        {
+          file: 'b.md',
+          analysis: analyze(
+            withItems('| Action item | Owner | Status |', '|---|---|---|', '| Rotate the key | @li | done |', '| Alert on expiry | @li | open |'),
+          ),
+        },
+      ]);
+      assert.deepEqual(
+        stats.postmortems.map((r) => [r.actionItems, r.openActionItems]),
+        [
+          [3, 2],
+          [2, 1],
+        ],
+      );
+      assert.equal(stats.totals.openActionItems, 3);
+    });
+
+    it('counts none where the corrective section is a sentence, not a list of tasks', () => {
+      const stats = incidentStats([{ file: 'c.md', analysis: analyze(withItems('We will look at the index later.')) }]);
+      assert.deepEqual([stats.postmortems[0].actionItems, stats.postmortems[0].openActionItems], [0, 0]);
+    });
+  });
+
   describe('over the sample postmortems', function () {
     this.timeout(60_000);
     let folder: ReturnType<typeof tempFolder>;
@@ -129,6 +171,7 @@ describe('stats', () => {
           meanTimeToResolveMinutes: 67.2, // (64 + 47 + 67 + 107 + 51) / 5
           incidentsPerMonth: ['2024-03:1', '2024-04:1', '2024-05:0', '2024-06:1', '2024-07:0', '2024-08:0', '2024-09:1', '2024-10:1', '2024-11:1'],
           undated: 0,
+          openActionItems: 23, // the corrective bullets, none marked done: 4 + 4 + 4 + 4 + 4 + 3
         },
       );
     });

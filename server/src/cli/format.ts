@@ -256,6 +256,7 @@ const tableColumns: [string, (r: IncidentRow) => string][] = [
   ['detect', (r) => formatMinutes(r.timeToDetectMinutes)],
   ['resolve', (r) => formatMinutes(r.timeToResolveMinutes)],
   ['missing', (r) => r.missingSectionNames.join(', ') || '-'],
+  ['actions', (r) => (r.actionItems ? `${r.openActionItems}/${r.actionItems} open` : '-')],
 ];
 
 function aligned(cells: string[][]): string {
@@ -279,6 +280,7 @@ export function totalsLines(stats: Stats): [string, string][] {
     ['median duration', `${formatMinutes(t.medianDurationMinutes)}${over(t.withDuration)}`],
     ['mean time to detect', `${formatMinutes(t.meanTimeToDetectMinutes)}${over(t.withTimeToDetect)}`],
     ['mean time to resolve', `${formatMinutes(t.meanTimeToResolveMinutes)}${over(t.withTimeToResolve)}`],
+    ['open action items', String(t.openActionItems)],
     ['incidents per month', (t.incidentsPerMonth.map((m) => `${m.month}: ${m.incidents}`).join(', ') || '-') + (t.undated ? ` (${t.undated} undated)` : '')],
   ];
 }
@@ -308,6 +310,8 @@ const csvColumns: (keyof IncidentRow)[] = [
   'detected',
   'timeToDetectMinutes',
   'timeToResolveMinutes',
+  'actionItems',
+  'openActionItems',
 ];
 
 const csvCell = (v: unknown) => {
@@ -324,6 +328,7 @@ export function statsCsv(stats: Stats): string {
     ['medianDurationMinutes', t.medianDurationMinutes],
     ['meanTimeToDetectMinutes', t.meanTimeToDetectMinutes],
     ['meanTimeToResolveMinutes', t.meanTimeToResolveMinutes],
+    ['openActionItems', t.openActionItems],
     ...t.incidentsPerMonth.map((m): [string, unknown] => [`incidents ${m.month}`, m.incidents]),
   ];
   return [

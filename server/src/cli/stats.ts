@@ -1,4 +1,5 @@
 import type { Analysis } from '../service';
+import { readActionItems } from '../service/actionItems';
 
 type LocalDate = NonNullable<Analysis['incident']['referenceDate']>;
 
@@ -49,6 +50,9 @@ export interface IncidentRow {
   timeToResolveMinutes: number | null;
   /** Names of the template's required sections that are absent. */
   missingSectionNames: string[];
+  /** Tasks in the corrective section (a task list, bullets or a table), and those not marked done. */
+  actionItems: number;
+  openActionItems: number;
 }
 
 export interface StatsTotals {
@@ -65,6 +69,8 @@ export interface StatsTotals {
   incidentsPerMonth: { month: string; incidents: number }[];
   /** Incidents with no date, not counted in `incidentsPerMonth`. */
   undated: number;
+  /** Action items not marked done, over every postmortem. */
+  openActionItems: number;
 }
 
 export interface Stats {
@@ -103,6 +109,7 @@ export function incidentRow({ file, analysis }: StatsInput): IncidentRow {
   const detection = detectionFromTimeline(analysis);
   const end = incident.end && incident.durationMinutes !== null ? incident.end.at : undefined;
   const date = incident.start?.date ?? incident.referenceDate;
+  const items = readActionItems(document).items;
   return {
     file,
     isPostmortem: analysis.classification.isPostmortem,
@@ -124,6 +131,8 @@ export function incidentRow({ file, analysis }: StatsInput): IncidentRow {
     timeToDetectMinutes: detection && incident.start ? minutesBetween(incident.start.at, detection.at) : null,
     timeToResolveMinutes: detection && end !== undefined && end >= detection.at ? minutesBetween(detection.at, end) : null,
     missingSectionNames: analysis.missingSections.map((id) => template.sections.find((s) => s.id === id)?.name ?? id),
+    actionItems: items.length,
+    openActionItems: items.filter((i) => !i.done).length,
   };
 }
 
@@ -176,6 +185,7 @@ export function statsTotals(rows: readonly IncidentRow[]): StatsTotals {
       ? monthsFrom(sortedMonths[0], sortedMonths[sortedMonths.length - 1]).map((month) => ({ month, incidents: counts.get(month) ?? 0 }))
       : [],
     undated: rows.filter((r) => !r.date).length,
+    openActionItems: rows.reduce((n, r) => n + r.openActionItems, 0),
   };
 }
 

@@ -135,7 +135,7 @@ function detectResolveChart(stats: Stats): string {
 }
 
 function table(stats: Stats): string {
-  const head = ['Postmortem', 'Date', 'Start', 'End', 'Duration', 'Time to detect', 'Time to resolve', 'Sections missing'];
+  const head = ['Postmortem', 'Date', 'Start', 'End', 'Duration', 'Time to detect', 'Time to resolve', 'Sections missing', 'Open action items'];
   const body = stats.postmortems
     .map((r) =>
       [
@@ -147,6 +147,7 @@ function table(stats: Stats): string {
         formatMinutes(r.timeToDetectMinutes),
         formatMinutes(r.timeToResolveMinutes),
         r.missingSectionNames.length ? escapeHtml(r.missingSectionNames.join(', ')) : '–',
+        r.actionItems ? `${r.openActionItems} of ${r.actionItems}` : '–',
       ]
         .map((c, i) => `<td${i >= 4 && i <= 6 ? ' class="num"' : i >= 1 && i <= 3 ? ' class="when"' : ''}>${c}</td>`)
         .join(''),
