@@ -200,7 +200,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       continue;
     }
     if (!title && !sections.length) title = { text: label.label, line: label.line };
-    if (open && rankOf(label) <= open.rank) close(label.line);
+    // `## 13:20` or `## May 12` inside a timeline of `### 12:28` entries is one more entry (or the day of the next
+    // ones), written a rank too high: it does not end the timeline.
+    const entryOfTimeline = open?.section.id === 'timeline' && onlyWhen(label.label);
+    if (open && rankOf(label) <= open.rank && !entryOfTimeline) close(label.line);
     otherHeadings.push({ label: label.label, line: label.line, style: label.style, level: label.level });
   }
   close(lines.length);
@@ -344,6 +347,24 @@ function followUpsInLessons(sections: Section[], lines: readonly string[], templ
     sharesHeadingWith: lessons.sharesHeadingWith ?? lessons.id,
     reasons: [`read as ${corrective.name} too: its body lists the follow-up work`],
   });
+}
+
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_PART = new RegExp(
+  `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?`,
+  'gi',
+);
+const CLOCK_PART = /\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?(?![\p{L}\d])/giu;
+
+/** A heading that is only a date or a clock (or a range of clocks), with at most a weekday and a zone. */
+function onlyWhen(label: string): boolean {
+  if (!/\d/.test(label)) return false;
+  const rest = label
+    .replace(DATE_PART, ' ')
+    .replace(CLOCK_PART, ' ')
+    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:at|to)\b|[-–—,()*_:]/gi, ' ');
+  // What is left may be a zone, written in capitals: "UTC", "PST", "UTC+2".
+  return /^\s*(?:(?:UTC|GMT|Z|[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\s*)?$/.test(rest);
 }
 
 /** The line after `line` is a list item or indented: a block under a label. */
