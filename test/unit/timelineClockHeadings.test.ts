@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { analyze, md } from './helpers';
+import { findDates } from '../../server/src/service/time';
 
 // A timeline of `### 12:28` entries where some entries (or the day of the next ones) are written a
 // rank too high (`## 13:20`, `## May 12`): the timeline goes on. Any other heading at its rank ends it.
@@ -52,4 +53,52 @@ describe('clock and date headings inside a timeline', () => {
       assert.ok(t.range.end.line < a.document.lines.indexOf(heading), `timeline ends on line ${t.range.end.line + 1}`);
     });
   }
+});
+
+describe('day headings inside a timeline', () => {
+  it('gives the entries under "## May 14" that day, written day first or not', () => {
+    const text = md(
+      '# Incident report May 13 2025 - workshop capacity',
+      '',
+      '## Summary',
+      '',
+      'Workshop users could not start servers on 13 May 2025.',
+      '',
+      '## Timeline',
+      '',
+      '_All times in UTC_',
+      '',
+      '## May 13',
+      '',
+      '### 20:15',
+      '',
+      'Users report that servers do not start.',
+      '',
+      '### 23:40',
+      '',
+      'Node pool limit raised; servers start again.',
+      '',
+      '## May 14',
+      '',
+      '### 09:10',
+      '',
+      'Limit set back after the workshop.',
+      '',
+    );
+    const a = analyze(text);
+    const last = a.document.timeline[a.document.timeline.length - 1];
+    assert.equal(last.time, '2025-05-14T09:10:00Z');
+    assert.deepEqual(
+      a.diagnostics.filter((d) => d.code === 'timeline-order'),
+      [],
+    );
+  });
+
+  it('reads "June 14" as the 14th of June in a document that writes its dates day first', () => {
+    const dates = findDates('On June 14 the API failed.', { dateOrder: 'dmy', referenceDate: { year: 2024, month: 6, day: 3 } });
+    assert.deepEqual(
+      dates.map((d) => d.date),
+      [{ year: 2024, month: 6, day: 14 }],
+    );
+  });
 });

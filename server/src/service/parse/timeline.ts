@@ -276,6 +276,14 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
         freshDay = true;
       }
     }
+    // `## May 14` read as an entry of its own (a date and no clock) is the day of the entries after it too.
+    const ownDay = entry.kind === 'heading' ? dayLineDate(document.lines[entry.line], { ...clock.options, ...(dayKnown ? { referenceDate: day } : {}) }, firstDay) : null;
+    if (ownDay) {
+      day = ownDay.date;
+      dayKnown = ownDay.written || clock.referenceDate !== null;
+      dayNote = `date ${isoDate(day)} taken from the day line ${entry.line + 1}`;
+      freshDay = true;
+    }
     scanned = Math.max(scanned, entry.endLine);
     // `| Jan 28 | 02:34 | …`: the row's own date column.
     if (entry.dateText) {

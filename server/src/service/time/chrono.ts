@@ -22,6 +22,9 @@ function createReader(littleEndian: boolean): chrono.Chrono {
   const configuration = chrono.en.configuration.createConfiguration(false, littleEndian);
   for (const parser of configuration.parsers) {
     if (isTimeExpressionParser(parser)) parser.followingPhase = () => '(?!)';
+    // Day first or not, "May 14" is the 14th of May: chrono's day-first reading skips it as a possible
+    // "May 2014", which no postmortem means (a month name is not ambiguous between the orders).
+    if (parser.constructor.name === 'ENMonthNameMiddleEndianParser') (parser as { shouldSkipYearLikeDate?: boolean }).shouldSkipYearLikeDate = false;
   }
   configuration.refiners = configuration.refiners.filter((refiner) => !isRangeOrZoneRefiner(refiner));
   return new chrono.Chrono(configuration);
