@@ -277,7 +277,8 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
       }
     }
     // `## May 14` read as an entry of its own (a date and no clock) is the day of the entries after it too.
-    const ownDay = entry.kind === 'heading' ? dayLineDate(document.lines[entry.line], { ...clock.options, ...(dayKnown ? { referenceDate: day } : {}) }, firstDay) : null;
+    const ownDay =
+      entry.kind === 'heading' ? dayLineDate(document.lines[entry.line], { ...clock.options, ...(dayKnown ? { referenceDate: day } : {}) }, firstDay) : null;
     if (ownDay) {
       day = ownDay.date;
       dayKnown = ownDay.written || clock.referenceDate !== null;
