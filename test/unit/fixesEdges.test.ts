@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Analysis, Fix } from '../../server/src/service';
 import { applyEdits, headingLike, insertAllSectionsEdits, lineBreakOf, suppressionEdit } from '../../server/src/service/fixes';
-import { analyze, applyFix, md, service } from './helpers';
+import { analyze, applyFix, casesWithKnownGaps, md, service } from './helpers';
 
 // fixes.ts at its edges: the timeline sort moves whole entries (nested lines, descriptions, blank
 // lines between entries) and only inside the timeline; a document's own line break and heading
@@ -477,36 +477,11 @@ describe('fixes: sorting never moves the lines of the next section', () => {
       ['## Timeline', '- Day one', '  - 10:10 UTC - a', '  - 10:20 UTC - b', '- Day two', '  - 11:10 UTC - c', '  - 11:20 UTC - d'],
     ],
   ];
-  const names = new Set(cases.map(([name]) => name));
-  const gaps = new Map<string, () => void>();
-  for (const [name, text, want] of cases) {
-    const check = () => assert.deepEqual(sorted(text), want);
-    if (KNOWN_SORT_GAPS.includes(name)) gaps.set(name, check);
-    else it(name, check);
-  }
-
-  it('names only existing cases in KNOWN_SORT_GAPS', () => {
-    assert.deepEqual(
-      KNOWN_SORT_GAPS.filter((g) => !names.has(g)),
-      [],
-    );
-  });
-
-  it('still sorts every case in KNOWN_SORT_GAPS wrong (one sorted right now is to be removed from the list)', () => {
-    const right = [...gaps].filter(([, check]) => {
-      try {
-        check();
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    assert.deepEqual(
-      right.map(([name]) => name),
-      [],
-      'these known gaps now sort as expected: remove them from KNOWN_SORT_GAPS',
-    );
-  });
+  casesWithKnownGaps(
+    cases.map(([name, text, want]): [string, () => void] => [name, () => assert.deepEqual(sorted(text), want)]),
+    KNOWN_SORT_GAPS,
+    'KNOWN_SORT_GAPS',
+  );
 });
 
 describe('fixes: fixes as data, turned into edits', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Classification } from '../../../server/src/service';
 import { POSTMORTEM_SCORE } from '../../../server/src/service/classify';
-import { md, service } from '../helpers';
+import { casesWithKnownGaps, md, service } from '../helpers';
 
 // The classifier weighs evidence (server/src/service/classify/): each piece has a threshold or a
 // cap, and the verdict is the sign of the sum. Each fixture here sits just below or just above
@@ -284,32 +284,5 @@ describe('classify: first-person words wherever they stand', () => {
       () => assert.equal(weightOf(classified(md('# Tuesday', '', 'We keep the blue cache node.', '', prose(93)), 100), FIRST), 1),
     ],
   ];
-  const gaps = new Map<string, () => void>();
-  for (const [name, check] of cases) {
-    if (KNOWN_CLASSIFY_GAPS.includes(name)) gaps.set(name, check);
-    else it(name, check);
-  }
-
-  it('names only existing cases in KNOWN_CLASSIFY_GAPS', () => {
-    assert.deepEqual(
-      KNOWN_CLASSIFY_GAPS.filter((g) => !gaps.has(g)),
-      [],
-    );
-  });
-
-  it('still gets every case in KNOWN_CLASSIFY_GAPS wrong (one right now is to be removed from the list)', () => {
-    const right = [...gaps].filter(([, check]) => {
-      try {
-        check();
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    assert.deepEqual(
-      right.map(([name]) => name),
-      [],
-      'these known gaps are now right: remove them from KNOWN_CLASSIFY_GAPS',
-    );
-  });
+  casesWithKnownGaps(cases, KNOWN_CLASSIFY_GAPS, 'KNOWN_CLASSIFY_GAPS');
 });
