@@ -5,6 +5,7 @@ import { range, splitLines } from './lines';
 import { matchField, normalizeLabel, type SectionMatch, SectionMatcher } from './match';
 import { gluedLabels } from './glued';
 import { sentenceFields } from './sentenceFields';
+import { findDates, findTimes, STAND_IN_DAY } from '../time';
 import { findTimelineEntries } from './timeline';
 
 /** The text as markdown-it should read it: front matter blanked (line numbers kept), no BOM. */
@@ -349,21 +350,16 @@ function followUpsInLessons(sections: Section[], lines: readonly string[], templ
   });
 }
 
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
-const DATE_PART = new RegExp(
-  `\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}(?:,?\\s+\\d{4})?`,
-  'gi',
-);
-const CLOCK_PART = /\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m?\.?)?(?![\p{L}\d])/giu;
-
 /** A heading that is only a date or a clock (or a range of clocks), with at most a weekday and a zone. */
 function onlyWhen(label: string): boolean {
   if (!/\d/.test(label)) return false;
-  const rest = label
-    .replace(DATE_PART, ' ')
-    .replace(CLOCK_PART, ' ')
-    .replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:at|to)\b|[-–—,()*_:]/gi, ' ');
-  // What is left may be a zone, written in capitals: "UTC", "PST", "UTC+2".
+  // The time module's own readers find the dates and clocks (a stand-in year for "May 14"); what is left
+  // may be a weekday, "at"/"to", punctuation and a zone written in capitals ("UTC", "PST", "UTC+2").
+  const spans = [...findTimes(label), ...findDates(label, { referenceDate: STAND_IN_DAY, standInYear: true })];
+  if (!spans.length) return false;
+  let rest = label;
+  for (const t of spans) rest = rest.slice(0, t.start) + ' '.repeat(t.end - t.start) + rest.slice(t.end);
+  rest = rest.replace(/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\b(?:at|to)\b|[-–—,()*_:]/gi, ' ');
   return /^\s*(?:(?:UTC|GMT|Z|[A-Z]{2,5})(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?\s*)?$/.test(rest);
 }
 
