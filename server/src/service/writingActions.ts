@@ -1,6 +1,6 @@
 import { type ActionItemBlock, convertsLosslessly, holdsActionItems, readActionItems, valuesOf } from './actionItems';
 import { applyEdits, editsForFix, type TextEdit } from './fixes';
-import type { Analysis } from './index';
+import type { Analysis } from './analysis';
 import type { Range } from './model';
 import type { Fix } from './rules/types';
 import { findDiagram, timelineDiagram } from './timelineDiagram';

@@ -7,6 +7,7 @@
 // those the way chrono does without chrono's machinery, and chrono reads the rest.
 import * as chrono from 'chrono-node';
 import { type ChronoPatterns, readLikeChrono } from './chronoFast';
+import type { ChronoComponent, ChronoReading } from './types';
 
 type TimeExpressionParser = chrono.Parser & { followingPhase: () => string };
 
@@ -32,21 +33,9 @@ function createReader(littleEndian: boolean): chrono.Chrono {
 
 const readers = { mdy: createReader(false), dmy: createReader(true) };
 
-/** The parts of a date and time a reading is made of. */
-export type ChronoComponent = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'timezoneOffset';
+// The readings chrono gives, typed in types.ts (the fast reader types its readings the same way).
+export type { ChronoComponent, ChronoReading } from './types';
 const COMPONENTS: readonly ChronoComponent[] = ['year', 'month', 'day', 'hour', 'minute', 'second', 'timezoneOffset'];
-
-/** One date or time chrono finds in a text (of a range, only its start: ranges are read by range.ts). */
-export interface ChronoReading {
-  index: number;
-  text: string;
-  /** "2 hours ago", "within 5 minutes": relative to the moment of reading, not written. */
-  relative: boolean;
-  /** What the text says. */
-  known: Partial<Record<ChronoComponent, number>>;
-  /** What chrono filled in from the reference (a year for "May 13", noon for a date). */
-  implied: Partial<Record<ChronoComponent, number>>;
-}
 
 /** chrono's own reading of `text`; `reference` fills in what the text leaves out (e.g. a year). */
 export function readWithChrono(text: string, dateOrder: 'dmy' | 'mdy', reference: Date): ChronoReading[] {

@@ -9,7 +9,7 @@
 // The configuration it follows is fixed by a fingerprint of chrono's patterns and refiners: a
 // different chrono (an upgrade) turns the fast reader off until this file is checked against it.
 // A differential property test (test/unit/time/fastReading.test.ts) compares both readings.
-import type { ChronoReading } from './chrono';
+import type { ChronoReading } from './types';
 
 export interface ChronoPatterns {
   /** The configured parsers, in order: each one's class name and pattern. */

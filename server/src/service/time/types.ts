@@ -102,3 +102,20 @@ export interface WrittenDateText {
   end: number;
   date: LocalDate;
 }
+
+// ---- What chrono (and the fast reader beside it, chronoFast.ts) read ----------------------------
+
+/** The parts of a date and time a reading is made of. */
+export type ChronoComponent = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'timezoneOffset';
+
+/** One date or time chrono finds in a text (of a range, only its start: ranges are read by range.ts). */
+export interface ChronoReading {
+  index: number;
+  text: string;
+  /** "2 hours ago", "within 5 minutes": relative to the moment of reading, not written. */
+  relative: boolean;
+  /** What the text says. */
+  known: Partial<Record<ChronoComponent, number>>;
+  /** What chrono filled in from the reference (a year for "May 13", noon for a date). */
+  implied: Partial<Record<ChronoComponent, number>>;
+}
