@@ -2,7 +2,7 @@ import type { Field, FrontMatter, PostmortemDocument, Section, Suppressions } fr
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
-import { matchField, normalizeLabel, type SectionMatch, SectionMatcher } from './match';
+import { matcherOf, matchField, normalizeLabel, type SectionMatch, type SectionMatcher } from './match';
 import { gluedLabels } from './glued';
 import { sentenceFields } from './sentenceFields';
 import { findDates, findTimes, STAND_IN_DAY } from '../time';
@@ -56,7 +56,7 @@ function lastContentLineBefore(lines: readonly string[], before: number, floor: 
 /** `frontMatter` is the document's, already read by the caller (it chose the template by it). */
 export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template, frontMatter: FrontMatter | null): PostmortemDocument {
   const { lines, eols, hasBom } = split;
-  const matcher = new SectionMatcher(template);
+  const matcher = matcherOf(template);
   const inFrontMatter = (line: number) => frontMatter !== null && line <= frontMatter.endLine;
   const labels = [...blocks.flatMap((b) => b.labels), ...gluedLabels(lines, blocks, template, inFrontMatter)].sort(
     (a, b) => a.line - b.line || a.labelStart - b.labelStart,

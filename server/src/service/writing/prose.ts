@@ -69,23 +69,29 @@ export function proseLines(document: PostmortemDocument): readonly ProseLine[] {
   return lines;
 }
 
+/** maskLine, remembered per line (most lines of a document are the same after an edit). */
+const maskedLine = rememberByText(maskLine);
+
+// What readProse marks on a line (one byte per line).
+const SKIP = 1;
+const TABLE = 2;
+const IN_BLOCK = 4;
+
 function readProse(document: PostmortemDocument): ProseLine[] {
   const { lines } = document;
   const out: ProseLine[] = [];
-  const skip = new Set<number>();
-  const tables = new Set<number>();
+  const marks = new Uint8Array(lines.length);
+  const mark = (from: number, to: number, flag: number) => {
+    for (let l = Math.max(0, from); l < Math.min(to, lines.length); l++) marks[l] |= flag;
+  };
   for (const block of document.blocks) {
-    if (block.type === 'fence' || block.type === 'code_block') for (let l = block.startLine; l < block.endLine; l++) skip.add(l);
+    if (block.type === 'fence' || block.type === 'code_block') mark(block.startLine, block.endLine, SKIP);
     if (block.type === 'table') {
       const logs = isLogTable(lines, block.startLine, block.endLine);
-      for (let l = block.startLine; l < block.endLine; l++) {
-        if (logs || isTableSeparator(lines[l])) skip.add(l);
-        else tables.add(l);
-      }
+      for (let l = block.startLine; l < block.endLine; l++) mark(l, l + 1, logs || isTableSeparator(lines[l]) ? SKIP : TABLE);
     }
   }
-  const inBlock = new Set<number>();
-  for (const block of document.blocks) for (let l = block.startLine; l < block.endLine; l++) inBlock.add(l);
+  for (const block of document.blocks) mark(block.startLine, block.endLine, IN_BLOCK);
   let fence: string | null = null;
   let comment = false;
   for (let line = 0; line < lines.length; line++) {
@@ -96,7 +102,7 @@ function readProse(document: PostmortemDocument): ProseLine[] {
       if (new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(text)) fence = null;
       continue;
     }
-    if (skip.has(line) || !inBlock.has(line)) continue;
+    if (marks[line] & SKIP || !(marks[line] & IN_BLOCK)) continue;
     const opened = fenceOpen.exec(text);
     if (opened && !/`.*`/.test(text.slice(opened.index + opened[0].length))) {
       fence = opened[1];
@@ -115,8 +121,8 @@ function readProse(document: PostmortemDocument): ProseLine[] {
       visible = visible.slice(0, open) + ' '.repeat(visible.length - open);
       comment = true;
     }
-    const masked = maskLine(visible);
-    if (/[\p{L}\p{N}]/u.test(masked)) out.push({ line, text: masked, inTable: tables.has(line) });
+    const masked = maskedLine(visible);
+    if (/[\p{L}\p{N}]/u.test(masked)) out.push({ line, text: masked, inTable: (marks[line] & TABLE) !== 0 });
   }
   return out;
 }
@@ -128,10 +134,13 @@ export function countWords(text: string): number {
   return n;
 }
 
+/** countWords, remembered per line. */
+const wordsIn = rememberByText(countWords);
+
 /** The prose words of the document: what `word-count` and the status bar count. */
 export function proseWords(document: PostmortemDocument): number {
   let n = 0;
-  for (const p of proseLines(document)) n += countWords(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
+  for (const p of proseLines(document)) n += wordsIn(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
   return n;
 }
 
@@ -160,11 +169,7 @@ const englishOf = new WeakMap<PostmortemDocument, boolean>();
 export function isEnglish(document: PostmortemDocument): boolean {
   let english = englishOf.get(document);
   if (english === undefined) {
-    english = isEnglishText(
-      proseLines(document)
-        .map((p) => p.text)
-        .join('\n'),
-    );
+    english = readsEnglish(proseLines(document).map((p) => p.text));
     englishOf.set(document, english);
   }
   return english;
@@ -172,10 +177,14 @@ export function isEnglish(document: PostmortemDocument): boolean {
 
 /** The same for a part of a document: a section written in another language in an English document. */
 export function isEnglishText(text: string): boolean {
-  // Counted line by line (a line break separates words as any non-letter does), each line's count remembered.
+  return readsEnglish(text.split('\n'));
+}
+
+/** The test of isEnglish and isEnglishText, counted line by line (a line break separates words as any non-letter does), each line's count remembered. */
+function readsEnglish(lines: readonly string[]): boolean {
   let english = 0;
   let other = 0;
-  for (const line of text.split('\n')) {
+  for (const line of lines) {
     const counts = wordsOfLine(line);
     english += counts[0];
     other += counts[1];
