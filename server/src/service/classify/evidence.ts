@@ -1,4 +1,4 @@
-import { rememberByText } from '../incremental/memo';
+import { perLine } from '../incremental/lines';
 import type { PostmortemDocument } from '../model';
 
 // What a reader notices when deciding whether a Markdown file tells of one specific incident:
@@ -118,7 +118,7 @@ const instructionComment =
   /\b(?:your|you|make sure|please|e\.g\.|for example|format:|could be|can be|describe|add|replace|fill|include|insert|explain|list|write|enter|provide|delete|remove this|template|instructions?)\b/i;
 
 /** A content line as read: markup and tags removed ('' for a line that holds no content). */
-const contentText = rememberByText((line: string): string => {
+function contentText(line: string): string {
   const text = line
     .replace(/<!--.*?-->/g, '')
     .replace(/<[^>]+>/g, ' ')
@@ -128,19 +128,20 @@ const contentText = rememberByText((line: string): string => {
     .replace(/^[*_]+/, '')
     .trim();
   return text && !/^(?:[-*_|:\s]+)$/.test(text) ? text : '';
-});
+}
+const contentTextAt = perLine(contentText);
 
 /** Content lines, each as written (for placeholders) and as read (markup and tags removed). */
-function contentLines(doc: PostmortemDocument): { raw: string; text: string }[] {
-  const out: { raw: string; text: string }[] = [];
+function contentLines(doc: PostmortemDocument): { raw: string; text: string; line: number }[] {
+  const out: { raw: string; text: string; line: number }[] = [];
   const code = new Set<number>();
   for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
   const headingLines = new Set([...doc.sections.map((s) => s.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
   if (doc.title) headingLines.add(doc.title.line);
   doc.lines.forEach((line, i) => {
     if (code.has(i) || headingLines.has(i) || (doc.frontMatter && i <= doc.frontMatter.endLine)) return;
-    const text = contentText(line);
-    if (text) out.push({ raw: line.trim(), text });
+    const text = contentTextAt(doc.lines, i);
+    if (text) out.push({ raw: line.trim(), text, line: i });
   });
   return out;
 }
@@ -183,28 +184,29 @@ interface LineCounts {
   projectPage: boolean;
 }
 
-const countsOf = rememberByText(
-  (text: string): LineCounts => ({
-    pastTense: count(text, pastTenseWords),
-    firstPerson: count(text, firstPersonWords),
-    secondPerson: count(text, secondPersonWords),
-    incidentTerms: count(text, incidentWords),
-    figures: count(text, figure),
-    requirement: requirementWords.test(text),
-    instruction: imperativeStart.test(text) || questionStart.test(text),
-    general: generalStatement.test(text),
-    projectPage: projectPage.test(text),
-  }),
-);
+const countsOf = (text: string): LineCounts => ({
+  pastTense: count(text, pastTenseWords),
+  firstPerson: count(text, firstPersonWords),
+  secondPerson: count(text, secondPersonWords),
+  incidentTerms: count(text, incidentWords),
+  figures: count(text, figure),
+  requirement: requirementWords.test(text),
+  instruction: imperativeStart.test(text) || questionStart.test(text),
+  general: generalStatement.test(text),
+  projectPage: projectPage.test(text),
+});
+const countsAt = perLine((line) => countsOf(contentText(line)));
 
 /** A line as written: a placeholder, mostly a link, and (for a line with a digit) a clock time or else a date. */
-const rawFactsOf = rememberByText((line: string): { placeholder: boolean; link: boolean; clock: boolean; date: boolean } => {
+function rawFactsOf(line: string): { placeholder: boolean; link: boolean; clock: boolean; date: boolean } {
   const placeholder = placeholderLine.test(line);
   const link = isLinkLine(line);
   const timed = line.length <= 1000 && /\d/.test(line) && !placeholder && !link;
   const clock = timed && clockLike.test(line);
   return { placeholder, link, clock, date: timed && !clock && dateLike.test(line) };
-});
+}
+const rawFactsAt = perLine(rawFactsOf);
+const trimmedFactsAt = perLine((line) => rawFactsOf(line.trim()));
 
 // `figure` is the one count whose pattern crosses a line break ("1,200\nusers", "40\n%"): where a
 // line ends in a number and the next begins with what it counts, the two are counted together too.
@@ -228,7 +230,7 @@ function figuresIn(lines: readonly string[], counts: readonly LineCounts[]): num
 export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string>): Measures {
   const content = contentLines(doc);
   const lines = content.map((l) => l.text);
-  const counts = lines.map(countsOf);
+  const counts = content.map((l) => countsAt(doc.lines, l.line));
   const words = Math.max(doc.words, 1);
   const code = new Set<number>();
   for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
@@ -238,11 +240,11 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
   for (let l = from; l < doc.lines.length; l++) {
     if (code.has(l)) continue;
     // Evidence only, so a quick look will do: the time library reads these lines for the incident.
-    const facts = rawFactsOf(doc.lines[l]);
+    const facts = rawFactsAt(doc.lines, l);
     if (facts.clock) timeLines++;
     else if (facts.date) dateLines++;
   }
-  const rawFacts = content.map((l) => rawFactsOf(l.raw));
+  const rawFacts = content.map((l) => trimmedFactsAt(doc.lines, l.line));
   const placeholderLines = rawFacts.filter((f) => f.placeholder).length;
   // A section counts when a line of it tells something: a sentence, a time, a figure; not a
   // placeholder nor the fragments of a requirement ("list the duration …").

@@ -1,4 +1,5 @@
 import type { PostmortemDocument } from '../model';
+import { perLine } from '../incremental/lines';
 import { rememberByText } from '../incremental/memo';
 
 // The prose of a postmortem: what a reader reads as sentences. Code (fenced, indented, inline),
@@ -69,8 +70,14 @@ export function proseLines(document: PostmortemDocument): readonly ProseLine[] {
   return lines;
 }
 
-/** maskLine, remembered per line (most lines of a document are the same after an edit). */
-const maskedLine = rememberByText(maskLine);
+// Remembered per line (most lines of a document are the same after an edit): the mask, and the
+// word counts of the masked line, for lines whose prose is the whole line masked (not inside a comment).
+const maskedAt = perLine(maskLine);
+const proseWordsAt = perLine((line) => countWords(maskLine(line)));
+const tableWordsAt = perLine((line) => countWords(maskLine(line).replace(/\|/g, ' ')));
+const languageWordsAt = perLine((line) => languageWords(maskLine(line)));
+/** The prose line is its document line masked (and so its readings per line are those of perLine). */
+const wholeLine = (document: PostmortemDocument, p: ProseLine) => p.text === maskedAt(document.lines, p.line);
 
 // What readProse marks on a line (one byte per line).
 const SKIP = 1;
@@ -121,7 +128,7 @@ function readProse(document: PostmortemDocument): ProseLine[] {
       visible = visible.slice(0, open) + ' '.repeat(visible.length - open);
       comment = true;
     }
-    const masked = maskedLine(visible);
+    const masked = visible === text ? maskedAt(lines, line) : maskLine(visible);
     if (/[\p{L}\p{N}]/u.test(masked)) out.push({ line, text: masked, inTable: (marks[line] & TABLE) !== 0 });
   }
   return out;
@@ -140,7 +147,10 @@ const wordsIn = rememberByText(countWords);
 /** The prose words of the document: what `word-count` and the status bar count. */
 export function proseWords(document: PostmortemDocument): number {
   let n = 0;
-  for (const p of proseLines(document)) n += wordsIn(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
+  for (const p of proseLines(document)) {
+    if (wholeLine(document, p)) n += p.inTable ? tableWordsAt(document.lines, p.line) : proseWordsAt(document.lines, p.line);
+    else n += wordsIn(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
+  }
   return n;
 }
 
@@ -169,7 +179,7 @@ const englishOf = new WeakMap<PostmortemDocument, boolean>();
 export function isEnglish(document: PostmortemDocument): boolean {
   let english = englishOf.get(document);
   if (english === undefined) {
-    english = readsEnglish(proseLines(document).map((p) => p.text));
+    english = readsEnglish(proseLines(document).map((p) => (wholeLine(document, p) ? languageWordsAt(document.lines, p.line) : wordsOfLine(p.text))));
     englishOf.set(document, english);
   }
   return english;
@@ -177,15 +187,14 @@ export function isEnglish(document: PostmortemDocument): boolean {
 
 /** The same for a part of a document: a section written in another language in an English document. */
 export function isEnglishText(text: string): boolean {
-  return readsEnglish(text.split('\n'));
+  return readsEnglish(text.split('\n').map(wordsOfLine));
 }
 
-/** The test of isEnglish and isEnglishText, counted line by line (a line break separates words as any non-letter does), each line's count remembered. */
-function readsEnglish(lines: readonly string[]): boolean {
+/** The test of isEnglish and isEnglishText, from the counts of each line (a line break separates words as any non-letter does). */
+function readsEnglish(lineCounts: readonly (readonly [number, number])[]): boolean {
   let english = 0;
   let other = 0;
-  for (const line of lines) {
-    const counts = wordsOfLine(line);
+  for (const counts of lineCounts) {
     english += counts[0];
     other += counts[1];
   }
@@ -193,7 +202,7 @@ function readsEnglish(lines: readonly string[]): boolean {
 }
 
 /** English and other-language function words in a line. */
-const wordsOfLine = rememberByText((line: string): readonly [number, number] => {
+function languageWords(line: string): readonly [number, number] {
   let english = 0;
   let other = 0;
   for (const w of line.toLowerCase().split(/[^\p{L}]+/u)) {
@@ -201,4 +210,5 @@ const wordsOfLine = rememberByText((line: string): readonly [number, number] => 
     else if (otherWords.has(w)) other++;
   }
   return [english, other];
-});
+}
+const wordsOfLine = rememberByText(languageWords);
