@@ -129,7 +129,7 @@ function contentText(line: string): string {
     .trim();
   return text && !/^(?:[-*_|:\s]+)$/.test(text) ? text : '';
 }
-const contentTextAt = perLine(contentText);
+const contentTextAt = perLine((line) => contentText(line));
 
 /** Content lines, each as written (for placeholders) and as read (markup and tags removed). */
 function contentLines(doc: PostmortemDocument): { raw: string; text: string; line: number }[] {
@@ -195,7 +195,7 @@ const countsOf = (text: string): LineCounts => ({
   general: generalStatement.test(text),
   projectPage: projectPage.test(text),
 });
-const countsAt = perLine((line) => countsOf(contentText(line)));
+const countsAt = perLine((_, lines, index) => countsOf(contentTextAt(lines, index)));
 
 /** A line as written: a placeholder, mostly a link, and (for a line with a digit) a clock time or else a date. */
 function rawFactsOf(line: string): { placeholder: boolean; link: boolean; clock: boolean; date: boolean } {
@@ -205,8 +205,8 @@ function rawFactsOf(line: string): { placeholder: boolean; link: boolean; clock:
   const clock = timed && clockLike.test(line);
   return { placeholder, link, clock, date: timed && !clock && dateLike.test(line) };
 }
-const rawFactsAt = perLine(rawFactsOf);
-const trimmedFactsAt = perLine((line) => rawFactsOf(line.trim()));
+const rawFactsAt = perLine((line) => rawFactsOf(line));
+const trimmedFactsAt = perLine((line, lines, index) => (line.trim() === line ? rawFactsAt(lines, index) : rawFactsOf(line.trim())));
 
 // `figure` is the one count whose pattern crosses a line break ("1,200\nusers", "40\n%"): where a
 // line ends in a number and the next begins with what it counts, the two are counted together too.

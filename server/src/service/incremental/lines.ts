@@ -13,7 +13,11 @@ interface LineReadings {
   values: unknown[];
   /** Bit n: values[n] has been read. */
   read: number;
+  /** A number for the text: two lines with the same id have the same text (while either is remembered). */
+  id: number;
 }
+
+let nextId = 0;
 
 const byText = new Remembered<LineReadings>();
 const byLines = new WeakMap<readonly string[], (LineReadings | undefined)[]>();
@@ -30,7 +34,7 @@ function readingsAt(lines: readonly string[], index: number): LineReadings {
     const line = lines[index];
     readings = byText.get(line);
     if (!readings) {
-      readings = { text: ownCopy(line), values: [], read: 0 };
+      readings = { text: ownCopy(line), values: [], read: 0, id: nextId++ };
       byText.set(readings.text, readings);
     }
     all[index] = readings;
@@ -41,9 +45,10 @@ function readingsAt(lines: readonly string[], index: number): LineReadings {
 /**
  * `read` of the line at `index` of `lines` (a document's lines, not changed after they were
  * split), remembered with the line's other readings. Only for functions of the line's text alone
- * whose results callers never change.
+ * whose results callers never change. `read` gets the line's own copy of its text, and may build
+ * on other readings of the same line (`other(lines, index)`), but must not read `lines` otherwise.
  */
-export function perLine<T>(read: (line: string) => T): (lines: readonly string[], index: number) => T {
+export function perLine<T>(read: (line: string, lines: readonly string[], index: number) => T): (lines: readonly string[], index: number) => T {
   const slot = slots++;
   // One bit per reading in a small integer.
   if (slot >= 30) throw new Error('perLine: at most 30 readings per line');
@@ -51,9 +56,14 @@ export function perLine<T>(read: (line: string) => T): (lines: readonly string[]
   return (lines, index) => {
     const readings = readingsAt(lines, index);
     if (readings.read & bit) return readings.values[slot] as T;
-    const value = read(readings.text);
+    const value = read(readings.text, lines, index);
     readings.values[slot] = value;
     readings.read |= bit;
     return value;
   };
+}
+
+/** A number standing for the text of the line at `index`: equal numbers, equal texts (a short key for a run of lines). */
+export function lineId(lines: readonly string[], index: number): number {
+  return readingsAt(lines, index).id;
 }

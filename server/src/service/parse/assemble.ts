@@ -54,6 +54,19 @@ function lastContentLineBefore(lines: readonly string[], before: number, floor: 
 }
 
 /** `frontMatter` is the document's, already read by the caller (it chose the template by it). */
+/** The fields of every section, and the time fields among them once each: made once per template (matchField remembers by list). */
+const fieldLists = new WeakMap<Template, { allFields: TemplateField[]; timeFields: TemplateField[] }>();
+function fieldListsOf(template: Template): { allFields: TemplateField[]; timeFields: TemplateField[] } {
+  let lists = fieldLists.get(template);
+  if (!lists) {
+    const allFields = template.sections.flatMap((s) => s.fields);
+    const timeFields = allFields.filter((f, i, all) => timeFieldIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i);
+    lists = { allFields, timeFields };
+    fieldLists.set(template, lists);
+  }
+  return lists;
+}
+
 export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template, frontMatter: FrontMatter | null): PostmortemDocument {
   const { lines, eols, hasBom } = split;
   const matcher = matcherOf(template);
@@ -64,8 +77,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const sections: Section[] = [];
   const fields: Field[] = [];
   const otherHeadings: PostmortemDocument['otherHeadings'] = [];
-  const allFields = template.sections.flatMap((s) => s.fields);
-  const timeFields = allFields.filter((f, i, all) => timeFieldIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i);
+  const { allFields, timeFields } = fieldListsOf(template);
   let open: OpenSection | undefined;
   let title: PostmortemDocument['title'] = null;
 

@@ -299,8 +299,24 @@ function namesOf(f: TemplateField): string[] {
   return names;
 }
 
+/** What each label matched, per list of fields (a template's lists are made once and never changed). */
+const fieldMatches = new WeakMap<readonly TemplateField[], Map<string, TemplateField | undefined>>();
+
 /** The template field a label names, among the given fields. */
 export function matchField(label: string, fields: readonly TemplateField[]): TemplateField | undefined {
+  let known = fieldMatches.get(fields);
+  if (!known) {
+    known = new Map();
+    fieldMatches.set(fields, known);
+  }
+  if (known.has(label)) return known.get(label);
+  if (known.size >= 5000) known.clear();
+  const field = readFieldName(label, fields);
+  known.set(ownCopy(label), field);
+  return field;
+}
+
+function readFieldName(label: string, fields: readonly TemplateField[]): TemplateField | undefined {
   const wanted = normalizeLabel(label);
   if (!wanted) return undefined;
   for (const f of fields) if (namesOf(f).includes(wanted)) return f;

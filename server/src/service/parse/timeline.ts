@@ -262,7 +262,7 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
   // first one the timeline writes at all.
   let writtenZone: ZoneSpec | null = null;
   const firstWrittenZone = firstZoneOf(document, clock.options);
-  const clockKey = JSON.stringify([clock.options, clock.referenceDate, clock.zone, clock.start, clock.end]);
+  const clockKey = clockKeyOf(clock);
   let scanned = timelines[0].headingRange.end.line;
   const covered = new Set<number>();
   for (const e of document.timeline) for (let l = e.line; l <= e.endLine; l++) covered.add(l);
@@ -329,6 +329,9 @@ interface ClockState {
   writtenZone: ZoneSpec | null;
 }
 
+/** The clock in a key: what of it an entry's reading reads (zoneAt is read per line). */
+const clockKeyOf = (clock: TimelineClock) => shortKey(JSON.stringify([clock.options, clock.referenceDate, clock.zone, clock.start, clock.end]));
+
 /** One entry's time as readTimelineTimes gives it, and the state it leaves for the next entry. */
 interface TimedStep {
   time: string | null;
@@ -344,9 +347,35 @@ interface TimedStep {
 // before it leave: all in the key. After an edit most entries read the same, from the same state.
 const steps = new Remembered<TimedStep>();
 
+// Zones and clocks in a key: a short number for each, the same for equal ones (a zone read from a
+// line is one object, remembered with the line's reading; a clock is made anew per analysis).
+const knownKeys = new Map<string, string>();
+// Never reused, also after the map is cleared: a number always stands for one text.
+let nextKey = 0;
+const zoneKeys = new WeakMap<ZoneSpec, string>();
+function shortKey(long: string): string {
+  let key = knownKeys.get(long);
+  if (key === undefined) {
+    if (knownKeys.size >= 10_000) knownKeys.clear();
+    key = String(nextKey++);
+    knownKeys.set(long, key);
+  }
+  return key;
+}
+function zoneKey(zone: ZoneSpec | null): string {
+  if (!zone) return '';
+  let key = zoneKeys.get(zone);
+  if (key === undefined) {
+    key = shortKey(JSON.stringify(zone));
+    zoneKeys.set(zone, key);
+  }
+  return key;
+}
+
 function timedStep(rawLine: string, timeRange: Range, clock: TimelineClock, clockKey: string, firstWrittenZone: ZoneSpec | null, state: ClockState): TimedStep {
   const line = timeRange.start.line;
-  const key = JSON.stringify([rawLine, line, timeRange.start.character, timeRange.end.character, clockKey, clock.zoneAt(line), firstWrittenZone, state]);
+  const d = state.day;
+  const key = `${clockKey}|${zoneKey(clock.zoneAt(line))}|${zoneKey(firstWrittenZone)}|${zoneKey(state.writtenZone)}|${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}|${state.dayKnown ? 1 : 0}${state.freshDay ? 1 : 0}${state.twelveHourClock ? 1 : 0}|${state.previous}|${line}:${timeRange.start.character}-${timeRange.end.character}|${state.dayNote}\u0000${rawLine}`;
   let step = steps.get(key);
   if (!step) {
     step = readTimedStep(rawLine, timeRange, clock, firstWrittenZone, state);

@@ -72,10 +72,10 @@ export function proseLines(document: PostmortemDocument): readonly ProseLine[] {
 
 // Remembered per line (most lines of a document are the same after an edit): the mask, and the
 // word counts of the masked line, for lines whose prose is the whole line masked (not inside a comment).
-const maskedAt = perLine(maskLine);
-const proseWordsAt = perLine((line) => countWords(maskLine(line)));
-const tableWordsAt = perLine((line) => countWords(maskLine(line).replace(/\|/g, ' ')));
-const languageWordsAt = perLine((line) => languageWords(maskLine(line)));
+const maskedAt = perLine((line) => maskLine(line));
+const proseWordsAt = perLine((_, lines, index) => countWords(maskedAt(lines, index)));
+const tableWordsAt = perLine((_, lines, index) => countWords(maskedAt(lines, index).replace(/\|/g, ' ')));
+const languageWordsAt = perLine((_, lines, index) => wordsOfLine(maskedAt(lines, index)));
 /** The prose line is its document line masked (and so its readings per line are those of perLine). */
 const wholeLine = (document: PostmortemDocument, p: ProseLine) => p.text === maskedAt(document.lines, p.line);
 
