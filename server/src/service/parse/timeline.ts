@@ -13,6 +13,7 @@ import {
 } from '../time';
 import type { EntryLine, ParsedBlock } from './blocks';
 import { range, withoutMarkup } from './lines';
+import { lineId } from '../incremental/lines';
 import { Remembered } from '../incremental/memo';
 
 // Timeline entries: list items, paragraph lines and table rows of the timeline section that
@@ -304,7 +305,7 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
     }
     const line = entry.timeRange.start.line;
     const state: ClockState = { day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone };
-    const step = timedStep(document.lines[line] ?? '', entry.timeRange, clock, clockKey, firstWrittenZone, state);
+    const step = timedStep(document.lines, entry.timeRange, clock, clockKey, firstWrittenZone, state);
     entry.time = step.time;
     entry.at = step.at;
     entry.timeNotes = [...step.timeNotes];
@@ -347,8 +348,9 @@ interface TimedStep {
 // before it leave: all in the key. After an edit most entries read the same, from the same state.
 const steps = new Remembered<TimedStep>();
 
-// Zones and clocks in a key: a short number for each, the same for equal ones (a zone read from a
-// line is one object, remembered with the line's reading; a clock is made anew per analysis).
+// Clocks in a key: a short number for each, the same for equal ones (a clock is made anew per
+// analysis). Zones: their fields, kept per zone object (a zone read from a line is one object,
+// remembered with the line's reading).
 const knownKeys = new Map<string, string>();
 // Never reused, also after the map is cleared: a number always stands for one text.
 let nextKey = 0;
@@ -362,20 +364,34 @@ function shortKey(long: string): string {
   }
   return key;
 }
+// ZoneSpec's fields: adding one to ZoneSpec does not compile until it is added here, and to the key below.
+const zoneFields: Record<keyof ZoneSpec, true> = { text: true, zone: true, ambiguous: true, region: true };
 function zoneKey(zone: ZoneSpec | null): string {
   if (!zone) return '';
   let key = zoneKeys.get(zone);
   if (key === undefined) {
-    key = shortKey(JSON.stringify(zone));
+    const { text, zone: name, ambiguous, region } = zone;
+    key = `${text}\u0001${name}\u0001${region ?? ''}\u0001${ambiguous ? `${ambiguous.chosen}\u0001${ambiguous.readings.join('\u0002')}` : ''}`;
     zoneKeys.set(zone, key);
   }
   return key;
 }
+void zoneFields;
 
-function timedStep(rawLine: string, timeRange: Range, clock: TimelineClock, clockKey: string, firstWrittenZone: ZoneSpec | null, state: ClockState): TimedStep {
+function timedStep(
+  lines: readonly string[],
+  timeRange: Range,
+  clock: TimelineClock,
+  clockKey: string,
+  firstWrittenZone: ZoneSpec | null,
+  state: ClockState,
+): TimedStep {
   const line = timeRange.start.line;
+  const rawLine = lines[line] ?? '';
+  // The line by its number (incremental/lines.ts): equal numbers, equal texts.
+  const text = line < lines.length ? lineId(lines, line) : '';
   const d = state.day;
-  const key = `${clockKey}|${zoneKey(clock.zoneAt(line))}|${zoneKey(firstWrittenZone)}|${zoneKey(state.writtenZone)}|${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}|${state.dayKnown ? 1 : 0}${state.freshDay ? 1 : 0}${state.twelveHourClock ? 1 : 0}|${state.previous}|${line}:${timeRange.start.character}-${timeRange.end.character}|${state.dayNote}\u0000${rawLine}`;
+  const key = `${clockKey}|${zoneKey(clock.zoneAt(line))}|${zoneKey(firstWrittenZone)}|${zoneKey(state.writtenZone)}|${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}|${state.dayKnown ? 1 : 0}${state.freshDay ? 1 : 0}${state.twelveHourClock ? 1 : 0}|${state.previous}|${line}:${timeRange.start.character}-${timeRange.end.character}|${text}|${state.dayNote}`;
   let step = steps.get(key);
   if (!step) {
     step = readTimedStep(rawLine, timeRange, clock, firstWrittenZone, state);
