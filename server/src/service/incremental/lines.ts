@@ -5,7 +5,7 @@
 // long document is most of what a re-analysis spends on them. Here all the readings of a line
 // share one record: one look-up per line and analysis (by text, in the generational store of
 // memo.ts), then each reader finds its reading by the line's index in that analysis's lines.
-import { ownCopy, Remembered } from './memo';
+import { keepUsing, ownCopy, Remembered, type RememberedEntry } from './memo';
 
 interface LineReadings {
   /** The line's own copy of its text (a reading must not keep the whole document alive). */
@@ -18,9 +18,13 @@ interface LineReadings {
 }
 
 let nextId = 0;
+let lookups = 0;
+
+/** How many lines have been looked up by their text so far (the tests and the benchmark read it). */
+export const textLookups = (): number => lookups;
 
 const byText = new Remembered<LineReadings>();
-const byLines = new WeakMap<readonly string[], (LineReadings | undefined)[]>();
+const byLines = new WeakMap<readonly string[], (RememberedEntry<LineReadings> | undefined)[]>();
 let slots = 0;
 
 function readingsAt(lines: readonly string[], index: number): LineReadings {
@@ -29,17 +33,18 @@ function readingsAt(lines: readonly string[], index: number): LineReadings {
     all = new Array(lines.length);
     byLines.set(lines, all);
   }
-  let readings = all[index];
-  if (!readings) {
+  let entry = all[index];
+  if (!entry) {
     const line = lines[index];
-    readings = byText.get(line);
-    if (!readings) {
-      readings = { text: ownCopy(line), values: [], read: 0, id: nextId++ };
-      byText.set(readings.text, readings);
+    lookups++;
+    entry = byText.entryOf(line);
+    if (!entry) {
+      const text = ownCopy(line);
+      entry = byText.add(text, { text, values: [], read: 0, id: nextId++ });
     }
-    all[index] = readings;
+    all[index] = entry;
   }
-  return readings;
+  return entry.value;
 }
 
 /**
@@ -66,4 +71,53 @@ export function perLine<T>(read: (line: string, lines: readonly string[], index:
 /** A number standing for the text of the line at `index`: equal numbers, equal texts (a short key for a run of lines). */
 export function lineId(lines: readonly string[], index: number): number {
   return readingsAt(lines, index).id;
+}
+
+/**
+ * The readings of `previous`'s lines carried over to `lines`, its text after `changes`: a line no
+ * change touched is found by where it was, without a look-up of its text. The changes (LSP content
+ * changes, in order, each in the text the ones before it left) only say where to look: a line is
+ * carried only if its text is the same, so a wrong or missing range costs look-ups, never a wrong
+ * reading.
+ */
+export function carryLines(previous: readonly string[], lines: readonly string[], changes: readonly { range?: LineSpan; text: string }[]): void {
+  const known = byLines.get(previous);
+  if (!known || byLines.has(lines)) return;
+  const from = wherefrom(previous.length, changes);
+  if (!from || from.length !== lines.length) return;
+  const all: (RememberedEntry<LineReadings> | undefined)[] = new Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const j = from[i];
+    const entry = j >= 0 ? known[j] : undefined;
+    if (entry && previous[j] === lines[i]) {
+      keepUsing(entry);
+      all[i] = entry;
+    }
+  }
+  byLines.set(lines, all);
+}
+
+interface LineSpan {
+  start: { line: number };
+  end: { line: number };
+}
+
+/** For each line after the changes, the line it was before them, or -1 (a line a change wrote); undefined for a change without a range. */
+function wherefrom(lineCount: number, changes: readonly { range?: LineSpan; text: string }[]): Int32Array | undefined {
+  // Many changes at once (a paste of many edits, a reformat): looked up by text instead.
+  if (changes.length > 64) return undefined;
+  let from = Int32Array.from({ length: lineCount }, (_, i) => i);
+  for (const change of changes) {
+    if (!change.range) return undefined;
+    const last = from.length - 1;
+    const a = Math.max(0, Math.min(change.range.start.line, change.range.end.line, last));
+    const b = Math.max(a, Math.min(Math.max(change.range.start.line, change.range.end.line), last));
+    const written = (change.text.match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
+    const next = new Int32Array(from.length - (b - a + 1) + written);
+    next.set(from.subarray(0, a), 0);
+    next.fill(-1, a, a + written);
+    next.set(from.subarray(b + 1), a + written);
+    from = next;
+  }
+  return from;
 }

@@ -12,8 +12,14 @@
  * carries the generation that last used it: a hit only stamps it (no copying from one generation's
  * map to the next), and a new generation sweeps out what the last two did not use.
  */
+/** A remembered reading, with the generation that last used it. */
+export interface RememberedEntry<T> {
+  readonly value: T;
+  used: number;
+}
+
 export class Remembered<T> {
-  private readonly entries = new Map<string, { value: T; used: number }>();
+  private readonly entries = new Map<string, RememberedEntry<T>>();
 
   constructor() {
     stores.push(this);
@@ -30,6 +36,20 @@ export class Remembered<T> {
     this.entries.set(key, { value, used: generation });
   }
 
+  /** The entry of `key`, marked as used now: kept by a caller, it is marked again with `keepUsing`, without a look-up. */
+  entryOf(key: string): RememberedEntry<T> | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) entry.used = generation;
+    return entry;
+  }
+
+  /** Remembers `value` under `key` and gives its entry (see entryOf). */
+  add(key: string, value: T): RememberedEntry<T> {
+    const entry = { value, used: generation };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
   /** Forgets what neither the generation that just ended nor the one before it used. */
   sweep(): void {
     for (const [key, entry] of this.entries) if (entry.used < generation - 1) this.entries.delete(key);
@@ -41,6 +61,11 @@ export class Remembered<T> {
 }
 
 let generation = 0;
+
+/** Marks an entry (from entryOf or add) as used in this generation, as a look-up of its key would. */
+export function keepUsing(entry: RememberedEntry<unknown>): void {
+  entry.used = generation;
+}
 const stores: Remembered<unknown>[] = [];
 
 /** A copy of `text` that holds no reference to a longer string it was cut from. */
