@@ -14,7 +14,7 @@ import {
 import type { EntryLine, ParsedBlock } from './blocks';
 import { range, withoutMarkup } from './lines';
 import { lineId } from '../incremental/lines';
-import { Remembered } from '../incremental/memo';
+import { Remembered, rememberByText } from '../incremental/memo';
 
 // Timeline entries: list items, paragraph lines and table rows of the timeline section that
 // begin with a time, or that nest one (`- Detection:` / `  - *Time:* 14:30 SAST`).
@@ -106,15 +106,26 @@ function tableColumns(header: string[] | undefined): TableColumns {
   return { time, date, year: year ? Number(year[1]) : null };
 }
 
+/**
+ * The leading time of an entry's content and the text after it. Remembered: the content of a block
+ * that did not change is the same string in every re-analysis (incremental/blocks.ts), so looking
+ * it up costs little.
+ */
+const leadingEntry = rememberByText((content: string): { time: LeadingTime; text: string } | null => {
+  const time = leadingTimeOf(content);
+  return time ? { time, text: entryText(content, time) } : null;
+});
+
 function textEntry(entry: EntryLine, siblings: readonly EntryLine[], index: number): TimelineEntry | undefined {
-  const time = leadingTimeOf(entry.content);
-  if (time) {
+  const leading = leadingEntry(entry.content);
+  if (leading) {
+    const { time } = leading;
     return {
       line: entry.line,
       endLine: entry.endLine,
       timeText: time.text,
       timeRange: range(entry.line, entry.contentStart + time.start, entry.line, entry.contentStart + time.end),
-      text: entryText(entry.content, time),
+      text: leading.text,
       kind: entry.kind === 'list' ? 'list' : entry.kind === 'heading' ? 'heading' : 'paragraph',
     };
   }
