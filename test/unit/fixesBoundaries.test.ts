@@ -72,6 +72,16 @@ describe('fixes at their boundaries: headings inside the timeline stay where the
     const text = md('## Timeline', '  - 10:20 UTC - b', '- 10:10 UTC - a');
     assert.equal(sorted(text)[0], '## Timeline');
   });
+
+  it('sorts the entries under each day heading without moving one to another day', () => {
+    const text = md('## Timeline', '### Jan 15', '- 10:20 UTC - b', '- 10:10 UTC - a', '### Jan 16', '- 09:00 UTC - c', '- 08:00 UTC - d');
+    assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '- 08:00 UTC - d', '- 09:00 UTC - c']);
+  });
+
+  it('sorts two timeline sections each on its own, keeping the second heading between them', () => {
+    const text = md('## Timeline', '- 10:20 UTC - b', '- 10:10 UTC - a', '', '## Timeline', '- 11:20 UTC - d', '- 11:10 UTC - c');
+    assert.deepEqual(sorted(text), ['## Timeline', '- 10:10 UTC - a', '- 10:20 UTC - b', '', '## Timeline', '- 11:10 UTC - c', '- 11:20 UTC - d']);
+  });
 });
 
 describe('fixes at their boundaries: the colon of a new heading', () => {

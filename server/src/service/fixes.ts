@@ -392,7 +392,16 @@ function sortTimelineEdit(document: PostmortemDocument, entries: readonly Timeli
   };
   let last = Math.max(...entries.map(endOf));
   while (last + 1 <= ceiling && !isBlank(lines[last + 1]) && !startsItem(lines[last + 1]) && !headings.has(last + 1)) last++;
-  const order = sortLines(lines, first, last, entries);
+  // A heading among the entries (a day, a second timeline section) stays where it is: the entries
+  // between two headings are sorted among themselves, never moved under another heading (another day).
+  const order: number[] = [];
+  let from = first;
+  for (let l = first; l <= last + 1; l++) {
+    if (l <= last && !headings.has(l)) continue;
+    if (l > from) order.push(...sortLines(lines, from, l - 1, entries));
+    if (l <= last) order.push(l);
+    from = l + 1;
+  }
   if (order.every((l, i) => l === first + i)) return undefined;
   const eol = lineBreakOf(document);
   return { range: range(first, 0, last, lines[last].length), newText: order.map((l) => lines[l]).join(eol) };
