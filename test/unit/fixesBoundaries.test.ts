@@ -93,6 +93,7 @@ describe('fixes at their boundaries: the colon of a new heading', () => {
   const cases: [what: string, text: string, heading: string][] = [
     ['a bold heading with a space before the colon outside', '**Impact** :\nx', '**Root Cause**:'],
     ['a bold heading with a space between the colon and the closing stars', '**Impact: **\nx', '**Root Cause:**'],
+    ['a numbered bold heading with the colon outside', '1. **Impact**:\nx', '**Root Cause**:'],
     ['a bold heading without a colon', '**Impact**\nx', '**Root Cause**'],
     ['an ATX heading with text after a colon', '## Impact: details\nx', '## Root Cause'],
     ['a plain heading without a colon', 'Impact\nx', 'Root Cause:'],

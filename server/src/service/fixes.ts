@@ -47,7 +47,8 @@ export function headingLike(model: Section | undefined, name: string, eol: strin
     case 'html':
       return `<h${model.level}>${name}</h${model.level}>`;
     case 'bold':
-      return /^\*\*[^*]*\*\*\s*:/.test(model.heading) ? `**${name}**:` : `**${name}${colon}**`;
+      // The colon outside the bold, after a list number too (`1. **Impact**:`).
+      return /\*\*[^*]*\*\*\s*:/.test(model.heading) ? `**${name}**:` : `**${name}${colon}**`;
     default:
       return `${name}${colon || ':'}`;
   }
