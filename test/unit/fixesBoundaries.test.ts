@@ -61,6 +61,11 @@ describe('fixes at their boundaries: the lines after the last timeline entry', (
     assert.deepEqual(sorted(text), ['## Timeline', '**10:10 UTC: a**', 'We rolled back.', '**10:20 UTC: b**', '### Aftermath', 'Text.']);
   });
 
+  it('sorts indented entries separated by blank lines at their own indentation', () => {
+    const text = md('## Timeline', '  - 10:20 UTC - b', '', '  - 10:10 UTC - a');
+    assert.deepEqual(sorted(text), ['## Timeline', '  - 10:10 UTC - a', '', '  - 10:20 UTC - b']);
+  });
+
   it('treats a line of spaces between entries as a blank line that stays in place', () => {
     const text = md('## Timeline', '- 10:20 UTC - b', '  ', '- 10:10 UTC - a', '- 10:30 UTC - c');
     assert.deepEqual(sorted(text), ['## Timeline', '- 10:10 UTC - a', '  ', '- 10:20 UTC - b', '- 10:30 UTC - c']);
@@ -76,6 +81,11 @@ describe('fixes at their boundaries: headings inside the timeline stay where the
   it('sorts the entries under each day heading without moving one to another day', () => {
     const text = md('## Timeline', '### Jan 15', '- 10:20 UTC - b', '- 10:10 UTC - a', '### Jan 16', '- 09:00 UTC - c', '- 08:00 UTC - d');
     assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '- 08:00 UTC - d', '- 09:00 UTC - c']);
+  });
+
+  it('keeps the blank line between two day headings where it is', () => {
+    const text = md('## Timeline', '### Jan 15', '- 10:20 UTC - b', '- 10:10 UTC - a', '### Jan 16', '', '### Jan 17', '- 09:00 UTC - c');
+    assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '', '### Jan 17', '- 09:00 UTC - c']);
   });
 
   it('sorts two timeline sections each on its own, keeping the second heading between them', () => {
@@ -156,6 +166,20 @@ describe('fixes at their boundaries: closing a block left open before an inserti
       'still --',
       '> y',
       '-->',
+      '',
+      ...TIMELINE,
+    ]);
+  });
+
+  it('closes nothing when a link reference definition follows the open comment (it is not the end of the document)', () => {
+    assert.deepEqual(inserted(md('## Issue Summary', 'x', '', '<div>', '<!-- open', '', '[a]: http://x')), [
+      '## Issue Summary',
+      'x',
+      '',
+      '<div>',
+      '<!-- open',
+      '',
+      '[a]: http://x',
       '',
       ...TIMELINE,
     ]);
@@ -295,5 +319,83 @@ describe('fixes at their boundaries: which action items a conversion rewrites', 
       '\n',
     );
     assert.deepEqual(after.slice(8), ['', 'After.']);
+  });
+});
+
+describe('fixes at their boundaries: fields and sections the template orders', () => {
+  const rootCause = (...fields: string[]) => md('## Issue Summary', 'x', '', '## Root Cause and Resolution', ...fields, '', '## Timeline', '- 10:00 UTC - a');
+  const add = (text: string, sectionId: string, fieldId: string) =>
+    applyFix(text, analyze(text), { kind: 'insert-field', title: 'x', sectionId, fieldId }).split('\n').slice(3, 7);
+
+  it('follows the last field of the template before it, not a field of another section written after that one', () => {
+    assert.deepEqual(add(rootCause('- **Root cause:** a bad push', '- **Start:** 10:00 UTC'), 'root-cause', 'resolution'), [
+      '## Root Cause and Resolution',
+      '- **Root cause:** a bad push',
+      '- **Resolution:** What restored service, and the permanent fix',
+      '- **Start:** 10:00 UTC',
+    ]);
+  });
+
+  it('goes after the only field written when the template does not order that one', () => {
+    assert.deepEqual(add(rootCause('- **Start:** 10:00 UTC'), 'root-cause', 'cause'), [
+      '## Root Cause and Resolution',
+      '- **Start:** 10:00 UTC',
+      '- **Root cause:** The underlying cause, in one or two sentences',
+      '',
+    ]);
+  });
+
+  const sections = md('## Issue Summary', 'x', '', '## Timeline', '- 10:00 UTC - a');
+  const inserted = (sectionId: string) => applyFix(sections, analyze(sections), { kind: 'insert-section', title: 'x', sectionId }).split('\n');
+
+  it('places a section by the template order of the sections written, the one of its kind aside: after those before it', () => {
+    assert.deepEqual(inserted('timeline').slice(0, 6), [
+      '## Issue Summary',
+      'x',
+      '',
+      '## Timeline',
+      '',
+      '- **HH:MM UTC** – The issue is detected: how, and by whom.',
+    ]);
+  });
+
+  it('places a section the template puts first before the next section written, not before one of its own kind', () => {
+    assert.deepEqual(inserted('summary').slice(0, 4), ['## Issue Summary', 'x', '', '## Issue Summary']);
+  });
+});
+
+describe('fixes at their boundaries: where a sort starts and ends', () => {
+  it('never moves the underline of a setext timeline heading over an entry indented more than the next', () => {
+    const text = md('Timeline', '--------', '  - 10:20 UTC - b', '- 10:10 UTC - a');
+    const analysis = analyze(text);
+    const fix = analysis.diagnostics.find((d) => d.code === 'timeline-order')?.fixes.find((f) => f.kind === 'sort-timeline');
+    assert.ok(fix);
+    assert.deepEqual(applyFix(text, analysis, fix).split('\n').slice(0, 2), ['Timeline', '--------']);
+  });
+
+  it('sorts entries nested under a parent whose text runs on over two lines, keeping the parent first', () => {
+    const text = md('## Timeline', '- Detection: we saw', '  it coming', '  - 10:20 UTC - b', '  - 10:10 UTC - a', '- 10:30 UTC - c');
+    assert.deepEqual(sorted(text), ['## Timeline', '- Detection: we saw', '  it coming', '  - 10:10 UTC - a', '  - 10:20 UTC - b', '- 10:30 UTC - c']);
+  });
+
+  it('does not take a paragraph above a blank line into the first entry', () => {
+    const text = md('## Timeline', 'Intro.', '', '  - 10:20 UTC - b', '  - 10:10 UTC - a', '- 10:00 UTC - c');
+    const analysis = analyze(text);
+    const after = applyFix(text, analysis, fixOf(analysis, 'timeline-order', 'sort-timeline')).split('\n');
+    assert.deepEqual(after.slice(0, 2), ['## Timeline', 'Intro.']);
+  });
+
+  it('sorts the entries a fix names outside any timeline section, from a parent on the first line to the end of the document', () => {
+    const text = md('- Day one:', '  - 10:20 UTC - b', '- 10:10 UTC - a', 'and its description');
+    const fix: Fix = {
+      kind: 'sort-timeline',
+      title: 'x',
+      entries: [
+        { line: 1, endLine: 1, at: 2 },
+        { line: 2, endLine: 2, at: 1 },
+      ],
+      safe: false,
+    };
+    assert.deepEqual(applyFix(text, analyze(text), fix).split('\n'), ['- 10:10 UTC - a', 'and its description', '- Day one:', '  - 10:20 UTC - b']);
   });
 });
