@@ -437,8 +437,8 @@ function sortLines(lines: readonly string[], from: number, to: number, entries: 
   }
   // Entries nested in one group (a day and its times) are sorted inside it.
   for (const g of groups) {
-    const inner = g.lines.filter((l) => l !== g.lines[0]);
-    if (inner.length < 2 || inner.some((l, i) => i > 0 && l !== inner[i - 1] + 1)) continue;
+    // A group's lines are one run (lines join the group in order), so its inner lines are too.
+    const inner = g.lines.slice(1);
     const nested = entries.filter((e) => e.line >= inner[0] && e.line <= inner[inner.length - 1] && e.at !== null);
     if (nested.length < 2) continue;
     const sorted = sortLines(lines, inner[0], inner[inner.length - 1], nested);
