@@ -88,6 +88,16 @@ describe('fixes at their boundaries: headings inside the timeline stay where the
     assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '', '### Jan 17', '- 09:00 UTC - c']);
   });
 
+  it('keeps a day heading that ends the timeline', () => {
+    const text = md('## Timeline', '### Jan 15', '- 10:20 UTC - b', '- 10:10 UTC - a', '### Jan 16');
+    assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16']);
+  });
+
+  it('moves the description of the last entry of a second timeline section after an empty first one', () => {
+    const text = md('## Timeline', '', '## Timeline', '**10:20 UTC: b**', '**10:10 UTC: a**', 'We rolled back.');
+    assert.deepEqual(sorted(text), ['## Timeline', '', '## Timeline', '**10:10 UTC: a**', 'We rolled back.', '**10:20 UTC: b**']);
+  });
+
   it('sorts two timeline sections each on its own, keeping the second heading between them', () => {
     const text = md('## Timeline', '- 10:20 UTC - b', '- 10:10 UTC - a', '', '## Timeline', '- 11:20 UTC - d', '- 11:10 UTC - c');
     assert.deepEqual(sorted(text), ['## Timeline', '- 10:10 UTC - a', '- 10:20 UTC - b', '', '## Timeline', '- 11:10 UTC - c', '- 11:20 UTC - d']);
@@ -251,6 +261,18 @@ describe('fixes at their boundaries: a missing field among the fields written', 
       '- **Duration:** 1 hour',
       '- **Duration:** HH:MM – HH:MM UTC, N hours N minutes',
       '',
+    ]);
+  });
+
+  it('goes before the next field in template order when the fix was made before the field itself was written', () => {
+    const text = md('## Issue Summary', '- **Duration:** 1 hour', '', '- **Impact:** 12% failed', '', '## Timeline', '- 10:00 UTC - a');
+    const fix: Fix = { kind: 'insert-field', title: 'Add Duration', sectionId: 'summary', fieldId: 'duration' };
+    assert.deepEqual(applyFix(text, analyze(text), fix).split('\n').slice(0, 5), [
+      '## Issue Summary',
+      '- **Duration:** 1 hour',
+      '',
+      '- **Duration:** HH:MM – HH:MM UTC, N hours N minutes',
+      '- **Impact:** 12% failed',
     ]);
   });
 

@@ -399,7 +399,7 @@ function sortTimelineEdit(document: PostmortemDocument, entries: readonly Timeli
   let from = first;
   for (let l = first; l <= last + 1; l++) {
     if (l <= last && !headings.has(l)) continue;
-    if (l > from) order.push(...sortLines(lines, from, l - 1, entries));
+    order.push(...sortLines(lines, from, l - 1, entries));
     if (l <= last) order.push(l);
     from = l + 1;
   }
