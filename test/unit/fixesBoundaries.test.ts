@@ -83,9 +83,9 @@ describe('fixes at their boundaries: headings inside the timeline stay where the
     assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '- 08:00 UTC - d', '- 09:00 UTC - c']);
   });
 
-  it('keeps the blank line between two day headings where it is', () => {
-    const text = md('## Timeline', '### Jan 15', '- 10:20 UTC - b', '- 10:10 UTC - a', '### Jan 16', '', '### Jan 17', '- 09:00 UTC - c');
-    assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '', '### Jan 17', '- 09:00 UTC - c']);
+  it('keeps the blank lines between two day headings where they are', () => {
+    const text = md('## Timeline', '### Jan 15', '- 10:20 UTC - b', '- 10:10 UTC - a', '### Jan 16', '', '', '### Jan 17', '- 09:00 UTC - c');
+    assert.deepEqual(sorted(text), ['## Timeline', '### Jan 15', '- 10:10 UTC - a', '- 10:20 UTC - b', '### Jan 16', '', '', '### Jan 17', '- 09:00 UTC - c']);
   });
 
   it('keeps a day heading that ends the timeline', () => {
@@ -287,6 +287,18 @@ describe('fixes at their boundaries: a missing field among the fields written', 
   });
 });
 
+describe('fixes at their boundaries: the end of the document', () => {
+  it('fills an empty section on the last line without a line break after the skeleton', () => {
+    const text = md('## Issue Summary', 'x', '', '## Timeline');
+    const analysis = analyze(text);
+    const after = applyFix(text, analysis, { kind: 'fill-section', title: 'x', sectionId: 'timeline', line: 3 });
+    assert.equal(
+      after,
+      `${text}\n\n- **HH:MM UTC** – The issue is detected: how, and by whom.\n- **HH:MM** – What was done next.\n- **HH:MM** – Service restored.`,
+    );
+  });
+});
+
 describe('fixes at their boundaries: a suppression comment after a byte order mark', () => {
   it('takes the indentation of the first line after the byte order mark', () => {
     const text = '\uFEFF  Indented text\n';
@@ -400,8 +412,8 @@ describe('fixes at their boundaries: where a sort starts and ends', () => {
     assert.deepEqual(sorted(text), ['## Timeline', '- Detection: we saw', '  it coming', '  - 10:10 UTC - a', '  - 10:20 UTC - b', '- 10:30 UTC - c']);
   });
 
-  it('does not take a paragraph above a blank line into the first entry', () => {
-    const text = md('## Timeline', 'Intro.', '', '  - 10:20 UTC - b', '  - 10:10 UTC - a', '- 10:00 UTC - c');
+  it('does not take a paragraph above a blank line of spaces into the first entry', () => {
+    const text = md('## Timeline', 'Intro.', '    ', '  - 10:20 UTC - b', '  - 10:10 UTC - a', '- 10:00 UTC - c');
     const analysis = analyze(text);
     const after = applyFix(text, analysis, fixOf(analysis, 'timeline-order', 'sort-timeline')).split('\n');
     assert.deepEqual(after.slice(0, 2), ['## Timeline', 'Intro.']);
