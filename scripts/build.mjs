@@ -24,6 +24,8 @@ const common = {
 // Minified (the source maps stay beside them, out of the .vsix), to keep the .vsix under 500 KB,
 // keeping function and class names: the time reader tells chrono's refiners apart by class name.
 const minified = { minify: true, keepNames: true };
+// Only the bundles that carry the service need the names; the client and the servers' entries drop them (9 KB less in the .vsix).
+const nameless = { keepNames: false };
 const web = { platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'], ...minified };
 
 export const coreGlobal = '__postmortemServerCore';
@@ -40,8 +42,8 @@ function coreFrom(host) {
 }
 
 const entries = [
-  { entryPoints: ['client/src/node.ts'], outfile: 'client/dist/extension.js', external: ['vscode'], ...minified },
-  { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'client/dist/browser.js', format: 'cjs', external: ['vscode'] },
+  { entryPoints: ['client/src/node.ts'], outfile: 'client/dist/extension.js', external: ['vscode'], ...minified, ...nameless },
+  { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'client/dist/browser.js', format: 'cjs', external: ['vscode'], ...nameless },
   {
     ...web,
     entryPoints: ['server/src/core.ts'],
@@ -51,8 +53,8 @@ const entries = [
     // Node's require() gets the same object a web worker finds on `self`.
     footer: { js: `if (typeof module === "object" && module.exports) module.exports = ${coreGlobal};` },
   },
-  { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js', ...minified, plugins: [coreFrom('node')] },
-  { ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browser.js', format: 'iife', plugins: [coreFrom('browser')] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js', ...minified, ...nameless, plugins: [coreFrom('node')] },
+  { ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browser.js', format: 'iife', ...nameless, plugins: [coreFrom('browser')] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', ...minified },
 ];
 

@@ -1,6 +1,7 @@
 import type { Incident } from './incident';
 import type { Field, PostmortemDocument, Range, Section } from './model';
 import { skeletonTitle } from './language/snippets';
+import { perLine } from './incremental/lines';
 import { range } from './parse/lines';
 import { patterns } from './templates/checklist';
 import type { ChecklistCheck, ChecklistItem, Template, TemplateField, TemplateSection } from './templates';
@@ -213,6 +214,37 @@ function lineSites(context: Context, line: number, sectionId: string | null, fie
     .map((t) => ({ range: range(line, t.start, line, t.end), text: t.text, kind: 'token' as const, sectionId, ...(fieldId ? { fieldId } : {}) }));
 }
 
+/** The placeholder tokens of a line, the line without them, and whether that still says something. */
+function readTokens(text: string, definitions?: ReadonlySet<string>): { tokens: Token[]; rest: string; hasContent: boolean } {
+  const tokens = placeholderTokens(text, definitions);
+  let rest = text;
+  for (const t of [...tokens].reverse()) rest = rest.slice(0, t.start) + rest.slice(t.end);
+  const restBare = stripMarkup(rest).replace(/\b(?:TBD|TBA|TODO|FIXME)\b|…|\.{3,}/gi, ' ');
+  return { tokens, rest, hasContent: /[\p{L}\p{N}]/u.test(restBare) };
+}
+
+/** What a section's line is, from its text alone (remembered per line: sections are read again after every edit). */
+const shapeAt = perLine((text: string) => {
+  const bare = stripMarkup(text);
+  return {
+    bare,
+    lower: bare.toLowerCase(),
+    /** Blank, a comment, a rule: neither content nor placeholder. */
+    frame: !bare || /^<!--.*-->$/.test(bare) || /^(?:[-*_]\s*){3,}$/.test(text.trim()),
+    heading: /^\s{0,3}#{1,6}(?:\s|$)/.test(text),
+    tableRow: isTableRow(text),
+    separator: tableSeparator.test(text),
+    marker: markerOnly.test(bare),
+    /** Written as a label (`Duration:`, `**What went well**`): a skeleton line that labels text under it. */
+    labelLike: /[:：?]\s*$/.test(bare) || /^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$/.test(text),
+    ...readTokens(text),
+  };
+});
+
+function tokenSite(line: number, t: Token, sectionId: string | null): PlaceholderSite {
+  return { range: range(line, t.start, line, t.end), text: t.text, kind: 'token', sectionId };
+}
+
 function wholeLineSite(context: Context, line: number, kind: PlaceholderSite['kind'], sectionId: string | null, fieldId?: string, from = 0): PlaceholderSite {
   const text = context.document.lines[line];
   const start = Math.max(from, text.length - text.trimStart().length);
@@ -332,7 +364,7 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   const longest = Math.max(0, ...section.skeleton.split(/\r\n|\r|\n/).map((l) => l.length)) * 2 + 40;
   // Nor one without the longest word of some skeleton line (a cheap test before reading its words).
   const keys = [...skeleton].map((w) => w.split(' ').reduce((a, b) => (b.length > a.length ? b : a), ''));
-  const mayBeSkeleton = (bare: string) => bare.length <= longest && keys.some((k) => bare.toLowerCase().includes(k));
+  const mayBeSkeleton = (bare: string, lower: string) => bare.length <= longest && keys.some((k) => lower.includes(k));
   const placeholders: PlaceholderSite[] = [];
   const labels: PlaceholderSite[] = [];
   const ownText: string[] = [];
@@ -350,39 +382,37 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
       return;
     }
     const text = document.lines[line];
-    const bare = stripMarkup(text);
-    if (!bare || /^<!--.*-->$/.test(bare) || /^(?:[-*_]\s*){3,}$/.test(text.trim())) return;
+    const shape = shapeAt(document.lines, line);
+    const { bare } = shape;
+    if (shape.frame) return;
     // A heading inside the section (`### What went well`) is its structure, neither content nor placeholder.
-    if (/^\s{0,3}#{1,6}(?:\s|$)/.test(text) || context.headingLines.has(line)) {
+    if (shape.heading || context.headingLines.has(line)) {
       if (entryLines.has(line)) ownText.push(text);
       return;
     }
     // A table's header and separator rows are its frame: neither content nor placeholder.
-    if (isTableRow(text) && (tableSeparator.test(text) || tableSeparator.test(document.lines[lines[i + 1]] ?? document.lines[line + 1] ?? ''))) {
-      if (!tableSeparator.test(text)) ownText.push(text);
+    if (shape.tableRow && (shape.separator || tableSeparator.test(document.lines[lines[i + 1]] ?? document.lines[line + 1] ?? ''))) {
+      if (!shape.separator) ownText.push(text);
       return;
     }
-    const words = mayBeSkeleton(bare) ? wordsOf(bare) : '';
+    const words = mayBeSkeleton(bare, shape.lower) ? wordsOf(bare) : '';
     if (words && skeleton.has(words)) {
       // A label the skeleton writes (`**Duration:**`, `- **What went well:**`) is unfilled only while
       // the section says nothing else: with text of its own, it is the label of that text.
-      if (/[:：?]\s*$/.test(bare) || /^\s*(?:[-*+]\s+)?(?:\*\*|__)[^*_]+(?:\*\*|__)\s*$/.test(text))
-        labels.push(wholeLineSite(context, line, 'template-text', section.id));
+      if (shape.labelLike) labels.push(wholeLineSite(context, line, 'template-text', section.id));
       else placeholders.push(wholeLineSite(context, line, 'template-text', section.id));
       return;
     }
-    if (markerOnly.test(bare)) {
+    if (shape.marker) {
       placeholders.push(wholeLineSite(context, line, 'marker', section.id));
       return;
     }
-    const tokens = lineSites(context, line, section.id);
-    placeholders.push(...tokens);
-    let rest = text;
-    for (const t of [...tokens].reverse()) rest = rest.slice(0, t.range.start.character) + rest.slice(t.range.end.character);
-    const restBare = stripMarkup(rest).replace(/\b(?:TBD|TBA|TODO|FIXME)\b|…|\.{3,}/gi, ' ');
-    if (/[\p{L}\p{N}]/u.test(restBare)) {
+    // The line's own reading holds its tokens without the document's link definitions; with them, read again.
+    const own = context.definitions.size ? readTokens(text, context.definitions) : shape;
+    placeholders.push(...own.tokens.map((t) => tokenSite(line, t, section.id)));
+    if (own.hasContent) {
       content++;
-      ownText.push(rest);
+      ownText.push(own.rest);
     }
   });
 

@@ -8,6 +8,7 @@ import type { Position, PostmortemDocument, Range, Severity } from './model';
 import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
 import { type BlockMemo, parseBlocksReusing } from './incremental/blocks';
+import { carryLines } from './incremental/lines';
 import { rotateRemembered } from './incremental/memo';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
@@ -62,9 +63,12 @@ export interface PostmortemService {
    * The analysis of `text`, which is the text of `previous` with `changes` applied in order, with
    * the same options: equal to `analyze(text, options)`. The one entry point for re-analysis
    * after an edit: the reading of every top-level block whose lines (and the lines next to it)
-   * did not change is taken from `previous` (incremental/blocks.ts); time readings and the
-   * writing rules' readings of unchanged lines are remembered across analyses; the rest (sections,
-   * fields, timeline, incident, rules) is computed again from those.
+   * did not change is taken from `previous` (incremental/blocks.ts); the readings of each line
+   * (classifier counts, prose, section shapes) are remembered by text, and a line the changes'
+   * ranges did not touch keeps them without a look-up (incremental/lines.ts); time readings, each
+   * timeline entry's time (by its line, the clock and the entries before it) and the writing
+   * rules' readings are remembered across analyses; the rest (sections, fields, incident, rules)
+   * is computed again from those.
    */
   reanalyze(previous: Analysis, text: string, changes: readonly TextChange[], options?: AnalyzeOptions): Analysis;
   /** The edits of one fix, computed against the analysed text. */
@@ -112,10 +116,16 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   // What each re-analysis leaves for the next (only analyses made by reanalyze keep one).
   const memos = new WeakMap<Analysis, BlockMemo>();
 
-  function analyze(text: string, analyzeOptions: AnalyzeOptions = {}, reusing?: { previous: BlockMemo | undefined }): Analysis {
+  function analyze(
+    text: string,
+    analyzeOptions: AnalyzeOptions = {},
+    reusing?: { previous: BlockMemo | undefined; lines: readonly string[]; changes: readonly TextChange[] },
+  ): Analysis {
     rotateRemembered();
     const settings = mergeSettings(analyzeOptions.settings);
     const split = splitText(text);
+    // The lines no change touched keep their readings (incremental/lines.ts).
+    if (reusing) carryLines(reusing.lines, split.lines, reusing.changes);
     const frontMatter = readFrontMatter(split.lines);
     const available = templates(analyzeOptions.customTemplates);
     const wanted = frontMatter?.template ?? settings.template;
@@ -213,8 +223,10 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
   return {
     rules,
     analyze,
-    // The blocks whose text did not change are not read again (incremental/blocks.ts).
-    reanalyze: (previous, text, _changes, analyzeOptions) => analyze(text, analyzeOptions, { previous: memos.get(previous) }),
+    // The blocks whose text did not change are not read again (incremental/blocks.ts); the lines the
+    // changes' ranges did not touch keep their readings without a look-up (incremental/lines.ts).
+    reanalyze: (previous, text, changes, analyzeOptions) =>
+      analyze(text, analyzeOptions, { previous: memos.get(previous), lines: previous.document.lines, changes }),
     editsForFix: (analysis, fix) => editsForFix(analysis.document, analysis.template, fix, skeletonValuesOf(analysis)),
     insertAllMissingSections: (analysis) => insertAllSectionsEdits(analysis.document, analysis.template, analysis.missingSections, skeletonValuesOf(analysis)),
     suppress: (analysis, finding, scope) => suppressionEdit(analysis.document, finding, scope),

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Classification } from '../../../server/src/service';
 import { POSTMORTEM_SCORE } from '../../../server/src/service/classify';
+import { measure } from '../../../server/src/service/classify/evidence';
 import { casesWithKnownGaps, md, service } from '../helpers';
 
 // The classifier weighs evidence (server/src/service/classify/): each piece has a threshold or a
@@ -285,4 +286,23 @@ describe('classify: first-person words wherever they stand', () => {
     ],
   ];
   casesWithKnownGaps(cases, KNOWN_CLASSIFY_GAPS, 'KNOWN_CLASSIFY_GAPS');
+});
+
+describe('figures of impact counted line by line', () => {
+  const figures = (text: string) => measure(service.analyze(text, {}).document, new Set()).figures;
+
+  it('counts a figure wrapped over two lines of a paragraph as one, as on one line', () => {
+    const oneLine = md('# Outage', '', 'The outage hit 1,200 users in the morning.', '');
+    const wrapped = md('# Outage', '', 'The outage hit 1,200', 'users in the morning.', '');
+    assert.equal(figures(oneLine), 1);
+    assert.equal(figures(wrapped), 1);
+  });
+
+  it('counts a share whose percent sign wrapped to the next line', () => {
+    assert.equal(figures(md('# Outage', '', 'Errors rose to 40', '% of requests.', '')), 1);
+  });
+
+  it('counts nothing across a line break where the next line does not say what was counted', () => {
+    assert.equal(figures(md('# Outage', '', 'The outage began at step 3', 'and lasted long.', '')), 0);
+  });
 });

@@ -1,3 +1,4 @@
+import { perLine } from '../incremental/lines';
 import type { PostmortemDocument } from '../model';
 
 // What a reader notices when deciding whether a Markdown file tells of one specific incident:
@@ -83,6 +84,8 @@ const placeholderPattern = new RegExp(
 export const placeholderLine = { test: (line: string) => placeholderPattern.test(line.replace(/`[^`]*`/g, ' ')) };
 const pastTenseWords =
   /\b(?:\p{L}{3,}ed|was|were|had|did|went|took|began|ran|found|saw|made|got|came|left|held|kept|led|lost|brought|caught|told|thought|knew|became|broke|fell|grew|rose|shut|sent|spent|wrote|stood|gave|built|chose|drove|froze|hung|meant|paid|rang|sold|stuck|struck|taught|threw|understood|woke|won|occurred)\b/giu;
+/** One past-tense verb (not global: a test must not depend on where the last one stopped). */
+const pastTenseWord = new RegExp(pastTenseWords.source, 'iu');
 // A capital only at the start ("We" opening a sentence), so "US" and "ME" are not first person.
 const firstPersonWords = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|[Mm]e|[Ww]e're|[Ww]e've|I've|I'm)\b/g;
 const secondPersonWords = /\b(?:you|your|yours|you're|you've|you'll)\b/gi;
@@ -95,6 +98,7 @@ const projectPage =
 const generalStatement =
   /\b(?:(?:this|it|a post[- ]?mortem) is an? (?:analysis|report|document|process|review|written record|structured)|a post[- ]?mortem is|any (?:software )?system|post[- ]?mortems? (?:are|should|help|is)|an incident (?:review|report) is|every (?:system|team|incident|outage|company)|it is important to|the goal of (?:a|the) post|you should|you can|you will|best practices?|in this (?:guide|article|post|template)|this template|use this|the following sections)\b/i;
 const markdownLink = /!?\[[^\]]*\]\([^)]*\)|<?https?:\/\/\S+>?|\[[^\]]+\]\[[^\]]*\]/g;
+const oneLink = new RegExp(markdownLink.source);
 /** A line that is mostly a link: "- May 30th, 2019 - [Prow flakiness](./2019-05-30.md)". */
 function isLinkLine(line: string): boolean {
   const links = line.match(markdownLink);
@@ -113,29 +117,38 @@ const pointsElsewhere =
 const instructionComment =
   /\b(?:your|you|make sure|please|e\.g\.|for example|format:|could be|can be|describe|add|replace|fill|include|insert|explain|list|write|enter|provide|delete|remove this|template|instructions?)\b/i;
 
+/** A content line as read: markup and tags removed ('' for a line that holds no content). */
+function contentText(line: string): string {
+  const text = line
+    .replace(/<!--.*?-->/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .trim()
+    .replace(/^(?:[-*+>]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
+    .replace(/^\|/, '')
+    .replace(/^[*_]+/, '')
+    .trim();
+  return text && !/^(?:[-*_|:\s]+)$/.test(text) ? text : '';
+}
+const contentTextAt = perLine((line) => contentText(line));
+
 /** Content lines, each as written (for placeholders) and as read (markup and tags removed). */
-function contentLines(doc: PostmortemDocument): { raw: string; text: string }[] {
-  const out: { raw: string; text: string }[] = [];
+function contentLines(doc: PostmortemDocument): { raw: string; text: string; line: number }[] {
+  const out: { raw: string; text: string; line: number }[] = [];
   const code = new Set<number>();
   for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
   const headingLines = new Set([...doc.sections.map((s) => s.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
   if (doc.title) headingLines.add(doc.title.line);
   doc.lines.forEach((line, i) => {
     if (code.has(i) || headingLines.has(i) || (doc.frontMatter && i <= doc.frontMatter.endLine)) return;
-    const text = line
-      .replace(/<!--.*?-->/g, '')
-      .replace(/<[^>]+>/g, ' ')
-      .trim()
-      .replace(/^(?:[-*+>]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '')
-      .replace(/^\|/, '')
-      .replace(/^[*_]+/, '')
-      .trim();
-    if (text && !/^(?:[-*_|:\s]+)$/.test(text)) out.push({ raw: line.trim(), text });
+    const text = contentTextAt(doc.lines, i);
+    if (text) out.push({ raw: line.trim(), text, line: i });
   });
   return out;
 }
 
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
+/** A link to another Markdown file of the repository (a link never crosses a line break: `[^)\s]`). */
+const linkedReport = /\]\((?!https?:)[^)\s]+\.(?:md|qmd|markdown|mdx)\)/g;
 
 // A clock ("14:05", "2:17 PM", "0900hrs", "1610Z") and a date ("2024-01-19", "19/01/2024", "Jan 19", "19 January").
 const clockLike =
@@ -155,13 +168,69 @@ function tellsSomething(line: string): boolean {
     .trim();
   if (/\d{1,2}[:.]\d\d|\d+\s*%/.test(text)) return true;
   if (!/^[\p{Lu}\p{N}"“(]/u.test(text) || imperativeStart.test(text)) return false;
-  return (text.match(/\p{L}+/gu)?.length ?? 0) >= 4 || pastTenseWords.test(text);
+  return (text.match(/\p{L}+/gu)?.length ?? 0) >= 4 || pastTenseWord.test(text);
+}
+
+/** What one content line (as read) adds to the counts. Each pattern reads within a line, except `figure` (see figuresIn). */
+interface LineCounts {
+  pastTense: number;
+  firstPerson: number;
+  secondPerson: number;
+  incidentTerms: number;
+  figures: number;
+  requirement: boolean;
+  instruction: boolean;
+  general: boolean;
+  projectPage: boolean;
+}
+
+const countsOf = (text: string): LineCounts => ({
+  pastTense: count(text, pastTenseWords),
+  firstPerson: count(text, firstPersonWords),
+  secondPerson: count(text, secondPersonWords),
+  incidentTerms: count(text, incidentWords),
+  figures: count(text, figure),
+  requirement: requirementWords.test(text),
+  instruction: imperativeStart.test(text) || questionStart.test(text),
+  general: generalStatement.test(text),
+  projectPage: projectPage.test(text),
+});
+const countsAt = perLine((_, lines, index) => countsOf(contentTextAt(lines, index)));
+
+/** A line as written: a placeholder, mostly a link, and (for a line with a digit) a clock time or else a date. */
+function rawFactsOf(line: string): { placeholder: boolean; link: boolean; clock: boolean; date: boolean } {
+  const placeholder = placeholderLine.test(line);
+  const link = isLinkLine(line);
+  const timed = line.length <= 1000 && /\d/.test(line) && !placeholder && !link;
+  const clock = timed && clockLike.test(line);
+  return { placeholder, link, clock, date: timed && !clock && dateLike.test(line) };
+}
+const rawFactsAt = perLine((line) => rawFactsOf(line));
+const trimmedFactsAt = perLine((line, lines, index) => (line.trim() === line ? rawFactsAt(lines, index) : rawFactsOf(line.trim())));
+
+// `figure` is the one count whose pattern crosses a line break ("1,200\nusers", "40\n%"): where a
+// line ends in a number and the next begins with what it counts, the two are counted together too.
+const endsInNumber = /\d[\d,.]*\s*$/;
+const startsCounted =
+  /^\s*(?:%|(?:users|customers|requests|orders|accounts|people|visitors|transactions|jobs|pods|nodes|servers|blocks|messages|emails|errors)\b)/i;
+
+/** Figures in the lines read as one text (joined with line breaks), counted line by line. */
+function figuresIn(lines: readonly string[], counts: readonly LineCounts[]): number {
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) {
+    n += counts[i].figures;
+    if (i + 1 < lines.length && endsInNumber.test(lines[i]) && startsCounted.test(lines[i + 1])) {
+      // What the pair counts beyond what each counts alone: the figure across the break.
+      n += count(`${lines[i]}\n${lines[i + 1]}`, figure) - counts[i].figures - counts[i + 1].figures;
+    }
+  }
+  return n;
 }
 
 export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string>): Measures {
   const content = contentLines(doc);
   const lines = content.map((l) => l.text);
-  const prose = lines.join('\n');
+  const counts = content.map((l) => countsAt(doc.lines, l.line));
   const words = Math.max(doc.words, 1);
   const code = new Set<number>();
   for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
@@ -169,13 +238,14 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
   let dateLines = 0;
   const from = doc.frontMatter ? doc.frontMatter.endLine + 1 : 0;
   for (let l = from; l < doc.lines.length; l++) {
-    const text = doc.lines[l];
-    if (code.has(l) || text.length > 1000 || !/\d/.test(text) || placeholderLine.test(text) || isLinkLine(text)) continue;
+    if (code.has(l)) continue;
     // Evidence only, so a quick look will do: the time library reads these lines for the incident.
-    if (clockLike.test(text)) timeLines++;
-    else if (dateLike.test(text)) dateLines++;
+    const facts = rawFactsAt(doc.lines, l);
+    if (facts.clock) timeLines++;
+    else if (facts.date) dateLines++;
   }
-  const placeholderLines = content.filter((l) => placeholderLine.test(l.raw)).length;
+  const rawFacts = content.map((l) => trimmedFactsAt(doc.lines, l.line));
+  const placeholderLines = rawFacts.filter((f) => f.placeholder).length;
   // A section counts when a line of it tells something: a sentence, a time, a figure; not a
   // placeholder nor the fragments of a requirement ("list the duration …").
   const filled = doc.sections.filter((s) => {
@@ -183,7 +253,12 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     const body = doc.lines.slice(s.bodyStartLine, s.bodyEndLine + 1).filter((l) => l.trim() !== '');
     return body.some((l) => !placeholderLine.test(l) && tellsSomething(l));
   });
-  const comments = doc.blocks.length ? (doc.lines.join('\n').match(/<!--[\s\S]*?-->/g) ?? []) : [];
+  const hasComment = doc.lines.some((l) => l.includes('<!--'));
+  const comments = doc.blocks.length && hasComment ? (doc.lines.join('\n').match(/<!--[\s\S]*?-->/g) ?? []) : [];
+  const sum = (key: 'pastTense' | 'firstPerson' | 'secondPerson' | 'incidentTerms') => counts.reduce((n, c) => n + c[key], 0);
+  const tally = (key: 'requirement' | 'instruction' | 'general' | 'projectPage') => counts.reduce((n, c) => n + (c[key] ? 1 : 0), 0);
+  const reportLinks = new Set<string>();
+  for (const line of doc.lines) if (line.includes('](')) for (const m of line.match(linkedReport) ?? []) reportLinks.add(m);
   return {
     words: doc.words,
     lines: lines.length,
@@ -191,21 +266,21 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     dateLines,
     timedEntries: doc.timeline.length,
     filledSections: new Set(filled.map((s) => s.id)).size,
-    pastTense: (count(prose, pastTenseWords) * 100) / words,
-    firstPerson: (count(prose, firstPersonWords) * 100) / words,
-    incidentTerms: count(prose, incidentWords),
-    figures: count(prose, figure),
+    pastTense: (sum('pastTense') * 100) / words,
+    firstPerson: (sum('firstPerson') * 100) / words,
+    incidentTerms: sum('incidentTerms'),
+    figures: figuresIn(lines, counts),
     incidentTitle: doc.title !== null && incidentTitle.test(doc.title.text),
     guideTitle: doc.title !== null && guideTitle.test(doc.title.text),
-    requirementLines: lines.filter((l) => requirementWords.test(l)).length,
-    instructionLines: lines.filter((l) => imperativeStart.test(l) || questionStart.test(l)).length,
+    requirementLines: tally('requirement'),
+    instructionLines: tally('instruction'),
     placeholderLines,
-    secondPerson: (count(prose, secondPersonWords) * 100) / words,
-    generalStatements: lines.filter((l) => generalStatement.test(l)).length,
-    linkLines: content.filter((l) => isLinkLine(l.raw)).length,
-    linkedReports: new Set(doc.lines.join('\n').match(/\]\((?!https?:)[^)\s]+\.(?:md|qmd|markdown|mdx)\)/g) ?? []).size,
-    pointsElsewhere: doc.words < 400 && content.some((l) => pointsElsewhere.test(l.text) && markdownLink.test(l.raw)),
-    projectPageLines: lines.filter((l) => projectPage.test(l)).length,
+    secondPerson: (sum('secondPerson') * 100) / words,
+    generalStatements: tally('general'),
+    linkLines: rawFacts.filter((f) => f.link).length,
+    linkedReports: reportLinks.size,
+    pointsElsewhere: doc.words < 400 && content.some((l) => pointsElsewhere.test(l.text) && oneLink.test(l.raw)),
+    projectPageLines: tally('projectPage'),
     instructionComments: comments.filter((c) => instructionComment.test(c) && !/postmortem-disable|expect:/.test(c)).length,
   };
 }

@@ -11,6 +11,7 @@
 // them are always read again.
 import type Token from 'markdown-it/lib/token.mjs';
 import { blockParser, blocksOfTokens, type ParsedBlock } from '../parse/blocks';
+import { lineId } from './lines';
 import { ownCopy } from './memo';
 
 /** What one reading of the blocks leaves for the next. */
@@ -116,7 +117,11 @@ function keyOf(lines: readonly string[], start: number, end: number, firstMarkdo
   while (after < lines.length && lines[after].trim() === '') after++;
   const last = Math.min(after, lines.length - 1);
   const atEnd = after >= lines.length ? 'end' : '';
-  return `${start - before},${end - before},${atEnd}\n${lines.slice(before, last + 1).join('\n')}`;
+  // The lines by their numbers (incremental/lines.ts), not their text: a short key, and the look-up of
+  // each line's text is one the other readers of the line use too.
+  let key = `${start - before},${end - before},${atEnd}:`;
+  for (let l = before; l <= last; l++) key += `${lineId(lines, l)},`;
+  return key;
 }
 
 /** A block read at another position: every line number moved by `delta`. */

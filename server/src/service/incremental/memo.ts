@@ -7,38 +7,65 @@
 // about two of its versions' readings, whatever its size. A text is copied before it is kept (a
 // line is a slice of the whole document's text, which it would otherwise keep alive).
 
-/** Readings by key, kept for the keys used in this generation and the one before. */
+/**
+ * Readings by key, kept for the keys used in this generation and the one before. Each reading
+ * carries the generation that last used it: a hit only stamps it (no copying from one generation's
+ * map to the next), and a new generation sweeps out what the last two did not use.
+ */
+/** A remembered reading, with the generation that last used it. */
+export interface RememberedEntry<T> {
+  readonly value: T;
+  used: number;
+}
+
 export class Remembered<T> {
-  private current = new Map<string, T>();
-  private previous = new Map<string, T>();
+  private readonly entries = new Map<string, RememberedEntry<T>>();
 
   constructor() {
     stores.push(this);
   }
 
   get(key: string): T | undefined {
-    const found = this.current.get(key);
-    if (found !== undefined) return found;
-    const old = this.previous.get(key);
-    if (old !== undefined) this.current.set(key, old);
-    return old;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    entry.used = generation;
+    return entry.value;
   }
 
   set(key: string, value: T): void {
-    this.current.set(key, value);
+    this.entries.set(key, { value, used: generation });
   }
 
-  rotate(): void {
-    this.previous = this.current;
-    this.current = new Map();
+  /** The entry of `key`, marked as used now: kept by a caller, it is marked again with `keepUsing`, without a look-up. */
+  entryOf(key: string): RememberedEntry<T> | undefined {
+    const entry = this.entries.get(key);
+    if (entry !== undefined) entry.used = generation;
+    return entry;
+  }
+
+  /** Remembers `value` under `key` and gives its entry (see entryOf). */
+  add(key: string, value: T): RememberedEntry<T> {
+    const entry = { value, used: generation };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  /** Forgets what neither the generation that just ended nor the one before it used. */
+  sweep(): void {
+    for (const [key, entry] of this.entries) if (entry.used < generation - 1) this.entries.delete(key);
   }
 
   clear(): void {
-    this.current.clear();
-    this.previous.clear();
+    this.entries.clear();
   }
 }
 
+let generation = 0;
+
+/** Marks an entry (from entryOf or add) as used in this generation, as a look-up of its key would. */
+export function keepUsing(entry: RememberedEntry<unknown>): void {
+  entry.used = generation;
+}
 const stores: Remembered<unknown>[] = [];
 
 /** A copy of `text` that holds no reference to a longer string it was cut from. */
@@ -63,7 +90,8 @@ export function rememberByText<T>(read: (text: string) => T): (text: string) => 
 
 /** Starts a new generation: what the last two analyses did not read is forgotten. */
 export function rotateRemembered(): void {
-  for (const store of stores) store.rotate();
+  generation++;
+  for (const store of stores) store.sweep();
 }
 
 /** Forgets every remembered reading (the benchmark measures cold analyses with it, with forgetTimeReadings). */

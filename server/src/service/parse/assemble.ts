@@ -2,7 +2,7 @@ import type { Field, FrontMatter, PostmortemDocument, Section, Suppressions } fr
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
 import { range, splitLines } from './lines';
-import { matchField, normalizeLabel, type SectionMatch, SectionMatcher } from './match';
+import { matcherOf, matchField, normalizeLabel, type SectionMatch, type SectionMatcher } from './match';
 import { gluedLabels } from './glued';
 import { sentenceFields } from './sentenceFields';
 import { findDates, findTimes, STAND_IN_DAY } from '../time';
@@ -54,9 +54,22 @@ function lastContentLineBefore(lines: readonly string[], before: number, floor: 
 }
 
 /** `frontMatter` is the document's, already read by the caller (it chose the template by it). */
+/** The fields of every section, and the time fields among them once each: made once per template (matchField remembers by list). */
+const fieldLists = new WeakMap<Template, { allFields: TemplateField[]; timeFields: TemplateField[] }>();
+function fieldListsOf(template: Template): { allFields: TemplateField[]; timeFields: TemplateField[] } {
+  let lists = fieldLists.get(template);
+  if (!lists) {
+    const allFields = template.sections.flatMap((s) => s.fields);
+    const timeFields = allFields.filter((f, i, all) => timeFieldIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i);
+    lists = { allFields, timeFields };
+    fieldLists.set(template, lists);
+  }
+  return lists;
+}
+
 export function assemble(split: SplitText, blocks: ParsedBlock[], template: Template, frontMatter: FrontMatter | null): PostmortemDocument {
   const { lines, eols, hasBom } = split;
-  const matcher = new SectionMatcher(template);
+  const matcher = matcherOf(template);
   const inFrontMatter = (line: number) => frontMatter !== null && line <= frontMatter.endLine;
   const labels = [...blocks.flatMap((b) => b.labels), ...gluedLabels(lines, blocks, template, inFrontMatter)].sort(
     (a, b) => a.line - b.line || a.labelStart - b.labelStart,
@@ -64,8 +77,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const sections: Section[] = [];
   const fields: Field[] = [];
   const otherHeadings: PostmortemDocument['otherHeadings'] = [];
-  const allFields = template.sections.flatMap((s) => s.fields);
-  const timeFields = allFields.filter((f, i, all) => timeFieldIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i);
+  const { allFields, timeFields } = fieldListsOf(template);
   let open: OpenSection | undefined;
   let title: PostmortemDocument['title'] = null;
 

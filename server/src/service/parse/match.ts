@@ -1,4 +1,5 @@
 import type { Template, TemplateField, TemplateSection } from '../templates';
+import { ownCopy } from '../incremental/memo';
 
 // Heading and label matching: by the template's names and aliases, forgiving about case,
 // punctuation, emoji, numbering, asides in parentheses, `&`/`and`, British spelling and small typos.
@@ -141,6 +142,17 @@ function signature(normalized: string): string {
     .join(' ');
 }
 
+/** The matcher of a template, made once per template. */
+const matchers = new WeakMap<Template, SectionMatcher>();
+export function matcherOf(template: Template): SectionMatcher {
+  let matcher = matchers.get(template);
+  if (!matcher) {
+    matcher = new SectionMatcher(template);
+    matchers.set(template, matcher);
+  }
+  return matcher;
+}
+
 export class SectionMatcher {
   private readonly entries: AliasEntry[] = [];
   private readonly exact = new Map<string, AliasEntry>();
@@ -181,8 +193,20 @@ export class SectionMatcher {
     return { ...first, part: undefined };
   }
 
-  /** The template section a heading names, if any. */
+  /** What each label matched: a document's labels are mostly the same from one analysis to the next. */
+  private readonly known = new Map<string, SectionMatch | undefined>();
+
+  /** The template section a heading names, if any (the same object for the same label: callers never change it). */
   match(label: string): SectionMatch | undefined {
+    if (this.known.has(label)) return this.known.get(label);
+    // Bounded: a matcher lives as long as its template.
+    if (this.known.size >= 5000) this.known.clear();
+    const match = this.read(label);
+    this.known.set(ownCopy(label), match);
+    return match;
+  }
+
+  private read(label: string): SectionMatch | undefined {
     const normalized = normalizeLabel(label);
     if (!normalized) return undefined;
     for (const candidate of this.candidates(label, normalized)) {
@@ -275,8 +299,24 @@ function namesOf(f: TemplateField): string[] {
   return names;
 }
 
+/** What each label matched, per list of fields (a template's lists are made once and never changed). */
+const fieldMatches = new WeakMap<readonly TemplateField[], Map<string, TemplateField | undefined>>();
+
 /** The template field a label names, among the given fields. */
 export function matchField(label: string, fields: readonly TemplateField[]): TemplateField | undefined {
+  let known = fieldMatches.get(fields);
+  if (!known) {
+    known = new Map();
+    fieldMatches.set(fields, known);
+  }
+  if (known.has(label)) return known.get(label);
+  if (known.size >= 5000) known.clear();
+  const field = readFieldName(label, fields);
+  known.set(ownCopy(label), field);
+  return field;
+}
+
+function readFieldName(label: string, fields: readonly TemplateField[]): TemplateField | undefined {
   const wanted = normalizeLabel(label);
   if (!wanted) return undefined;
   for (const f of fields) if (namesOf(f).includes(wanted)) return f;

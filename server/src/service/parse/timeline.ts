@@ -13,6 +13,8 @@ import {
 } from '../time';
 import type { EntryLine, ParsedBlock } from './blocks';
 import { range, withoutMarkup } from './lines';
+import { lineId } from '../incremental/lines';
+import { Remembered } from '../incremental/memo';
 
 // Timeline entries: list items, paragraph lines and table rows of the timeline section that
 // begin with a time, or that nest one (`- Detection:` / `  - *Time:* 14:30 SAST`).
@@ -261,6 +263,7 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
   // first one the timeline writes at all.
   let writtenZone: ZoneSpec | null = null;
   const firstWrittenZone = firstZoneOf(document, clock.options);
+  const clockKey = clockKeyOf(clock);
   let scanned = timelines[0].headingRange.end.line;
   const covered = new Set<number>();
   for (const e of document.timeline) for (let l = e.line; l <= e.endLine; l++) covered.add(l);
@@ -301,53 +304,138 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
       }
     }
     const line = entry.timeRange.start.line;
-    const text = withoutMarkup(document.lines[line] ?? '');
-    // Without a known year, "Jan 16" is still a day after "Jan 15": dates are read in a stand-in year.
-    const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }) };
-    const from = entry.timeRange.start.character;
-    const to = entry.timeRange.end.character;
-    const time = findTimes(text, options).find((t) => t.end > from && t.start <= to);
-    const yearless = time?.yearUnknown === true;
-    const bad = findUnreadableTimes(text).find((u) => u.end > from && u.start <= to && (!time || u.start <= time.start));
-    entry.time = null;
-    entry.at = null;
-    entry.timeNotes = [];
-    entry.zone = null;
-    entry.day = null;
-    if (bad) {
-      unreadable.push({ text: bad.text, range: range(line, bad.start, line, bad.end), reason: bad.reason });
-      continue;
-    }
-    if (!time) {
-      // A date alone (`2024-03-13 | Scaled down`): as precise as the text allows.
-      const date = findDates(text, options).find((d) => d.end > from && d.start <= to);
-      if (date) {
-        entry.time = isoDate(date.date);
-        day = date.date;
-        dayKnown = true;
-        dayNote = `date ${isoDate(date.date)} taken from the entry on line ${line + 1}`;
-        freshDay = true;
-      }
-      continue;
-    }
-    const zoneAround = writtenZone ?? firstWrittenZone;
-    const placed = placeEntry(time, line, clock, { text, twelveHourClock, day, dayKnown, dayNote, previous, freshDay, zoneAround });
-    if (time.hour >= 13 && !/[ap]\.?m\b/i.test(time.text)) twelveHourClock = false;
-    if (time.zone) writtenZone = time.zone;
-    if (!placed) continue;
-    entry.at = placed.at;
-    entry.time = yearless ? null : placed.iso;
-    entry.timeNotes = placed.notes;
-    entry.zone = placed.zone;
-    entry.day = dayKnown || (time.date !== null && !yearless) ? placed.day : null;
-    day = placed.day;
-    dayNote = placed.dayNote;
-    dayKnown = dayKnown || (time.date !== null && !yearless);
-    previous = placed.at;
-    freshDay = false;
+    const state: ClockState = { day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone };
+    const step = timedStep(document.lines, entry.timeRange, clock, clockKey, firstWrittenZone, state);
+    entry.time = step.time;
+    entry.at = step.at;
+    entry.timeNotes = [...step.timeNotes];
+    entry.zone = step.zone;
+    entry.day = step.day;
+    if (step.unreadable)
+      unreadable.push({ text: step.unreadable.text, range: range(line, step.unreadable.start, line, step.unreadable.end), reason: step.unreadable.reason });
+    ({ day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone } = step.state);
   }
   scanForUnreadable(document, timelines, covered, unreadable);
   return { unreadable };
+}
+
+/** What the reading of the entries so far leaves for the next one. */
+interface ClockState {
+  day: LocalDate;
+  dayKnown: boolean;
+  dayNote: string;
+  previous: number | null;
+  freshDay: boolean;
+  twelveHourClock: boolean;
+  writtenZone: ZoneSpec | null;
+}
+
+/** The clock in a key: what of it an entry's reading reads (zoneAt is read per line). */
+const clockKeyOf = (clock: TimelineClock) => shortKey(JSON.stringify([clock.options, clock.referenceDate, clock.zone, clock.start, clock.end]));
+
+/** One entry's time as readTimelineTimes gives it, and the state it leaves for the next entry. */
+interface TimedStep {
+  time: string | null;
+  at: number | null;
+  timeNotes: readonly string[];
+  zone: ZoneSpec | null;
+  day: LocalDate | null;
+  unreadable: { text: string; start: number; end: number; reason: string } | null;
+  state: ClockState;
+}
+
+// An entry's reading depends on its line, where its time is, the clock and the state the entries
+// before it leave: all in the key. After an edit most entries read the same, from the same state.
+const steps = new Remembered<TimedStep>();
+
+// Clocks in a key: a short number for each, the same for equal ones (a clock is made anew per
+// analysis). Zones: their fields, kept per zone object (a zone read from a line is one object,
+// remembered with the line's reading).
+const knownKeys = new Map<string, string>();
+// Never reused, also after the map is cleared: a number always stands for one text.
+let nextKey = 0;
+const zoneKeys = new WeakMap<ZoneSpec, string>();
+function shortKey(long: string): string {
+  let key = knownKeys.get(long);
+  if (key === undefined) {
+    if (knownKeys.size >= 10_000) knownKeys.clear();
+    key = String(nextKey++);
+    knownKeys.set(long, key);
+  }
+  return key;
+}
+// ZoneSpec's fields: adding one to ZoneSpec does not compile until it is added here, and to the key below.
+const zoneFields: Record<keyof ZoneSpec, true> = { text: true, zone: true, ambiguous: true, region: true };
+function zoneKey(zone: ZoneSpec | null): string {
+  if (!zone) return '';
+  let key = zoneKeys.get(zone);
+  if (key === undefined) {
+    const { text, zone: name, ambiguous, region } = zone;
+    key = `${text}\u0001${name}\u0001${region ?? ''}\u0001${ambiguous ? `${ambiguous.chosen}\u0001${ambiguous.readings.join('\u0002')}` : ''}`;
+    zoneKeys.set(zone, key);
+  }
+  return key;
+}
+void zoneFields;
+
+function timedStep(
+  lines: readonly string[],
+  timeRange: Range,
+  clock: TimelineClock,
+  clockKey: string,
+  firstWrittenZone: ZoneSpec | null,
+  state: ClockState,
+): TimedStep {
+  const line = timeRange.start.line;
+  const rawLine = lines[line] ?? '';
+  // The line by its number (incremental/lines.ts): equal numbers, equal texts.
+  const text = line < lines.length ? lineId(lines, line) : '';
+  const d = state.day;
+  const key = `${clockKey}|${zoneKey(clock.zoneAt(line))}|${zoneKey(firstWrittenZone)}|${zoneKey(state.writtenZone)}|${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}|${state.dayKnown ? 1 : 0}${state.freshDay ? 1 : 0}${state.twelveHourClock ? 1 : 0}|${state.previous}|${line}:${timeRange.start.character}-${timeRange.end.character}|${text}|${state.dayNote}`;
+  let step = steps.get(key);
+  if (!step) {
+    step = readTimedStep(rawLine, timeRange, clock, firstWrittenZone, state);
+    steps.set(key, step);
+  }
+  return step;
+}
+
+function readTimedStep(rawLine: string, timeRange: Range, clock: TimelineClock, firstWrittenZone: ZoneSpec | null, before: ClockState): TimedStep {
+  let { day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone } = before;
+  const line = timeRange.start.line;
+  const text = withoutMarkup(rawLine);
+  const none = { time: null, at: null, timeNotes: [], zone: null, day: null, unreadable: null };
+  const after = (): ClockState => ({ day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone });
+  // Without a known year, "Jan 16" is still a day after "Jan 15": dates are read in a stand-in year.
+  const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }) };
+  const from = timeRange.start.character;
+  const to = timeRange.end.character;
+  const time = findTimes(text, options).find((t) => t.end > from && t.start <= to);
+  const yearless = time?.yearUnknown === true;
+  const bad = findUnreadableTimes(text).find((u) => u.end > from && u.start <= to && (!time || u.start <= time.start));
+  if (bad) return { ...none, unreadable: bad, state: after() };
+  if (!time) {
+    // A date alone (`2024-03-13 | Scaled down`): as precise as the text allows.
+    const date = findDates(text, options).find((d) => d.end > from && d.start <= to);
+    if (!date) return { ...none, state: after() };
+    day = date.date;
+    dayKnown = true;
+    dayNote = `date ${isoDate(date.date)} taken from the entry on line ${line + 1}`;
+    freshDay = true;
+    return { ...none, time: isoDate(date.date), state: after() };
+  }
+  const zoneAround = writtenZone ?? firstWrittenZone;
+  const placed = placeEntry(time, line, clock, { text, twelveHourClock, day, dayKnown, dayNote, previous, freshDay, zoneAround });
+  if (time.hour >= 13 && !/[ap]\.?m\b/i.test(time.text)) twelveHourClock = false;
+  if (time.zone) writtenZone = time.zone;
+  if (!placed) return { ...none, state: after() };
+  const entryDay = dayKnown || (time.date !== null && !yearless) ? placed.day : null;
+  day = placed.day;
+  dayNote = placed.dayNote;
+  dayKnown = dayKnown || (time.date !== null && !yearless);
+  previous = placed.at;
+  freshDay = false;
+  return { time: yearless ? null : placed.iso, at: placed.at, timeNotes: placed.notes, zone: placed.zone, day: entryDay, unreadable: null, state: after() };
 }
 
 interface DayState {

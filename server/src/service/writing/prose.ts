@@ -1,4 +1,5 @@
 import type { PostmortemDocument } from '../model';
+import { perLine } from '../incremental/lines';
 import { rememberByText } from '../incremental/memo';
 
 // The prose of a postmortem: what a reader reads as sentences. Code (fenced, indented, inline),
@@ -69,23 +70,35 @@ export function proseLines(document: PostmortemDocument): readonly ProseLine[] {
   return lines;
 }
 
+// Remembered per line (most lines of a document are the same after an edit): the mask, and the
+// word counts of the masked line, for lines whose prose is the whole line masked (not inside a comment).
+const maskedAt = perLine((line) => maskLine(line));
+const proseWordsAt = perLine((_, lines, index) => countWords(maskedAt(lines, index)));
+const tableWordsAt = perLine((_, lines, index) => countWords(maskedAt(lines, index).replace(/\|/g, ' ')));
+const languageWordsAt = perLine((_, lines, index) => wordsOfLine(maskedAt(lines, index)));
+/** The prose line is its document line masked (and so its readings per line are those of perLine). */
+const wholeLine = (document: PostmortemDocument, p: ProseLine) => p.text === maskedAt(document.lines, p.line);
+
+// What readProse marks on a line (one byte per line).
+const SKIP = 1;
+const TABLE = 2;
+const IN_BLOCK = 4;
+
 function readProse(document: PostmortemDocument): ProseLine[] {
   const { lines } = document;
   const out: ProseLine[] = [];
-  const skip = new Set<number>();
-  const tables = new Set<number>();
+  const marks = new Uint8Array(lines.length);
+  const mark = (from: number, to: number, flag: number) => {
+    for (let l = Math.max(0, from); l < Math.min(to, lines.length); l++) marks[l] |= flag;
+  };
   for (const block of document.blocks) {
-    if (block.type === 'fence' || block.type === 'code_block') for (let l = block.startLine; l < block.endLine; l++) skip.add(l);
+    if (block.type === 'fence' || block.type === 'code_block') mark(block.startLine, block.endLine, SKIP);
     if (block.type === 'table') {
       const logs = isLogTable(lines, block.startLine, block.endLine);
-      for (let l = block.startLine; l < block.endLine; l++) {
-        if (logs || isTableSeparator(lines[l])) skip.add(l);
-        else tables.add(l);
-      }
+      for (let l = block.startLine; l < block.endLine; l++) mark(l, l + 1, logs || isTableSeparator(lines[l]) ? SKIP : TABLE);
     }
   }
-  const inBlock = new Set<number>();
-  for (const block of document.blocks) for (let l = block.startLine; l < block.endLine; l++) inBlock.add(l);
+  for (const block of document.blocks) mark(block.startLine, block.endLine, IN_BLOCK);
   let fence: string | null = null;
   let comment = false;
   for (let line = 0; line < lines.length; line++) {
@@ -96,7 +109,7 @@ function readProse(document: PostmortemDocument): ProseLine[] {
       if (new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(text)) fence = null;
       continue;
     }
-    if (skip.has(line) || !inBlock.has(line)) continue;
+    if (marks[line] & SKIP || !(marks[line] & IN_BLOCK)) continue;
     const opened = fenceOpen.exec(text);
     if (opened && !/`.*`/.test(text.slice(opened.index + opened[0].length))) {
       fence = opened[1];
@@ -115,8 +128,8 @@ function readProse(document: PostmortemDocument): ProseLine[] {
       visible = visible.slice(0, open) + ' '.repeat(visible.length - open);
       comment = true;
     }
-    const masked = maskLine(visible);
-    if (/[\p{L}\p{N}]/u.test(masked)) out.push({ line, text: masked, inTable: tables.has(line) });
+    const masked = visible === text ? maskedAt(lines, line) : maskLine(visible);
+    if (/[\p{L}\p{N}]/u.test(masked)) out.push({ line, text: masked, inTable: (marks[line] & TABLE) !== 0 });
   }
   return out;
 }
@@ -128,10 +141,16 @@ export function countWords(text: string): number {
   return n;
 }
 
+/** countWords, remembered per line. */
+const wordsIn = rememberByText(countWords);
+
 /** The prose words of the document: what `word-count` and the status bar count. */
 export function proseWords(document: PostmortemDocument): number {
   let n = 0;
-  for (const p of proseLines(document)) n += countWords(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
+  for (const p of proseLines(document)) {
+    if (wholeLine(document, p)) n += p.inTable ? tableWordsAt(document.lines, p.line) : proseWordsAt(document.lines, p.line);
+    else n += wordsIn(p.inTable ? p.text.replace(/\|/g, ' ') : p.text);
+  }
   return n;
 }
 
@@ -160,11 +179,7 @@ const englishOf = new WeakMap<PostmortemDocument, boolean>();
 export function isEnglish(document: PostmortemDocument): boolean {
   let english = englishOf.get(document);
   if (english === undefined) {
-    english = isEnglishText(
-      proseLines(document)
-        .map((p) => p.text)
-        .join('\n'),
-    );
+    english = readsEnglish(proseLines(document).map((p) => (wholeLine(document, p) ? languageWordsAt(document.lines, p.line) : wordsOfLine(p.text))));
     englishOf.set(document, english);
   }
   return english;
@@ -172,11 +187,14 @@ export function isEnglish(document: PostmortemDocument): boolean {
 
 /** The same for a part of a document: a section written in another language in an English document. */
 export function isEnglishText(text: string): boolean {
-  // Counted line by line (a line break separates words as any non-letter does), each line's count remembered.
+  return readsEnglish(text.split('\n').map(wordsOfLine));
+}
+
+/** The test of isEnglish and isEnglishText, from the counts of each line (a line break separates words as any non-letter does). */
+function readsEnglish(lineCounts: readonly (readonly [number, number])[]): boolean {
   let english = 0;
   let other = 0;
-  for (const line of text.split('\n')) {
-    const counts = wordsOfLine(line);
+  for (const counts of lineCounts) {
     english += counts[0];
     other += counts[1];
   }
@@ -184,7 +202,7 @@ export function isEnglishText(text: string): boolean {
 }
 
 /** English and other-language function words in a line. */
-const wordsOfLine = rememberByText((line: string): readonly [number, number] => {
+function languageWords(line: string): readonly [number, number] {
   let english = 0;
   let other = 0;
   for (const w of line.toLowerCase().split(/[^\p{L}]+/u)) {
@@ -192,4 +210,5 @@ const wordsOfLine = rememberByText((line: string): readonly [number, number] => 
     else if (otherWords.has(w)) other++;
   }
   return [english, other];
-});
+}
+const wordsOfLine = rememberByText(languageWords);

@@ -1,0 +1,46 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { shiftDays } from '../../../server/src/service/time/clock';
+
+// shiftDays does its arithmetic with Date in UTC; luxon (the time library the rest of the service
+// reads zones with) is the reference it must agree with, on every date and shift.
+const byLuxon = (year: number, month: number, day: number, days: number) => {
+  const d = DateTime.fromObject({ year, month, day }, { zone: 'UTC' }).plus({ days });
+  return { year: d.year, month: d.month, day: d.day };
+};
+
+describe('shifting a calendar date by days', () => {
+  it('agrees with luxon on any date and shift, leap years and years before 100 included', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: -800, max: 800 }),
+        (year, month, day, days) => {
+          assert.deepEqual(shiftDays({ year, month, day }, days), byLuxon(year, month, day, days));
+        },
+      ),
+      { seed: 20261201, numRuns: 3000 },
+    );
+  });
+
+  it('crosses month, year and leap-day boundaries', () => {
+    assert.deepEqual(shiftDays({ year: 2024, month: 2, day: 28 }, 1), { year: 2024, month: 2, day: 29 });
+    assert.deepEqual(shiftDays({ year: 2023, month: 2, day: 28 }, 1), { year: 2023, month: 3, day: 1 });
+    assert.deepEqual(shiftDays({ year: 2024, month: 12, day: 31 }, 1), { year: 2025, month: 1, day: 1 });
+    assert.deepEqual(shiftDays({ year: 2025, month: 1, day: 1 }, -1), { year: 2024, month: 12, day: 31 });
+    assert.deepEqual(shiftDays({ year: 50, month: 3, day: 1 }, -1), { year: 50, month: 2, day: 28 });
+  });
+
+  it('keeps a stand-in year a stand-in', () => {
+    assert.deepEqual(shiftDays({ year: 2000, month: 1, day: 31, yearUnknown: true }, 1), { year: 2000, month: 2, day: 1, yearUnknown: true });
+  });
+
+  it('gives no date for a day that is not in the calendar, as luxon does', () => {
+    const shifted = shiftDays({ year: 2023, month: 2, day: 30 }, 1);
+    assert.ok(Number.isNaN(shifted.year) && Number.isNaN(shifted.month) && Number.isNaN(shifted.day));
+    assert.ok(Number.isNaN(byLuxon(2023, 2, 30, 1).year));
+  });
+});
