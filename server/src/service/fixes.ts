@@ -47,7 +47,8 @@ export function headingLike(model: Section | undefined, name: string, eol: strin
     case 'html':
       return `<h${model.level}>${name}</h${model.level}>`;
     case 'bold':
-      return /^\*\*[^*]*\*\*\s*:/.test(model.heading) ? `**${name}**:` : `**${name}${colon}**`;
+      // The colon outside the bold, after a list number too (`1. **Impact**:`).
+      return /\*\*[^*]*\*\*\s*:/.test(model.heading) ? `**${name}**:` : `**${name}${colon}**`;
     default:
       return `${name}${colon || ':'}`;
   }
@@ -392,7 +393,16 @@ function sortTimelineEdit(document: PostmortemDocument, entries: readonly Timeli
   };
   let last = Math.max(...entries.map(endOf));
   while (last + 1 <= ceiling && !isBlank(lines[last + 1]) && !startsItem(lines[last + 1]) && !headings.has(last + 1)) last++;
-  const order = sortLines(lines, first, last, entries);
+  // A heading among the entries (a day, a second timeline section) stays where it is: the entries
+  // between two headings are sorted among themselves, never moved under another heading (another day).
+  const order: number[] = [];
+  let from = first;
+  for (let l = first; l <= last + 1; l++) {
+    if (l <= last && !headings.has(l)) continue;
+    order.push(...sortLines(lines, from, l - 1, entries));
+    if (l <= last) order.push(l);
+    from = l + 1;
+  }
   if (order.every((l, i) => l === first + i)) return undefined;
   const eol = lineBreakOf(document);
   return { range: range(first, 0, last, lines[last].length), newText: order.map((l) => lines[l]).join(eol) };
@@ -427,8 +437,8 @@ function sortLines(lines: readonly string[], from: number, to: number, entries: 
   }
   // Entries nested in one group (a day and its times) are sorted inside it.
   for (const g of groups) {
-    const inner = g.lines.filter((l) => l !== g.lines[0]);
-    if (inner.length < 2 || inner.some((l, i) => i > 0 && l !== inner[i - 1] + 1)) continue;
+    // A group's lines are one run (lines join the group in order), so its inner lines are too.
+    const inner = g.lines.slice(1);
     const nested = entries.filter((e) => e.line >= inner[0] && e.line <= inner[inner.length - 1] && e.at !== null);
     if (nested.length < 2) continue;
     const sorted = sortLines(lines, inner[0], inner[inner.length - 1], nested);

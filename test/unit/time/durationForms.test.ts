@@ -33,6 +33,7 @@ describe('time/duration: halves and quarters', () => {
     { text: 'a quarter of an hour of errors', minutes: 15, read: 'a quarter of an hour' },
     { text: 'three quarters of an hour of errors', minutes: 45, read: 'three quarters of an hour' },
     { text: 'a quarter-hour of errors', minutes: 15, read: 'a quarter-hour' },
+    { text: 'down for quarter of an hour', minutes: 15, read: 'quarter of an hour' },
     { text: 'it took an hour and a quarter', minutes: 75, read: 'an hour and a quarter' },
     { text: 'it took 2 hours and a quarter', minutes: 135, read: '2 hours and a quarter' },
   ];

@@ -148,3 +148,19 @@ describe('time/range: the words that join a range', () => {
     assert.equal(findTimeRange('at 10:00 and 11:00 UTC'), null);
   });
 });
+
+describe('time/range: which bare hour ends a range', () => {
+  it('reads no end in a bare 12 after 12 pm (it would be midnight, the next day)', () => {
+    assert.equal(findTimeRange('12 pm to 12'), null);
+  });
+
+  it('reads a bare hour after the second time of a line as the end of its range', () => {
+    const r = range('from 8 am, then 9 am to 11');
+    assert.deepEqual([clock(r.start), clock(r.end)], ['09:00', '11:00']);
+  });
+
+  it('reads a bare hour as the end when another time follows later in the line', () => {
+    const r = range('9 am to 11, then a call at 2 pm');
+    assert.deepEqual([clock(r.start), clock(r.end)], ['09:00', '11:00']);
+  });
+});
