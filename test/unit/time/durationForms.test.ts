@@ -40,6 +40,24 @@ describe('time/duration: halves and quarters', () => {
   for (const c of cases) it(`reads "${c.text}" as ${c.minutes} minutes`, () => check(c));
 });
 
+describe('time/duration: a half, a quarter or a "+" followed by more parts adds them up', () => {
+  const cases: Case[] = [
+    // The parts' reading starts inside the half ("half hours and 30 minutes"): it must not replace it.
+    { text: 'down for two and a half hours and 30 minutes', minutes: 180, read: 'two and a half hours and 30 minutes' },
+    { text: 'down for 2 and a half hours, 10 minutes', minutes: 160, read: '2 and a half hours, 10 minutes' },
+    { text: 'errors for 3+ hours and 20 minutes', minutes: 200, read: '3+ hours and 20 minutes', approximate: true },
+    { text: 'it took an hour and a quarter and 5 minutes', minutes: 80, read: 'an hour and a quarter and 5 minutes' },
+  ];
+  for (const c of cases) it(`reads "${c.text}" as ${c.minutes} minutes`, () => check(c));
+
+  it('does not add a duration that does not follow right after it', () => {
+    const d = parseStatedDuration('down for two and a half hours; the fix took 30 minutes');
+    assert.ok(d);
+    assert.equal(d.minutes, 150);
+    assert.equal(d.text, 'two and a half hours');
+  });
+});
+
 describe('time/duration: other written forms', () => {
   const cases: Case[] = [
     { text: 'errors for 3+ hours', minutes: 180, read: '3+ hours', approximate: true },

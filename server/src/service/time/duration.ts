@@ -99,19 +99,38 @@ function specialForms(text: string): Candidate[] {
 export function parseStatedDuration(text: string): StatedDuration | null {
   const candidates = specialForms(text);
   const m = DURATION.exec(text);
-  if (m) {
+  /** The minutes of the parts of `match` (at `index` in the text) that start at `from` or later. */
+  const partsOf = (match: { 0: string; index: number }, from: number) => {
     let minutes = 0;
-    for (const [, digits, unit, letter, word, wordUnit] of m[0].matchAll(ONE_PART)) {
+    for (const part of match[0].matchAll(ONE_PART)) {
+      if (match.index + (part.index ?? 0) < from) continue;
+      const [, digits, unit, letter, word, wordUnit] = part;
       const amount = word ? WORD_NUMBERS[word.toLowerCase().replace(/\s+/g, ' ')] : Number(digits);
       minutes += amount * unitMinutes(unit ?? letter ?? wordUnit);
     }
-    candidates.push({ start: m.index, text: m[0], minutes });
-  }
+    return minutes;
+  };
+  const parts: Candidate | undefined = m ? { start: m.index, text: m[0], minutes: partsOf(m, 0) } : undefined;
+  if (parts) candidates.push(parts);
   if (!candidates.length) return null;
   // The earliest, and of those the longest: "two and a half hours" over its "half hours".
   const best = candidates.reduce((a, b) => (b.start < a.start || (b.start === a.start && b.text.length > a.text.length) ? b : a));
-  const overlapping = candidates.filter((c) => c !== best && c.start < best.start + best.text.length && best.start < c.start + c.text.length);
-  const chosen = overlapping.reduce((a, b) => (b.text.length > a.text.length ? b : a), best);
+  const bestEnd = best.start + best.text.length;
+  // Parts that go on right after a special form add to it: "two and a half hours and 30 minutes" (the
+  // parts' reading starts inside it, at "half hours"), "3+ hours and 20 minutes", "an hour and a
+  // quarter and 5 minutes" (the first parts read are "an hour", inside it: the next ones follow it).
+  let follow: { 0: string; index: number } | undefined;
+  if (m && best !== parts) {
+    const next = m.index + m[0].length > bestEnd ? m : DURATION.exec(text.slice(bestEnd));
+    const index = next === m ? m.index : next ? bestEnd + next.index : -1;
+    if (next && (index < bestEnd || /^\s*(?:,|and)?\s*$/i.test(text.slice(bestEnd, index)))) follow = { 0: next[0], index };
+  }
+  const overlapping = candidates.filter((c) => c !== best && !(follow && c === parts) && c.start < bestEnd && best.start < c.start + c.text.length);
+  let chosen = overlapping.reduce((a, b) => (b.text.length > a.text.length ? b : a), best);
+  if (follow && chosen === best) {
+    const end = follow.index + follow[0].length;
+    chosen = { ...best, text: text.slice(best.start, end), minutes: best.minutes + partsOf(follow, bestEnd) };
+  }
   const approximate = chosen.approximate || APPROXIMATE_BEFORE.test(text.slice(0, chosen.start));
   return {
     minutes: chosen.minutes,
