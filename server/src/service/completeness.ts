@@ -211,7 +211,7 @@ function lineSites(context: Context, line: number, sectionId: string | null, fie
   const text = context.document.lines[line];
   return placeholderTokens(text, context.definitions)
     .filter((t) => t.start >= from)
-    .map((t) => ({ range: range(line, t.start, line, t.end), text: t.text, kind: 'token' as const, sectionId, ...(fieldId ? { fieldId } : {}) }));
+    .map((t) => ({ ...tokenSite(line, t, sectionId), ...(fieldId ? { fieldId } : {}) }));
 }
 
 /** The placeholder tokens of a line, the line without them, and whether that still says something. */

@@ -337,6 +337,7 @@ interface ClockState {
   dayNote: string;
   previous: number | null;
   freshDay: boolean;
+  /** No entry so far was written on a 24-hour clock past noon (`14:40`). */
   twelveHourClock: boolean;
   writtenZone: ZoneSpec | null;
 }
@@ -449,16 +450,10 @@ function readTimedStep(rawLine: string, timeRange: Range, clock: TimelineClock, 
   return { time: yearless ? null : placed.iso, at: placed.at, timeNotes: placed.notes, zone: placed.zone, day: entryDay, unreadable: null, state: after() };
 }
 
-interface DayState {
+/** What placing one entry reads: the state the entries before it leave, its line, and the zone around it. */
+interface DayState extends Omit<ClockState, 'writtenZone'> {
   /** The entry's line, for "(next day)" hints. */
   text: string;
-  /** No entry so far was written on a 24-hour clock past noon (`14:40`). */
-  twelveHourClock: boolean;
-  day: LocalDate;
-  dayKnown: boolean;
-  dayNote: string;
-  previous: number | null;
-  freshDay: boolean;
   /** The zone the entries around this one are written in. */
   zoneAround: ZoneSpec | null;
 }
