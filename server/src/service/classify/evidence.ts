@@ -132,10 +132,8 @@ function contentText(line: string): string {
 const contentTextAt = perLine((line) => contentText(line));
 
 /** Content lines, each as written (for placeholders) and as read (markup and tags removed). */
-function contentLines(doc: PostmortemDocument): { raw: string; text: string; line: number }[] {
+function contentLines(doc: PostmortemDocument, code: ReadonlySet<number>): { raw: string; text: string; line: number }[] {
   const out: { raw: string; text: string; line: number }[] = [];
-  const code = new Set<number>();
-  for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
   const headingLines = new Set([...doc.sections.map((s) => s.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
   if (doc.title) headingLines.add(doc.title.line);
   doc.lines.forEach((line, i) => {
@@ -228,12 +226,13 @@ function figuresIn(lines: readonly string[], counts: readonly LineCounts[]): num
 }
 
 export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string>): Measures {
-  const content = contentLines(doc);
+  // Lines of fenced code: neither content nor evidence of times.
+  const code = new Set<number>();
+  for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
+  const content = contentLines(doc, code);
   const lines = content.map((l) => l.text);
   const counts = content.map((l) => countsAt(doc.lines, l.line));
   const words = Math.max(doc.words, 1);
-  const code = new Set<number>();
-  for (const b of doc.blocks) if (b.type === 'fence') for (let l = b.startLine; l < b.endLine; l++) code.add(l);
   let timeLines = 0;
   let dateLines = 0;
   const from = doc.frontMatter ? doc.frontMatter.endLine + 1 : 0;
