@@ -21,7 +21,7 @@ const common = {
 
 // For the web: platform browser, so a Node built-in anywhere in the graph fails the build, and
 // packages' `browser` fields pick their browser builds (vscode-languageclient/-server, jsonrpc).
-// Minified (the source maps stay beside them, out of the .vsix), to keep the .vsix under 500 KB,
+// Minified (the source maps stay beside them, out of the .vsix), to keep the .vsix under 500 kB,
 // keeping function and class names: the time reader tells chrono's refiners apart by class name.
 const minified = { minify: true, keepNames: true };
 // Only the bundles that carry the service need the names; the client and the servers' entries drop them (9 KB less in the .vsix).
@@ -41,6 +41,31 @@ function coreFrom(host) {
   };
 }
 
+/**
+ * In the Node server, the protocol's platform-neutral modules (what the Node-only modules of
+ * vscode-jsonrpc, -protocol and -languageserver require as `../common/...`) come from core.js,
+ * which already holds them for the web worker: one copy of the JSON-RPC and LSP code in the
+ * .vsix, not two. The Node-only parts (streams, IPC, sockets, the command line) stay in server.js.
+ */
+function sharedFromCore() {
+  const shared = /[\\/]node_modules[\\/](vscode-jsonrpc|vscode-languageserver-protocol|vscode-languageserver)[\\/]lib[\\/]node[\\/]/;
+  return {
+    name: 'postmortem-shared-protocol',
+    setup(b) {
+      b.onResolve({ filter: /^\.\.\/common\// }, (args) => {
+        const m = shared.exec(args.importer);
+        if (!m) return undefined;
+        return { path: `${m[1]}/lib/common/${args.path.slice('../common/'.length).replace(/\.js$/, '')}`, namespace: 'postmortem-shared' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'postmortem-shared' }, (args) => ({
+        contents: `const m = require('./core').sharedModules[${JSON.stringify(args.path)}];\nif (!m) throw new Error('core.js does not share ${args.path}');\nmodule.exports = m;`,
+        loader: 'js',
+        resolveDir: '.',
+      }));
+    },
+  };
+}
+
 const entries = [
   { entryPoints: ['client/src/node.ts'], outfile: 'client/dist/extension.js', external: ['vscode'], ...minified, ...nameless },
   { ...web, entryPoints: ['client/src/browser.ts'], outfile: 'client/dist/browser.js', format: 'cjs', external: ['vscode'], ...nameless },
@@ -53,7 +78,7 @@ const entries = [
     // Node's require() gets the same object a web worker finds on `self`.
     footer: { js: `if (typeof module === "object" && module.exports) module.exports = ${coreGlobal};` },
   },
-  { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js', ...minified, ...nameless, plugins: [coreFrom('node')] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'server/dist/server.js', ...minified, ...nameless, plugins: [coreFrom('node'), sharedFromCore()] },
   { ...web, entryPoints: ['server/src/browserMain.ts'], outfile: 'server/dist/browser.js', format: 'iife', ...nameless, plugins: [coreFrom('browser')] },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'server/dist/cli.js', ...minified },
 ];

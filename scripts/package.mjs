@@ -2,7 +2,7 @@
 //
 //   node scripts/package.mjs            build and write postmortem-lsp-<version>.vsix in the repo root (npm run package)
 //   node scripts/package.mjs --check    build it into a temp folder, then check it, as the `package` step of npm test:
-//                                       it lists its files, is under 500 KB, holds no sources, tests, source
+//                                       it lists its files, is under 500 kB, holds no sources, tests, source
 //                                       maps or node_modules, and once installed into code-server with
 //                                       --install-extension it reports a missing section in the Problems panel
 //
@@ -17,7 +17,7 @@ import { inflateRawSync } from 'node:zlib';
 import { ensureCodeServer, HostSetupError, installVsix, launchChromium, REPO_ROOT, readTail, startCodeServer } from './vscode-host.mjs';
 
 /** The Marketplace's limit is far higher; ours keeps the download small (see README). */
-export const MAX_VSIX_BYTES = 500 * 1024;
+export const MAX_VSIX_BYTES = 500_000;
 
 /** What must never be in the package, whatever else is added to it (a browser bundle, images). */
 export const FORBIDDEN = [
@@ -147,7 +147,7 @@ async function check() {
       return `${files.length} files`;
     });
     if (built) {
-      await step(`is under ${MAX_VSIX_BYTES / 1024} KB`, () => {
+      await step(`is under ${MAX_VSIX_BYTES / 1000} kB`, () => {
         const size = fs.statSync(vsix).size;
         if (size >= MAX_VSIX_BYTES) throw new Error(`${size} bytes`);
         return `${(size / 1024).toFixed(0)} KB`;
@@ -200,7 +200,7 @@ async function main() {
   const size = fs.statSync(out).size;
   log(`${path.relative(REPO_ROOT, out)}: ${(size / 1024).toFixed(0)} KB, ${zipEntries(out).entries.length} entries`);
   if (size >= MAX_VSIX_BYTES) {
-    console.error(`[package] ERROR: ${size} bytes is over the ${MAX_VSIX_BYTES / 1024} KB limit`);
+    console.error(`[package] ERROR: ${size} bytes is over the ${MAX_VSIX_BYTES / 1000} kB limit`);
     return 1;
   }
   return 0;
