@@ -280,7 +280,7 @@ export function main(argv: string[]): number {
   const options = parseArgs(argv);
   const { settings, templates } = loadConfig(options);
   const targets = options.stdin ? [stdinTarget(options, settings)] : collectTargets(options.paths, settings);
-  const service = createPostmortemService({ logger: { error: (m) => process.stderr.write(`postmortem: ${m.split('\n')[0]}\n`) } });
+  const service = createPostmortemService({ oneShot: true, logger: { error: (m) => process.stderr.write(`postmortem: ${m.split('\n')[0]}\n`) } });
   const results: { target: Target; analysis: Analysis }[] = [];
   for (const target of targets) {
     let text = readText(target);

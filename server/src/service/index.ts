@@ -9,7 +9,7 @@ import { assemble, markdownSource, splitText } from './parse/assemble';
 import { parseBlocks } from './parse/blocks';
 import { type BlockMemo, parseBlocksReusing } from './incremental/blocks';
 import { carryLines } from './incremental/lines';
-import { rotateRemembered } from './incremental/memo';
+import { rotateRemembered, setRemembering } from './incremental/memo';
 import { lineRange, readFrontMatter } from './parse/lines';
 import { allRules, type Finding, type Fix, type Rule } from './rules';
 import { builtinTemplates, defaultTemplateId, type Template } from './templates';
@@ -107,8 +107,20 @@ export interface PostmortemService {
 const structureOnlyCode = 'large-document';
 const unknownTemplateCode = 'unknown-template';
 
-export function createPostmortemService(options: { rules?: readonly Rule[]; logger?: Logger } = {}): PostmortemService {
+export interface ServiceOptions {
+  rules?: readonly Rule[];
+  logger?: Logger;
+  /**
+   * Each text is analysed once (the command line): readings are not remembered for a re-analysis
+   * (incremental/memo.ts), which keeps the memory of a long document's analysis to what it finds.
+   * `reanalyze` still gives the same analysis, only without remembered readings to take.
+   */
+  oneShot?: boolean;
+}
+
+export function createPostmortemService(options: ServiceOptions = {}): PostmortemService {
   const rules = options.rules ?? allRules;
+  const remember = !options.oneShot;
   const logger = options.logger;
 
   const templates = (custom: readonly Template[] = []) => [...custom, ...builtinTemplates.filter((b) => !custom.some((c) => c.id === b.id))];
@@ -121,6 +133,7 @@ export function createPostmortemService(options: { rules?: readonly Rule[]; logg
     analyzeOptions: AnalyzeOptions = {},
     reusing?: { previous: BlockMemo | undefined; lines: readonly string[]; changes: readonly TextChange[] },
   ): Analysis {
+    setRemembering(remember);
     rotateRemembered();
     const settings = mergeSettings(analyzeOptions.settings);
     const split = splitText(text);

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Analysis, type AnalyzeOptions, createPostmortemService, type TextChange } from '../../../server/src/service';
 import { moved } from '../../../server/src/service/incremental/blocks';
+import { textLookups } from '../../../server/src/service/incremental/lines';
+import { forgetRememberedTexts, rememberedCount } from '../../../server/src/service/incremental/memo';
 import { markdownSource, splitText } from '../../../server/src/service/parse/assemble';
 import { parseBlocks } from '../../../server/src/service/parse/blocks';
 import { largePostmortem, seededRandom, typicalPostmortem } from '../../support/postmortems';
@@ -113,6 +115,28 @@ describe('re-analysis after edits', function () {
       previous = service.reanalyze(previous, text, [], options);
       assert.deepStrictEqual(seen(previous), seen(service.analyze(text, options)), `after edit ${i + 1} at ${at}`);
     }
+  });
+
+  it('reads the same in one-shot mode (the command line): nothing remembered, the same analysis', () => {
+    const oneShot = createPostmortemService({ oneShot: true });
+    for (const text of [...start, largePostmortem(seededRandom(13), 20_000)]) {
+      forgetRememberedTexts();
+      const before = textLookups();
+      const once = oneShot.analyze(text, options);
+      const firstLookups = textLookups() - before;
+      // Nothing was kept: the same text read again looks every line up again, and reads the same.
+      assert.equal(rememberedCount(), 0);
+      const again = oneShot.analyze(text, options);
+      assert.equal(textLookups() - before, 2 * firstLookups);
+      assert.deepStrictEqual(seen(again), seen(once));
+      assert.deepStrictEqual(seen(once), seen(service.analyze(text, options)));
+      // A one-shot re-analysis is a full analysis too.
+      const edited = `${text}\n- 23:59 UTC closed\n`;
+      assert.deepStrictEqual(seen(oneShot.reanalyze(once, edited, [], options)), seen(service.analyze(edited, options)));
+    }
+    // The default service remembers again after a one-shot one.
+    service.analyze(start[0], options);
+    assert.ok(rememberedCount() > 0);
   });
 
   it('reads a block again when only the lines around it changed', () => {

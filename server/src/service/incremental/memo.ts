@@ -33,7 +33,7 @@ export class Remembered<T> {
   }
 
   set(key: string, value: T): void {
-    this.entries.set(key, { value, used: generation });
+    if (remembering) this.entries.set(key, { value, used: generation });
   }
 
   /** The entry of `key`, marked as used now: kept by a caller, it is marked again with `keepUsing`, without a look-up. */
@@ -46,7 +46,7 @@ export class Remembered<T> {
   /** Remembers `value` under `key` and gives its entry (see entryOf). */
   add(key: string, value: T): RememberedEntry<T> {
     const entry = { value, used: generation };
-    this.entries.set(key, entry);
+    if (remembering) this.entries.set(key, entry);
     return entry;
   }
 
@@ -58,9 +58,26 @@ export class Remembered<T> {
   clear(): void {
     this.entries.clear();
   }
+
+  get size(): number {
+    return this.entries.size;
+  }
 }
 
 let generation = 0;
+let remembering = true;
+
+/**
+ * Whether readings are remembered for later analyses (the default). A process that analyses each
+ * text once (the command line) turns it off: nothing is kept that no later analysis would take
+ * again, which is most of the memory an analysis of a long document holds, and no text is copied.
+ * Turning it off forgets what was remembered.
+ */
+export function setRemembering(on: boolean): void {
+  if (remembering === on) return;
+  remembering = on;
+  if (!on) forgetRememberedTexts();
+}
 
 /** Marks an entry (from entryOf or add) as used in this generation, as a look-up of its key would. */
 export function keepUsing(entry: RememberedEntry<unknown>): void {
@@ -69,7 +86,7 @@ export function keepUsing(entry: RememberedEntry<unknown>): void {
 const stores: Remembered<unknown>[] = [];
 
 /** A copy of `text` that holds no reference to a longer string it was cut from. */
-export const ownCopy = (text: string): string => (text.length < 13 ? text : ` ${text}`.slice(1));
+export const ownCopy = (text: string): string => (text.length < 13 || !remembering ? text : ` ${text}`.slice(1));
 
 /**
  * `read`, remembering its result per text (read from a copy of the text, so that the result does
@@ -92,6 +109,13 @@ export function rememberByText<T>(read: (text: string) => T): (text: string) => 
 export function rotateRemembered(): void {
   generation++;
   for (const store of stores) store.sweep();
+}
+
+/** How many readings are remembered, in every store (the tests read it). */
+export function rememberedCount(): number {
+  let count = 0;
+  for (const store of stores) count += store.size;
+  return count;
 }
 
 /** Forgets every remembered reading (the benchmark measures cold analyses with it, with forgetTimeReadings). */
