@@ -180,6 +180,12 @@ interface Context {
   skipped: Set<number>;
   /** Lines of headings that are not sections of the template. */
   headingLines: Set<number>;
+  /** Lines where a field's label starts. */
+  fieldStarts: Set<number>;
+  /** Lines of timeline entries. */
+  entryLines: Set<number>;
+  /** Lines of HTML blocks a reader sees (comments left out). */
+  htmlLines: Set<number>;
 }
 
 /** The skeleton's lines of a section, as words; label-only lines too (`- **What went well:**`). */
@@ -253,6 +259,14 @@ function wholeLineSite(context: Context, line: number, kind: PlaceholderSite['ki
 }
 
 /** The lines of a section's bodies, up to the next section heading of any rank. */
+/** The lines of HTML blocks, but comments: a reader sees their text. */
+function seenHtmlLines(document: PostmortemDocument): Set<number> {
+  const lines = new Set<number>();
+  for (const b of document.blocks)
+    if (b.type === 'html_block' && !/^\s*<!--/.test(document.lines[b.startLine] ?? '')) for (let l = b.startLine; l < b.endLine; l++) lines.add(l);
+  return lines;
+}
+
 function bodyLines(context: Context, instances: readonly Section[]): number[] {
   const headingLines = context.document.sections.map((s) => s.headingRange.start.line).sort((a, b) => a - b);
   const lines: number[] = [];
@@ -341,7 +355,7 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   const lines = bodyLines(context, instances);
   const lineSet = new Set(lines);
   const inSection = (f: Field) => f.sectionId === section.id && lineSet.has(f.labelRange.start.line);
-  const fieldStarts = new Set(document.fields.map((f) => f.labelRange.start.line));
+  const { fieldStarts, entryLines, htmlLines } = context;
   // `**Duration:**` with `Start Time: …` and `End Time: …` under it is a label for them, and
   // `- **Impact:**` over a nested list holds that list: neither is an empty field.
   const indent = (line: string) => line.length - line.trimStart().length;
@@ -368,8 +382,7 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   const placeholders: PlaceholderSite[] = [];
   const labels: PlaceholderSite[] = [];
   const ownText: string[] = [];
-  // Timeline entries written as headings (`### 21:00 - Team alerted`) or in an indented block are the section's text too.
-  const entryLines = new Set(document.timeline.map((e) => e.line));
+  // Timeline entries written as headings (`### 21:00 - Team alerted`) or in an indented block are the section's text too (entryLines).
   let content = 0;
   lines.forEach((line, i) => {
     const w = fieldLines.get(line);
@@ -434,10 +447,7 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
   else if (content === 0 && placeholders.length > 0) status = 'placeholder';
   else status = 'present';
 
-  // So is the text of an HTML block (`<h2>Timeline:</h2>` with the list right under it): a reader sees it. Comments are not read.
-  const htmlLines = new Set<number>();
-  for (const b of document.blocks)
-    if (b.type === 'html_block' && !/^\s*<!--/.test(document.lines[b.startLine] ?? '')) for (let l = b.startLine; l < b.endLine; l++) htmlLines.add(l);
+  // So is the text of an HTML block (`<h2>Timeline:</h2>` with the list right under it): a reader sees it (htmlLines).
   for (const s of instances)
     for (let l = s.bodyStartLine; l <= s.bodyEndLine; l++)
       if (context.skipped.has(l) && (entryLines.has(l) || htmlLines.has(l))) ownText.push(document.lines[l].replace(/<[^<>]*>/g, ' '));
@@ -545,6 +555,9 @@ export function evaluateCompleteness(document: PostmortemDocument, template: Tem
     definitions,
     skipped: skippedLines(document),
     headingLines: new Set(document.otherHeadings.map((h) => h.line)),
+    fieldStarts: new Set(document.fields.map((f) => f.labelRange.start.line)),
+    entryLines: new Set(document.timeline.map((e) => e.line)),
+    htmlLines: seenHtmlLines(document),
   };
   const results = new Map<string, SectionCompleteness>();
   const impactId = 'impact';

@@ -13,8 +13,8 @@ import {
 } from '../time';
 import type { EntryLine, ParsedBlock } from './blocks';
 import { range, withoutMarkup } from './lines';
-import { lineId } from '../incremental/lines';
-import { Remembered, rememberByText } from '../incremental/memo';
+import { perLine } from '../incremental/lines';
+import { rememberByText } from '../incremental/memo';
 
 // Timeline entries: list items, paragraph lines and table rows of the timeline section that
 // begin with a time, or that nest one (`- Detection:` / `  - *Time:* 14:30 SAST`).
@@ -357,8 +357,26 @@ interface TimedStep {
 }
 
 // An entry's reading depends on its line, where its time is, the clock and the state the entries
-// before it leave: all in the key. After an edit most entries read the same, from the same state.
-const steps = new Remembered<TimedStep>();
+// before it leave. After an edit most entries read the same, from the same state: each line keeps
+// the steps last read on it (with the line's other readings, incremental/lines.ts, so a line no
+// edit touched finds them without a look-up), and a step is taken again when all of these are equal.
+interface KnownStep {
+  line: number;
+  from: number;
+  to: number;
+  clockKey: string;
+  zoneAt: string;
+  firstWrittenZone: string;
+  before: ClockState;
+  step: TimedStep;
+}
+/** The steps read on a line's text, newest last: a few, for a text written on several lines. The one perLine reading that is added to after it is read (a memo, not a reading of the line). */
+const stepsOfLine = perLine((): KnownStep[] => []);
+const keptStepsPerLine = 3;
+let stepReads = 0;
+
+/** How many entries' times have been read, not taken again, so far (the tests read it). */
+export const timelineStepReads = (): number => stepReads;
 
 // Clocks in a key: a short number for each, the same for equal ones (a clock is made anew per
 // analysis). Zones: their fields, kept per zone object (a zone read from a line is one object,
@@ -390,6 +408,29 @@ function zoneKey(zone: ZoneSpec | null): string {
 }
 void zoneFields;
 
+// ClockState's fields: adding one does not compile until it is added here, and to sameState.
+const stateFields: Record<keyof ClockState, true> = {
+  day: true,
+  dayKnown: true,
+  dayNote: true,
+  previous: true,
+  freshDay: true,
+  twelveHourClock: true,
+  writtenZone: true,
+};
+void stateFields;
+function sameState(a: ClockState, b: ClockState): boolean {
+  return (
+    a.previous === b.previous &&
+    a.dayKnown === b.dayKnown &&
+    a.freshDay === b.freshDay &&
+    a.twelveHourClock === b.twelveHourClock &&
+    (a.day === b.day || (a.day.year === b.day.year && a.day.month === b.day.month && a.day.day === b.day.day && a.day.yearUnknown === b.day.yearUnknown)) &&
+    a.dayNote === b.dayNote &&
+    (a.writtenZone === b.writtenZone || zoneKey(a.writtenZone) === zoneKey(b.writtenZone))
+  );
+}
+
 function timedStep(
   lines: readonly string[],
   timeRange: Range,
@@ -400,15 +441,28 @@ function timedStep(
 ): TimedStep {
   const line = timeRange.start.line;
   const rawLine = lines[line] ?? '';
-  // The line by its number (incremental/lines.ts): equal numbers, equal texts.
-  const text = line < lines.length ? lineId(lines, line) : '';
-  const d = state.day;
-  const key = `${clockKey}|${zoneKey(clock.zoneAt(line))}|${zoneKey(firstWrittenZone)}|${zoneKey(state.writtenZone)}|${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}|${state.dayKnown ? 1 : 0}${state.freshDay ? 1 : 0}${state.twelveHourClock ? 1 : 0}|${state.previous}|${line}:${timeRange.start.character}-${timeRange.end.character}|${text}|${state.dayNote}`;
-  let step = steps.get(key);
-  if (!step) {
-    step = readTimedStep(rawLine, timeRange, clock, firstWrittenZone, state);
-    steps.set(key, step);
+  if (line >= lines.length) return readTimedStep(rawLine, timeRange, clock, firstWrittenZone, state);
+  const from = timeRange.start.character;
+  const to = timeRange.end.character;
+  const zoneAt = zoneKey(clock.zoneAt(line));
+  const first = zoneKey(firstWrittenZone);
+  const known = stepsOfLine(lines, line);
+  for (const k of known) {
+    if (
+      k.line === line &&
+      k.from === from &&
+      k.to === to &&
+      k.clockKey === clockKey &&
+      k.zoneAt === zoneAt &&
+      k.firstWrittenZone === first &&
+      sameState(k.before, state)
+    )
+      return k.step;
   }
+  stepReads++;
+  const step = readTimedStep(rawLine, timeRange, clock, firstWrittenZone, state);
+  if (known.length >= keptStepsPerLine) known.shift();
+  known.push({ line, from, to, clockKey, zoneAt, firstWrittenZone: first, before: state, step });
   return step;
 }
 
