@@ -10,7 +10,7 @@
 // parser) and a byte order mark (taken off) differ from what the parser read, so blocks next to
 // them are always read again.
 import type Token from 'markdown-it/lib/token.mjs';
-import { blockParser, blocksOfTokens, type ParsedBlock } from '../parse/blocks';
+import { blocksOfTokens, type ParsedBlock, tokenizeFrom, tokenizeLines } from '../parse/blocks';
 import { lineId } from './lines';
 import { ownCopy } from './memo';
 
@@ -18,12 +18,104 @@ import { ownCopy } from './memo';
 export interface BlockMemo {
   references: string;
   byKey: Map<string, { startLine: number; block: ParsedBlock }>;
+  /** The lines read, and the first and last-plus-one line of each top-level block, in order. */
+  lines: readonly string[];
+  spans: Int32Array;
+  firstMarkdownLine: number;
 }
 
 interface Group {
-  from: number;
-  to: number;
+  start: number;
+  end: number;
+  /** The group's tokens, when they were parsed (not for a block taken from the text before). */
+  tokens: Token[] | undefined;
   key: string | null;
+}
+
+const never = () => false;
+
+/**
+ * The tokens of the lines `from` to `to` (tokenizeLines), with the document's link reference
+ * definitions. The lines as markdown-it reads them (parse/assemble.ts markdownSource): front matter
+ * blanked, no byte order mark.
+ */
+function parsePart(
+  lines: readonly string[],
+  firstMarkdownLine: number,
+  references: string,
+  from: number,
+  to: number,
+  stop: (line: number) => boolean,
+): { tokens: Token[]; end: number; stopped: boolean } | undefined {
+  const env = references ? { references: JSON.parse(references) } : {};
+  const lineAt = (l: number) => (l < firstMarkdownLine ? '' : l === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[l]);
+  return tokenizeLines(lines.length, lineAt, from, to, env, stop);
+}
+
+/** The top-level token groups of `tokens` (each opens one block), with their tokens. */
+function groupsOf(tokens: Token[], into: Group[]): void {
+  let open: Group | undefined;
+  for (const t of tokens) {
+    if (t.level === 0 && t.map && t.nesting !== -1) {
+      open = { start: t.map[0], end: t.map[1], tokens: [], key: null };
+      into.push(open);
+    }
+    open?.tokens?.push(t);
+  }
+}
+
+/**
+ * The top-level groups of the new text, parsing only the blocks an edit touched: those from the
+ * last block that starts two lines or more above the first changed line (the blocks above it
+ * end where they did, as the lines they look at did not change) to the first block that starts
+ * in the unchanged lines at the end, at a line where a block started before (the parse from there
+ * on is the one before, moved). Undefined when the whole text must be parsed: no earlier reading,
+ * another front matter, or link reference definitions written or removed (they change how every
+ * block reads).
+ */
+function changedGroups(lines: readonly string[], firstMarkdownLine: number, previous: BlockMemo | undefined): Group[] | undefined {
+  if (!previous || previous.firstMarkdownLine !== firstMarkdownLine) return undefined;
+  const old = previous.lines;
+  const spans = previous.spans;
+  const max = Math.min(old.length, lines.length);
+  let prefix = 0;
+  while (prefix < max && old[prefix] === lines[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  const delta = lines.length - old.length;
+  const oldSuffixStart = old.length - suffix;
+  const newSuffixStart = lines.length - suffix;
+  const blocks = spans.length / 2;
+  // The last block starting two lines or more above the change (none: from the first line).
+  let first = -1;
+  while (first + 1 < blocks && spans[2 * (first + 1)] <= prefix - 2) first++;
+  const from = first >= 0 ? spans[2 * first] : 0;
+  if (from <= firstMarkdownLine && firstMarkdownLine > 0) return undefined;
+  // Old blocks that start in the unchanged end, by their new line.
+  const resume = new Map<number, number>();
+  for (let b = blocks - 1; b >= 0 && spans[2 * b] >= oldSuffixStart; b--) resume.set(spans[2 * b] + delta, b);
+  const groups: Group[] = [];
+  for (let b = 0; b < Math.max(first, 0); b++) groups.push({ start: spans[2 * b], end: spans[2 * b + 1], tokens: undefined, key: null });
+  const resumeAt = (line: number) => line >= newSuffixStart && resume.has(line);
+  // Up to the first block that may resume the parse before (and the two lines a block's end can
+  // depend on); the whole rest when the parse does not resume there.
+  let firstResume = lines.length;
+  for (const line of resume.keys()) if (line >= newSuffixStart && line < firstResume) firstResume = line;
+  const parsed =
+    parsePart(lines, firstMarkdownLine, previous.references, from, firstResume + 2, resumeAt) ??
+    parsePart(lines, firstMarkdownLine, previous.references, from, lines.length, resumeAt);
+  if (!parsed) return undefined;
+  // A link reference definition in what was parsed again, before or after the edit: everything is read again.
+  const oldEnd = parsed.stopped ? parsed.end - delta : old.length;
+  for (let l = from; l < oldEnd && l < old.length; l++) if (old[l].includes(']:')) return undefined;
+  for (let l = from; l < parsed.end; l++) if (lines[l].includes(']:')) return undefined;
+  groupsOf(parsed.tokens, groups);
+  if (parsed.stopped) {
+    const next = resume.get(parsed.end);
+    if (next === undefined) return undefined;
+    for (let b = next; b < blocks; b++) groups.push({ start: spans[2 * b] + delta, end: spans[2 * b + 1] + delta, tokens: undefined, key: null });
+  }
+  return groups;
 }
 
 /**
@@ -36,41 +128,52 @@ export function parseBlocksReusing(
   firstMarkdownLine: number,
   previous: BlockMemo | undefined,
 ): { blocks: ParsedBlock[]; memo: BlockMemo } {
-  const env: { references?: Record<string, unknown> } = {};
-  const tokens = parseForBlocks(source, env);
-  const references = env.references ? JSON.stringify(env.references) : '';
+  let groups = changedGroups(lines, firstMarkdownLine, previous);
+  let references = previous?.references ?? '';
+  if (!groups) {
+    const env: { references?: Record<string, unknown> } = {};
+    const { tokens } = tokenizeFrom(source, env, 0, never);
+    references = env.references ? JSON.stringify(env.references) : '';
+    groups = [];
+    groupsOf(tokens, groups);
+  }
   const reusable = previous && previous.references === references ? previous.byKey : undefined;
   const byKey: BlockMemo['byKey'] = new Map();
-
-  // Top-level token groups: each opens one block.
-  const groups: Group[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (t.level === 0 && t.map && t.nesting !== -1) {
-      if (groups.length) groups[groups.length - 1].to = i;
-      groups.push({ from: i, to: tokens.length, key: keyOf(lines, t.map[0], t.map[1], firstMarkdownLine) });
-    }
-  }
+  const spans = new Int32Array(groups.length * 2);
+  const memoOf = (): BlockMemo => ({ references, byKey, lines, spans, firstMarkdownLine });
 
   const blocks: (ParsedBlock | undefined)[] = new Array(groups.length);
   const toRead: Token[] = [];
   const unread: number[] = [];
   for (let g = 0; g < groups.length; g++) {
-    const { from, to, key } = groups[g];
-    const startLine = tokens[from].map?.[0] ?? 0;
-    const known = key === null ? undefined : reusable?.get(key);
+    const group = groups[g];
+    spans[2 * g] = group.start;
+    spans[2 * g + 1] = group.end;
+    group.key = keyOf(lines, group.start, group.end, firstMarkdownLine);
+    const known = group.key === null ? undefined : reusable?.get(group.key);
     if (known) {
-      blocks[g] = moved(known.block, startLine - known.startLine);
-    } else {
-      for (let i = from; i < to; i++) toRead.push(tokens[i]);
-      unread.push(g);
+      blocks[g] = moved(known.block, group.start - known.startLine);
+      continue;
     }
+    // A block taken from the text before whose reading is not remembered: parsed on its own, up to
+    // the next block (and the line after its first).
+    if (!group.tokens) {
+      const next = g + 1 < groups.length ? groups[g + 1].start : lines.length;
+      const own = (line: number) => line > group.start;
+      const part =
+        parsePart(lines, firstMarkdownLine, references, group.start, next + 2, own) ??
+        parsePart(lines, firstMarkdownLine, references, group.start, lines.length, own);
+      group.tokens = part?.tokens ?? [];
+    }
+    for (const t of group.tokens) toRead.push(t);
+    unread.push(g);
   }
   // Walking the changed groups together reads each as walking all of them would (its state is per block).
   const read = toRead.length ? blocksOfTokens(toRead, lines) : [];
   if (read.length !== unread.length) {
-    // Not one block per group: read everything as parseBlocks does.
-    return { blocks: blocksOfTokens(tokens, lines), memo: { references, byKey } };
+    // Not one block per group: read everything as parseBlocks does, and remember nothing.
+    const { tokens } = tokenizeFrom(source, {}, 0, never);
+    return { blocks: blocksOfTokens(tokens, lines), memo: { references: '\u0000', byKey: new Map(), lines, spans: new Int32Array(0), firstMarkdownLine: -1 } };
   }
   unread.forEach((g, i) => {
     // Kept for later versions: its strings must not keep this version's text alive.
@@ -81,31 +184,7 @@ export function parseBlocksReusing(
     const key = groups[g].key;
     if (key !== null) byKey.set(key, { startLine: result[g].startLine, block: result[g] });
   }
-  return { blocks: result, memo: { references, byKey } };
-}
-
-/**
- * markdown-it's parse as parseBlocks runs it, but inline content is parsed only where the reading
- * of blocks looks at it: inline HTML (comments), which needs a '<'. Every other inline token keeps
- * its content and no children; the blocks read from these tokens are the same.
- */
-function parseForBlocks(source: string, env: object): Token[] {
-  const md = blockParser();
-  const state = new md.core.State(source, md, env);
-  const rules = (md.core.ruler as unknown as { __rules__: { name: string; enabled: boolean; fn: (state: unknown) => void }[] }).__rules__;
-  for (const rule of rules) {
-    if (!rule.enabled) continue;
-    if (rule.name !== 'inline') {
-      rule.fn(state);
-      continue;
-    }
-    for (const token of state.tokens) {
-      if (token.type !== 'inline' || !token.content.includes('<')) continue;
-      token.children ??= [];
-      md.inline.parse(token.content, md, state.env, token.children);
-    }
-  }
-  return state.tokens;
+  return { blocks: result, memo: memoOf() };
 }
 
 /** The text a block's reading depends on, or null for a block next to front matter or the first line. */

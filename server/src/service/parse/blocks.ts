@@ -39,9 +39,98 @@ export interface ParsedBlock extends Block {
 
 let parser: MarkdownIt | undefined;
 
+/** Where a parse of part of a document stops: at a top-level block starting at a line it accepts. */
+let stopAt: ((line: number) => boolean) | undefined;
+/** Thrown to end a parse where stopAt accepts the line of the next top-level block. */
+export const stoppedParse = { line: -1 };
+
 function markdown(): MarkdownIt {
-  parser ??= new MarkdownIt('commonmark', { html: true }).enable('table').enable('strikethrough');
+  if (!parser) {
+    parser = new MarkdownIt('commonmark', { html: true }).enable('table').enable('strikethrough');
+    // Tried first at the start of every block: never matches, but ends the parse at a top-level
+    // block that stopAt accepts (incremental/blocks.ts parses only the blocks an edit touched).
+    parser.block.ruler.before('table', 'postmortem_stop', (state, startLine, _endLine, silent) => {
+      if (!silent && stopAt && state.level === 0 && state.parentType === 'root' && stopAt(startLine)) {
+        stoppedParse.line = startLine;
+        throw stoppedParse;
+      }
+      return false;
+    });
+  }
   return parser;
+}
+
+/**
+ * markdown-it's tokens of `source` from line `from` (0, or the first line of a top-level block) up
+ * to the first top-level block after it that starts at a line `stop` accepts: the tokens a parse
+ * of the whole source has for those blocks (a top-level block is read from its own line on).
+ * `end` is the line they end at: where the parse stopped (`stopped`), or the number of lines.
+ *
+ * Inline content is parsed only where the reading of blocks looks at it: inline HTML (comments),
+ * which needs a '<'. Every other inline token keeps its content and no children; the blocks read
+ * from these tokens are the same as from a whole parse.
+ */
+export function tokenizeFrom(source: string, env: object, from: number, stop: (line: number) => boolean): { tokens: Token[]; end: number; stopped: boolean } {
+  const md = markdown();
+  const tokens: Token[] = [];
+  let end = 0;
+  let stopped = false;
+  const rules = (md.core.ruler as unknown as { __rules__: { name: string; enabled: boolean; fn: (state: unknown) => void }[] }).__rules__;
+  const core = new md.core.State(source, md, env);
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    if (rule.name === 'block') {
+      const state = new md.block.State(core.src, md, env, tokens);
+      end = state.lineMax;
+      stopAt = (line) => line > from && stop(line);
+      try {
+        md.block.tokenize(state, from, state.lineMax);
+      } catch (error) {
+        if (error !== stoppedParse) throw error;
+        end = stoppedParse.line;
+        stopped = true;
+      } finally {
+        stopAt = undefined;
+      }
+      core.tokens = tokens;
+    } else if (rule.name === 'inline') {
+      for (const token of tokens) {
+        if (token.type !== 'inline' || !token.content.includes('<')) continue;
+        token.children ??= [];
+        md.inline.parse(token.content, md, env, token.children);
+      }
+    } else rule.fn(core);
+  }
+  tokenizedLines += end - from;
+  return { tokens, end, stopped };
+}
+
+let tokenizedLines = 0;
+/** How many lines the block parses have gone over so far (the tests and the benchmark read it). */
+export const linesTokenized = (): number => tokenizedLines;
+
+/**
+ * tokenizeFrom over the lines `from` to `to` (excluded) of a document's Markdown source (`lineAt`
+ * gives its lines: front matter blanked, no byte order mark), their line numbers the document's. A parse of part of the lines reads the blocks near its end as if the
+ * text ended there, so it stops only at a line two or more above `to` (a block's end depends on
+ * at most the first line of the next block and the line after it); undefined when it reached
+ * `to` before the end of the lines without stopping.
+ */
+export function tokenizeLines(
+  lineCount: number,
+  lineAt: (line: number) => string,
+  from: number,
+  to: number,
+  env: object,
+  stop: (line: number) => boolean,
+): { tokens: Token[]; end: number; stopped: boolean } | undefined {
+  const whole = to >= lineCount;
+  const part: string[] = [];
+  for (let l = from; l < Math.min(to, lineCount); l++) part.push(lineAt(l));
+  const parsed = tokenizeFrom(part.join('\n'), env, 0, (line) => (whole || line + from <= to - 2) && stop(line + from));
+  if (!parsed.stopped && !whole) return undefined;
+  for (const t of parsed.tokens) if (t.map) t.map = [t.map[0] + from, t.map[1] + from];
+  return { tokens: parsed.tokens, end: parsed.stopped ? parsed.end + from : lineCount, stopped: parsed.stopped };
 }
 
 const headingTag = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/gi;
