@@ -144,11 +144,11 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     const wanted = frontMatter?.template ?? settings.template;
     const template = available.find((t) => t.id === wanted) ?? available.find((t) => t.id === defaultTemplateId) ?? builtinTemplates[0];
     const structureOnly = text.length > settings.maxDocumentSize;
-    const source = markdownSource(split.lines, frontMatter?.endLine ?? -1);
+    const source = () => markdownSource(split.lines, frontMatter?.endLine ?? -1);
     let memo: BlockMemo | undefined;
     let blocks: ReturnType<typeof parseBlocks>;
     if (reusing) ({ blocks, memo } = parseBlocksReusing(source, split.lines, frontMatter ? frontMatter.endLine + 1 : 0, reusing.previous));
-    else blocks = parseBlocks(source, split.lines);
+    else blocks = parseBlocks(source(), split.lines);
     const document = assemble(split, blocks, template, frontMatter);
     const classification = classify(document, template);
     const analyzed = analyzeOptions.force === true || analyzeOptions.matchesFileGlobs === true || (settings.detectByContent && classification.isPostmortem);

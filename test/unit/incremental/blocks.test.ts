@@ -64,7 +64,7 @@ function read(lines: string[], previous: BlockMemo | undefined, frontMatter = 0,
   const text = `${bom ? '\uFEFF' : ''}${[...head, ...lines].join('\n')}`;
   const split = splitText(text);
   const source = markdownSource(split.lines, frontMatter - 1);
-  return { text, split, source, ...parseBlocksReusing(source, split.lines, frontMatter, previous) };
+  return { text, split, source, ...parseBlocksReusing(() => source, split.lines, frontMatter, previous) };
 }
 
 describe('re-parsing the blocks an edit touched', function () {

@@ -37,6 +37,7 @@ const sectionPaste = fc.constantFrom(
   '\nDana forgot to check the config. <!-- postmortem-disable-line blame-language -->\n',
   '\n---\n',
   'Start Time: 2024-01-19 15:00 UTC\nEnd Time: 2024-01-19 16:10 UTC\nDuration: 70 minutes\n',
+  '\nThe team didn\u00e2\u20ac\u2122t see the alert \u00e2\u20ac\u201c it was muted.\n',
 );
 const typed = fc.oneof(
   fc.constantFrom('x', ' ', '\n', '\r\n', '\r', '#', '# ', '-', '- ', '*', '**', '`', '```', ':', '|', '1. ', '>', '<!--', '-->', '12:30', '\n\n', '\t'),

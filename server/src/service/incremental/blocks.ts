@@ -119,11 +119,12 @@ function changedGroups(lines: readonly string[], firstMarkdownLine: number, prev
 }
 
 /**
- * parseBlocks(source, lines), reusing the blocks of `previous` that did not change. `firstMarkdownLine`
+ * parseBlocks(source(), lines), reusing the blocks of `previous` that did not change (the source,
+ * what markdown-it reads, is made only when the whole text is parsed). `firstMarkdownLine`
  * is the first line after the front matter (0 without one). The result is equal to parseBlocks'.
  */
 export function parseBlocksReusing(
-  source: string,
+  source: () => string,
   lines: readonly string[],
   firstMarkdownLine: number,
   previous: BlockMemo | undefined,
@@ -132,7 +133,7 @@ export function parseBlocksReusing(
   let references = previous?.references ?? '';
   if (!groups) {
     const env: { references?: Record<string, unknown> } = {};
-    const { tokens } = tokenizeFrom(source, env, 0, never);
+    const { tokens } = tokenizeFrom(source(), env, 0, never);
     references = env.references ? JSON.stringify(env.references) : '';
     groups = [];
     groupsOf(tokens, groups);
@@ -172,7 +173,7 @@ export function parseBlocksReusing(
   const read = toRead.length ? blocksOfTokens(toRead, lines) : [];
   if (read.length !== unread.length) {
     // Not one block per group: read everything as parseBlocks does, and remember nothing.
-    const { tokens } = tokenizeFrom(source, {}, 0, never);
+    const { tokens } = tokenizeFrom(source(), {}, 0, never);
     return { blocks: blocksOfTokens(tokens, lines), memo: { references: '\u0000', byKey: new Map(), lines, spans: new Int32Array(0), firstMarkdownLine: -1 } };
   }
   unread.forEach((g, i) => {

@@ -1,4 +1,5 @@
 import type { Range } from '../model';
+import { perLine } from '../incremental/lines';
 import { range } from '../parse/lines';
 import { findMojibake } from '../text/mojibake';
 import type { Finding, Rule } from './types';
@@ -16,6 +17,9 @@ interface Place {
 /** Lines that can hold mojibake: a character of the Latin-1 / Windows-1252 ranges it is made of. */
 const suspect = /[\u0080-\u00ff\u011e\u011f\u0130\u0131\u015e\u015f\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
 
+/** The mis-decoded runs of a line, with the line's other readings (a line no edit touched is not read again). */
+const runsAt = perLine((line) => (suspect.test(line) ? findMojibake(line) : []));
+
 export const mojibake: Rule = {
   code: 'mojibake',
   description: 'Text decoded with the wrong character set (`â€™` for `’`), e.g. by a copy through another tool.',
@@ -25,10 +29,9 @@ export const mojibake: Rule = {
   structural: false,
   check({ document }) {
     const places: Place[] = [];
-    document.lines.forEach((line, n) => {
-      if (!suspect.test(line)) return;
-      for (const m of findMojibake(line)) places.push({ range: range(n, m.start, n, m.end), text: m.text, repaired: m.repaired });
-    });
+    for (let n = 0; n < document.lines.length; n++) {
+      for (const m of runsAt(document.lines, n)) places.push({ range: range(n, m.start, n, m.end), text: m.text, repaired: m.repaired });
+    }
     if (!places.length) return [];
     const [first, ...others] = places;
     const examples = [...new Map(places.map((p) => [p.text, p])).values()].slice(0, 3).map((p) => `"${p.text}" for "${p.repaired}"`);
