@@ -70,6 +70,16 @@ describe('time/zones: parseZone', () => {
     });
   }
 
+  it('reads a zone with spaces around it, and a named zone with several spaces between its words', () => {
+    assert.equal(parseZone('  PST \t')?.zone, parseZone('PST')?.zone);
+    assert.ok(parseZone('PST'));
+    assert.equal(parseZone(' (UTC+2) ')?.zone, 'UTC+2');
+    // The name is looked up with its spaces made one: "Pacific  Time" is "Pacific Time".
+    assert.equal(parseZone('Pacific  Time')?.zone, parseZone('Pacific Time')?.zone);
+    assert.ok(parseZone('Pacific Time'));
+    assert.equal(parseZone('Pacific \t Time')?.zone, parseZone('Pacific Time')?.zone);
+  });
+
   it('keeps the zone text as written, without parentheses', () => {
     assert.equal(parseZone('(PST)')?.text, 'PST');
     assert.equal(parseZone('GMT+1')?.text, 'GMT+1');
