@@ -1,14 +1,22 @@
-// Re-reading the blocks of a document after an edit: the markdown-it parse is redone (it is the
-// cheap part), the reading of each top-level block (labels, entries, comments, words: most of
-// parseBlocks' cost) is reused for every block whose lines, and the lines around it, did not change.
+// Re-reading the blocks of a document after an edit, in two steps.
 //
-// What the reading of a top-level block depends on (parse/blocks.ts): its tokens, its lines, the
-// last line with text before it and the first one after it (and the blank lines between), and its
-// position. So a block is remembered under the text of those lines, and taken again at any
-// position, its line numbers moved. Inline parsing also depends on the document's link reference
-// definitions, so nothing is reused when they changed; the lines of front matter (blanked for the
-// parser) and a byte order mark (taken off) differ from what the parser read, so blocks next to
-// them are always read again.
+// 1. Parsing (changedGroups): markdown-it parses only the top-level blocks the edit touched. A
+//    top-level block is parsed from its own first line on, and where a block ends depends on at
+//    most the first line of the next block and the line after it. So the blocks that start two
+//    lines or more above the first changed line end where they did; the parse starts at the last
+//    of them and stops at the first block that starts in the unchanged end of the text at a line
+//    where a block started before: from there on the blocks are the ones before, moved. Link
+//    reference definitions in what is parsed again (they change how every block reads), another
+//    front matter, or a parse that does not come back into step, and the whole text is parsed.
+//
+// 2. Reading: the reading of each top-level block (labels, entries, comments, words: most of
+//    parseBlocks' cost) is reused for every block whose lines, and the lines around it, did not
+//    change. What it depends on (parse/blocks.ts): its tokens, its lines, the last line with text
+//    before it and the first one after it (and the blank lines between), and its position. So a
+//    block is remembered under the text of those lines, and taken again at any position, its line
+//    numbers moved. The lines of front matter (blanked for the parser) and a byte order mark
+//    (taken off) differ from what the parser read, so blocks next to them are always read again.
+//    A block taken from step 1 unparsed whose reading is not remembered is parsed on its own.
 import type Token from 'markdown-it/lib/token.mjs';
 import { blocksOfTokens, type ParsedBlock, tokenizeFrom, tokenizeLines } from '../parse/blocks';
 import { lineId } from './lines';
