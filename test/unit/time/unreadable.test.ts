@@ -36,6 +36,56 @@ describe('time/unreadable: findUnreadableTimes', () => {
     });
   }
 
+  it('knows the leap years: every fourth, but not a century unless it divides by 400', () => {
+    const feb29 = (year: number) => findUnreadableTimes(`on ${year}-02-29`).map((u) => u.text);
+    assert.deepEqual(feb29(2024), []);
+    assert.deepEqual(feb29(2000), []);
+    assert.deepEqual(feb29(2023), ['2023-02-29']);
+    assert.deepEqual(feb29(2100), ['2100-02-29']);
+    assert.deepEqual(feb29(1900), ['1900-02-29']);
+    assert.deepEqual(
+      findUnreadableTimes('on 29/02/2100').map((u) => u.text),
+      ['29/02/2100'],
+    );
+    assert.deepEqual(findUnreadableTimes('on 29/02/2000'), []);
+  });
+
+  it('reads a numeric date day first or month first: unreadable only when neither is a date', () => {
+    assert.deepEqual(findUnreadableTimes('on 13/04/2024'), []);
+    assert.deepEqual(findUnreadableTimes('on 04/13/2024'), []);
+    assert.deepEqual(
+      findUnreadableTimes('on 13/13/2024').map((u) => u.reason),
+      ['not a date in the calendar, day first or month first'],
+    );
+  });
+
+  it('suggests the next day only for exactly 24:00', () => {
+    assert.deepEqual(
+      findUnreadableTimes('at 24:00:00').map((u) => u.reason),
+      ['hour 24 out of range (write 00:00 of the next day)'],
+    );
+    assert.deepEqual(
+      findUnreadableTimes('at 24:00:30').map((u) => u.reason),
+      ['hour 24 out of range'],
+    );
+    assert.deepEqual(
+      findUnreadableTimes('at 24:05').map((u) => u.reason),
+      ['hour 24 out of range'],
+    );
+  });
+
+  it('reports the first of two readings that overlap, and both of two that only touch', () => {
+    // "99/99/2024" and "2024-13-45" share "2024".
+    assert.deepEqual(
+      findUnreadableTimes('x 99/99/2024-13-45').map((u) => u.text),
+      ['99/99/2024'],
+    );
+    assert.deepEqual(
+      findUnreadableTimes('at 2024-02-30 25:00').map((u) => u.text),
+      ['2024-02-30', '25:00'],
+    );
+  });
+
   it('says why a token cannot be read', () => {
     assert.deepEqual(
       findUnreadableTimes('25:99 14:?? 2024-02-30 24:00').map((u) => u.reason),
