@@ -80,6 +80,14 @@ describe('time/zones: parseZone', () => {
     assert.equal(parseZone('Pacific \t Time')?.zone, parseZone('Pacific Time')?.zone);
   });
 
+  it('reads gmt and utc in lower case, and an offset up to 59 minutes', () => {
+    assert.ok(parseZone('GMT'));
+    assert.equal(parseZone('gmt')?.zone, parseZone('GMT')?.zone);
+    assert.equal(parseZone('utc')?.zone, parseZone('UTC')?.zone);
+    assert.equal(parseZone('UTC+05:59')?.zone, 'UTC+5:59');
+    assert.equal(parseZone('UTC+05:60'), null);
+  });
+
   it('keeps the zone text as written, without parentheses', () => {
     assert.equal(parseZone('(PST)')?.text, 'PST');
     assert.equal(parseZone('GMT+1')?.text, 'GMT+1');
