@@ -43,9 +43,9 @@ interface Group {
 const never = () => false;
 
 /**
- * The tokens of the lines `from` to `to` (tokenizeLines), with the document's link reference
- * definitions. The lines as markdown-it reads them (parse/assemble.ts markdownSource): front matter
- * blanked, no byte order mark.
+ * The tokens of the lines `from` to `to` (tokenizeLines), or of the whole rest when the parse does
+ * not stop before `to`, with the document's link reference definitions. The lines as markdown-it
+ * reads them (parse/assemble.ts markdownSource): front matter blanked, no byte order mark.
  */
 function parsePart(
   lines: readonly string[],
@@ -54,10 +54,14 @@ function parsePart(
   from: number,
   to: number,
   stop: (line: number) => boolean,
-): { tokens: Token[]; end: number; stopped: boolean } | undefined {
-  const env = references ? { references: JSON.parse(references) } : {};
+): { tokens: Token[]; end: number; stopped: boolean } {
+  const env = () => (references ? { references: JSON.parse(references) } : {});
   const lineAt = (l: number) => (l < firstMarkdownLine ? '' : l === 0 ? lines[0].replace(/^\uFEFF/, '') : lines[l]);
-  return tokenizeLines(lines.length, lineAt, from, to, env, stop);
+  // The whole rest always ends (tokenizeLines gives undefined only for a part that did not stop).
+  return (
+    tokenizeLines(lines.length, lineAt, from, to, env(), stop) ??
+    (tokenizeLines(lines.length, lineAt, from, lines.length, env(), stop) as NonNullable<ReturnType<typeof tokenizeLines>>)
+  );
 }
 
 /** The top-level token groups of `tokens` (each opens one block), with their tokens. */
@@ -92,27 +96,24 @@ function changedGroups(lines: readonly string[], firstMarkdownLine: number, prev
   while (suffix < max - prefix && old[old.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
   const delta = lines.length - old.length;
   const oldSuffixStart = old.length - suffix;
-  const newSuffixStart = lines.length - suffix;
   const blocks = spans.length / 2;
   // The last block starting two lines or more above the change (none: from the first line).
   let first = -1;
   while (first + 1 < blocks && spans[2 * (first + 1)] <= prefix - 2) first++;
   const from = first >= 0 ? spans[2 * first] : 0;
   if (from <= firstMarkdownLine && firstMarkdownLine > 0) return undefined;
-  // Old blocks that start in the unchanged end, by their new line.
+  // Old blocks that start in the unchanged end, by their new line (the first of them last).
   const resume = new Map<number, number>();
-  for (let b = blocks - 1; b >= 0 && spans[2 * b] >= oldSuffixStart; b--) resume.set(spans[2 * b] + delta, b);
+  let firstResume = lines.length;
+  for (let b = blocks - 1; b >= 0 && spans[2 * b] >= oldSuffixStart; b--) {
+    firstResume = spans[2 * b] + delta;
+    resume.set(firstResume, b);
+  }
   const groups: Group[] = [];
   for (let b = 0; b < Math.max(first, 0); b++) groups.push({ start: spans[2 * b], end: spans[2 * b + 1], tokens: undefined, key: null });
-  const resumeAt = (line: number) => line >= newSuffixStart && resume.has(line);
   // Up to the first block that may resume the parse before (and the two lines a block's end can
   // depend on); the whole rest when the parse does not resume there.
-  let firstResume = lines.length;
-  for (const line of resume.keys()) if (line >= newSuffixStart && line < firstResume) firstResume = line;
-  const parsed =
-    parsePart(lines, firstMarkdownLine, previous.references, from, firstResume + 2, resumeAt) ??
-    parsePart(lines, firstMarkdownLine, previous.references, from, lines.length, resumeAt);
-  if (!parsed) return undefined;
+  const parsed = parsePart(lines, firstMarkdownLine, previous.references, from, firstResume + 2, (line) => resume.has(line));
   // A link reference definition in what was parsed again, before or after the edit: everything is read again.
   const oldEnd = parsed.stopped ? parsed.end - delta : old.length;
   for (let l = from; l < oldEnd && l < old.length; l++) if (old[l].includes(']:')) return undefined;
@@ -169,10 +170,7 @@ export function parseBlocksReusing(
     if (!group.tokens) {
       const next = g + 1 < groups.length ? groups[g + 1].start : lines.length;
       const own = (line: number) => line > group.start;
-      const part =
-        parsePart(lines, firstMarkdownLine, references, group.start, next + 2, own) ??
-        parsePart(lines, firstMarkdownLine, references, group.start, lines.length, own);
-      group.tokens = part?.tokens ?? [];
+      group.tokens = parsePart(lines, firstMarkdownLine, references, group.start, next + 2, own).tokens;
     }
     for (const t of group.tokens) toRead.push(t);
     unread.push(g);

@@ -42,7 +42,7 @@ let parser: MarkdownIt | undefined;
 /** Where a parse of part of a document stops: at a top-level block starting at a line it accepts. */
 let stopAt: ((line: number) => boolean) | undefined;
 /** Thrown to end a parse where stopAt accepts the line of the next top-level block. */
-export const stoppedParse = { line: -1 };
+const stoppedParse = { line: -1 };
 
 function markdown(): MarkdownIt {
   if (!parser) {
@@ -164,8 +164,7 @@ export function parseBlocks(source: string, lines: readonly string[]): ParsedBlo
   return blocks;
 }
 
-/** Hook for incremental re-analysis: the parser parseBlocks uses, and the blocks of some of its top-level tokens. */
-export const blockParser = (): MarkdownIt => markdown();
+/** Hook for incremental re-analysis: the blocks of some of a parse's top-level tokens. */
 export function blocksOfTokens(tokens: Token[], lines: readonly string[]): ParsedBlock[] {
   const blocks: ParsedBlock[] = [];
   walk(tokens, 0, lines, blocks, undefined);
