@@ -43,7 +43,9 @@ export default {
       'test/unit/meta/web.test.ts',
       'test/unit/robustness/fuzz.test.ts',
     ],
-    require: ['tsx/cjs'],
+    // test/unit/hooks.ts forgets every remembered reading before each test: the modules stay loaded
+    // while mutants are switched, and a reading remembered under another mutant would hide this one.
+    require: ['tsx/cjs', './test/unit/hooks.ts'],
     'no-config': true,
     'no-package': true,
     'no-opts': true,

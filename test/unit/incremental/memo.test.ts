@@ -1,5 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { forgetRememberedTexts, rememberByText, rotateRemembered, setRemembering } from '../../../server/src/service/incremental/memo';
+import { createPostmortemService } from '../../../server/src/service';
+import {
+  forgetEverything,
+  forgetRememberedTexts,
+  rememberByText,
+  rememberedCount,
+  rotateRemembered,
+  setRemembering,
+} from '../../../server/src/service/incremental/memo';
+import { matcherOf, type SectionMatcher } from '../../../server/src/service/parse/match';
+import { builtinTemplates } from '../../../server/src/service/templates';
 
 describe('remembering readings by text', () => {
   it('reads a text once, and again after the readings are forgotten', () => {
@@ -53,5 +63,36 @@ describe('remembering readings by text', () => {
     assert.equal(reads, 2);
     read('edited away'); // not read for two generations: read again
     assert.equal(reads, 3);
+  });
+});
+
+describe('forgetting everything before each test (test/unit/hooks.ts)', () => {
+  const template = builtinTemplates[0];
+  let matcherOfTheTestBefore: SectionMatcher | undefined;
+
+  it('a test reads a document and builds its template matcher', () => {
+    createPostmortemService().analyze('# Postmortem\n\n## Timeline\n\n- 10:00 UTC paged\n');
+    assert.ok(rememberedCount() > 0);
+    matcherOfTheTestBefore = matcherOf(template);
+    assert.equal(matcherOf(template), matcherOfTheTestBefore);
+  });
+
+  it('the next test starts with nothing remembered and builds the matcher anew', () => {
+    assert.equal(rememberedCount(), 0);
+    assert.notEqual(matcherOf(template), matcherOfTheTestBefore);
+  });
+
+  it('forgetEverything forgets what a reader remembered; a dropped reader is no longer counted', () => {
+    const read = rememberByText((text: string) => text.length);
+    const other = rememberByText((text: string) => text.toUpperCase());
+    read('counted');
+    other('counted too');
+    assert.equal(rememberedCount(), 2);
+    forgetEverything();
+    assert.equal(rememberedCount(), 0);
+    read('counted');
+    other('counted too');
+    read.drop();
+    assert.equal(rememberedCount(), 1);
   });
 });

@@ -11,7 +11,7 @@ import { repoRoot, tempFolder } from '../helpers';
 // would, and check that the run goes red.
 
 const TEST_FILES = ['test/unit/time/declaration.test.ts', 'test/unit/time/unreadable.test.ts'];
-const RUNNER_FILES = ['scripts/test.mjs', 'scripts/floors.mjs', 'test/support/reporter.js'];
+const RUNNER_FILES = ['scripts/test.mjs', 'scripts/floors.mjs', 'test/support/reporter.js', 'test/unit/hooks.ts'];
 
 interface Run {
   status: number | null;

@@ -5,7 +5,7 @@
 // long document is most of what a re-analysis spends on them. Here all the readings of a line
 // share one record: one look-up per line and analysis (by text, in the generational store of
 // memo.ts), then each reader finds its reading by the line's index in that analysis's lines.
-import { keepUsing, ownCopy, Remembered, type RememberedEntry } from './memo';
+import { keepUsing, onForget, ownCopy, Remembered, type RememberedEntry } from './memo';
 
 interface LineReadings {
   /** The line's own copy of its text (a reading must not keep the whole document alive). */
@@ -24,7 +24,10 @@ let lookups = 0;
 export const textLookups = (): number => lookups;
 
 const byText = new Remembered<LineReadings>();
-const byLines = new WeakMap<readonly string[], (RememberedEntry<LineReadings> | undefined)[]>();
+let byLines = new WeakMap<readonly string[], (RememberedEntry<LineReadings> | undefined)[]>();
+onForget(() => {
+  byLines = new WeakMap();
+});
 let slots = 0;
 
 function readingsAt(lines: readonly string[], index: number): LineReadings {

@@ -55,6 +55,13 @@ export class Remembered<T> {
     for (const [key, entry] of this.entries) if (entry.used < generation - 1) this.entries.delete(key);
   }
 
+  /** Forgets everything and leaves the stores that rotateRemembered sweeps (for a store that is no longer used). */
+  drop(): void {
+    this.entries.clear();
+    const at = stores.indexOf(this as Remembered<unknown>);
+    if (at >= 0) stores.splice(at, 1);
+  }
+
   clear(): void {
     this.entries.clear();
   }
@@ -93,9 +100,9 @@ export const ownCopy = (text: string): string => (text.length < 13 || !rememberi
  * not keep the document alive either). Only for functions whose result depends on the text alone
  * and is never changed by callers.
  */
-export function rememberByText<T>(read: (text: string) => T): (text: string) => T {
+export function rememberByText<T>(read: (text: string) => T): RememberingReader<T> {
   const known = new Remembered<{ value: T }>();
-  return (text: string) => {
+  const reader = (text: string) => {
     const found = known.get(text);
     if (found) return found.value;
     const own = ownCopy(text);
@@ -103,7 +110,11 @@ export function rememberByText<T>(read: (text: string) => T): (text: string) => 
     known.set(own, { value });
     return value;
   };
+  return Object.assign(reader, { drop: () => known.drop() });
 }
+
+/** A reading remembered per text (rememberByText); `drop` forgets it for good, for a reader no longer used. */
+export type RememberingReader<T> = ((text: string) => T) & { drop(): void };
 
 /** Starts a new generation: what the last two analyses did not read is forgotten. */
 export function rotateRemembered(): void {
@@ -121,4 +132,26 @@ export function rememberedCount(): number {
 /** Forgets every remembered reading (the benchmark measures cold analyses with it, with forgetTimeReadings). */
 export function forgetRememberedTexts(): void {
   for (const store of stores) store.clear();
+}
+
+const forgetters: (() => void)[] = [];
+
+/**
+ * Registers how to empty a cache whose keys outlive an analysis (templates, zone names, the
+ * parser), so that forgetEverything empties it too. Such a cache holds only what its keys alone
+ * determine and never grows past them, so it is not swept by generation.
+ */
+export function onForget(forget: () => void): void {
+  forgetters.push(forget);
+}
+
+/**
+ * Forgets every remembered reading and empties every cache, as a new process would start. The unit
+ * tests do it before each test (test/unit/hooks.ts), so that no test sees what an earlier one read:
+ * under mutation testing the modules stay loaded while mutants are switched, and a reading
+ * remembered before would hide the mutated code.
+ */
+export function forgetEverything(): void {
+  forgetRememberedTexts();
+  for (const forget of forgetters) forget();
 }

@@ -1,3 +1,4 @@
+import { onForget } from '../incremental/memo';
 import type { Field, FrontMatter, PostmortemDocument, Section, Suppressions } from '../model';
 import type { Template, TemplateField, TemplateSection } from '../templates';
 import type { LabelLine, ParsedBlock } from './blocks';
@@ -55,7 +56,10 @@ function lastContentLineBefore(lines: readonly string[], before: number, floor: 
 
 /** `frontMatter` is the document's, already read by the caller (it chose the template by it). */
 /** The fields of every section, and the time fields among them once each: made once per template (matchField remembers by list). */
-const fieldLists = new WeakMap<Template, { allFields: TemplateField[]; timeFields: TemplateField[] }>();
+let fieldLists = new WeakMap<Template, { allFields: TemplateField[]; timeFields: TemplateField[] }>();
+onForget(() => {
+  fieldLists = new WeakMap();
+});
 function fieldListsOf(template: Template): { allFields: TemplateField[]; timeFields: TemplateField[] } {
   let lists = fieldLists.get(template);
   if (!lists) {

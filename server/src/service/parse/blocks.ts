@@ -1,5 +1,6 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { onForget } from '../incremental/memo';
 import type { Block } from '../model';
 import { cleanLabel, isCapitalised, type LabelEvidence, type LabelLine, lineEvidence, readLabel, withoutRequirement, wordsIn } from './labels';
 
@@ -38,6 +39,9 @@ export interface ParsedBlock extends Block {
 }
 
 let parser: MarkdownIt | undefined;
+onForget(() => {
+  parser = undefined;
+});
 
 /** Where a parse of part of a document stops: at a top-level block starting at a line it accepts. */
 let stopAt: ((line: number) => boolean) | undefined;

@@ -1,3 +1,4 @@
+import { onForget } from '../incremental/memo';
 import type { Block } from '../model';
 import type { Template } from '../templates';
 import type { LabelLine } from './labels';
@@ -14,7 +15,10 @@ interface GluePattern {
   names: RegExp;
 }
 
-const patterns = new WeakMap<Template, GluePattern>();
+let patterns = new WeakMap<Template, GluePattern>();
+onForget(() => {
+  patterns = new WeakMap();
+});
 
 function patternOf(template: Template): GluePattern {
   let p = patterns.get(template);

@@ -1,5 +1,5 @@
 import type { Template, TemplateField, TemplateSection } from '../templates';
-import { ownCopy } from '../incremental/memo';
+import { onForget, ownCopy } from '../incremental/memo';
 
 // Heading and label matching: by the template's names and aliases, forgiving about case,
 // punctuation, emoji, numbering, asides in parentheses, `&`/`and`, British spelling and small typos.
@@ -20,6 +20,7 @@ const spellingVariants: Record<string, string> = {
 // Labels repeat across a document and across analyses ("Timeline", "- **Impact:**"): each is normalised once.
 const normalized = new Map<string, string>();
 const normalizedLimit = 20_000;
+onForget(() => normalized.clear());
 
 /** Lowercase words of a label, without markup, emoji, numbering, asides or punctuation. */
 export function normalizeLabel(text: string): string {
@@ -143,7 +144,10 @@ function signature(normalized: string): string {
 }
 
 /** The matcher of a template, made once per template. */
-const matchers = new WeakMap<Template, SectionMatcher>();
+let matchers = new WeakMap<Template, SectionMatcher>();
+onForget(() => {
+  matchers = new WeakMap();
+});
 export function matcherOf(template: Template): SectionMatcher {
   let matcher = matchers.get(template);
   if (!matcher) {
@@ -289,7 +293,10 @@ export class SectionMatcher {
 }
 
 /** A field's name and aliases, normalised once per field. */
-const fieldNames = new WeakMap<TemplateField, string[]>();
+let fieldNames = new WeakMap<TemplateField, string[]>();
+onForget(() => {
+  fieldNames = new WeakMap();
+});
 function namesOf(f: TemplateField): string[] {
   let names = fieldNames.get(f);
   if (!names) {
@@ -300,7 +307,10 @@ function namesOf(f: TemplateField): string[] {
 }
 
 /** What each label matched, per list of fields (a template's lists are made once and never changed). */
-const fieldMatches = new WeakMap<readonly TemplateField[], Map<string, TemplateField | undefined>>();
+let fieldMatches = new WeakMap<readonly TemplateField[], Map<string, TemplateField | undefined>>();
+onForget(() => {
+  fieldMatches = new WeakMap();
+});
 
 /** The template field a label names, among the given fields. */
 export function matchField(label: string, fields: readonly TemplateField[]): TemplateField | undefined {

@@ -14,7 +14,7 @@ import {
 import type { EntryLine, ParsedBlock } from './blocks';
 import { range, withoutMarkup } from './lines';
 import { perLine } from '../incremental/lines';
-import { rememberByText } from '../incremental/memo';
+import { onForget, rememberByText } from '../incremental/memo';
 
 // Timeline entries: list items, paragraph lines and table rows of the timeline section that
 // begin with a time, or that nest one (`- Detection:` / `  - *Time:* 14:30 SAST`).
@@ -384,7 +384,11 @@ export const timelineStepReads = (): number => stepReads;
 const knownKeys = new Map<string, string>();
 // Never reused, also after the map is cleared: a number always stands for one text.
 let nextKey = 0;
-const zoneKeys = new WeakMap<ZoneSpec, string>();
+let zoneKeys = new WeakMap<ZoneSpec, string>();
+onForget(() => {
+  knownKeys.clear();
+  zoneKeys = new WeakMap();
+});
 function shortKey(long: string): string {
   let key = knownKeys.get(long);
   if (key === undefined) {

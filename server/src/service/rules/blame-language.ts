@@ -1,6 +1,6 @@
 import { type ProseLine, proseLines, tableCells, isEnglish } from '../writing/prose';
 import { range } from '../parse/lines';
-import { rememberByText } from '../incremental/memo';
+import { onForget, type RememberingReader, rememberByText } from '../incremental/memo';
 import type { Finding, Rule } from './types';
 
 // Blameless writing: a postmortem says what in the system let a mistake through, not who made
@@ -191,7 +191,12 @@ interface LineBlame {
 
 // The blames of a line depend on its text and the settings alone: remembered per line text, per settings.
 // Whether a subject names a person or a system depends on the document too, so that is read afterwards.
-const readers = new Map<string, (text: string) => readonly LineBlame[]>();
+const readers = new Map<string, RememberingReader<readonly LineBlame[]>>();
+function forgetReaders(): void {
+  for (const reader of readers.values()) reader.drop();
+  readers.clear();
+}
+onForget(forgetReaders);
 
 function lineReader(allowed: ReadonlySet<string>, extra: readonly string[]): (text: string) => LineBlame[] {
   const patterns = extra.length
@@ -252,7 +257,7 @@ export const blameLanguage: Rule = {
     const key = JSON.stringify([[...allowed], extra]);
     let blamesIn = readers.get(key);
     if (!blamesIn) {
-      if (readers.size >= 20) readers.clear();
+      if (readers.size >= 20) forgetReaders();
       blamesIn = rememberByText(lineReader(allowed, extra));
       readers.set(key, blamesIn);
     }

@@ -9,6 +9,7 @@
 // The configuration it follows is fixed by a fingerprint of chrono's patterns and refiners: a
 // different chrono (an upgrade) turns the fast reader off until this file is checked against it.
 // A differential property test (test/unit/time/fastReading.test.ts) compares both readings.
+import { onForget } from '../incremental/memo';
 import type { ChronoReading } from './types';
 
 export interface ChronoPatterns {
@@ -555,7 +556,11 @@ export function fingerprintOf(patterns: ChronoPatterns): number {
   return fingerprint([...patterns.parsers.map((p) => `${p.name} /${p.pattern.source}/${p.pattern.flags}`), ...patterns.refiners].join('\n'));
 }
 
-const configured = new WeakMap<ChronoPatterns, Configured | null>();
+let configured = new WeakMap<ChronoPatterns, Configured | null>();
+onForget(() => {
+  configured = new WeakMap();
+  lastReference = Number.NaN;
+});
 
 function configure(patterns: ChronoPatterns): Configured | null {
   let c = configured.get(patterns);

@@ -1,6 +1,7 @@
 // From a written wall-clock time to a real instant, in the zone's real rules (DST included),
 // saying what had to be assumed on the way.
 import { DateTime, Info, type Zone } from 'luxon';
+import { onForget } from '../incremental/memo';
 import { shiftDays } from './clock';
 import type { LocalDate, ParsedTime, ResolvedInstant, TimeReadingOptions, ZoneSpec } from './types';
 
@@ -33,6 +34,7 @@ function wallClockToMillis(date: LocalDate, t: ParsedTime, zone: Zone): { millis
 
 // Zones are immutable: one per name (luxon parses "UTC+2" anew each time it is asked).
 const zones = new Map<string, Zone>();
+onForget(() => zones.clear());
 function zoneNamed(name: string): Zone {
   let zone = zones.get(name);
   if (!zone) {
