@@ -147,7 +147,9 @@ export function createPostmortemService(options: ServiceOptions = {}): Postmorte
     const source = () => markdownSource(split.lines, frontMatter?.endLine ?? -1);
     let memo: BlockMemo | undefined;
     let blocks: ReturnType<typeof parseBlocks>;
-    if (reusing) ({ blocks, memo } = parseBlocksReusing(source, split.lines, frontMatter ? frontMatter.endLine + 1 : 0, reusing.previous));
+    // A first analysis leaves what the next re-analysis reuses too (else the first keystroke after
+    // opening a document would parse all of it again); one that no re-analysis follows does not.
+    if (reusing || remember) ({ blocks, memo } = parseBlocksReusing(source, split.lines, frontMatter ? frontMatter.endLine + 1 : 0, reusing?.previous));
     else blocks = parseBlocks(source(), split.lines);
     const document = assemble(split, blocks, template, frontMatter);
     const classification = classify(document, template);

@@ -6,7 +6,7 @@ import { moved } from '../../../server/src/service/incremental/blocks';
 import { textLookups } from '../../../server/src/service/incremental/lines';
 import { forgetRememberedTexts, rememberedCount } from '../../../server/src/service/incremental/memo';
 import { markdownSource, splitText } from '../../../server/src/service/parse/assemble';
-import { parseBlocks } from '../../../server/src/service/parse/blocks';
+import { linesTokenized, parseBlocks } from '../../../server/src/service/parse/blocks';
 import { largePostmortem, seededRandom, typicalPostmortem } from '../../support/postmortems';
 
 // Re-analysis after edits must equal a full analysis of the new text. Random edit sequences with a
@@ -138,6 +138,22 @@ describe('re-analysis after edits', function () {
     // The default service remembers again after a one-shot one.
     service.analyze(start[0], options);
     assert.ok(rememberedCount() > 0);
+  });
+
+  it('parses only what the edit touched already on the first keystroke after a document is opened', () => {
+    // The first analysis of a text leaves its blocks for the next re-analysis, as a re-analysis does.
+    const text = largePostmortem(seededRandom(14), 40_000);
+    const lineCount = splitText(text).lines.length;
+    const opened = service.analyze(text, options);
+    const doc = TextDocument.create('file:///first.md', 'markdown', 1, text);
+    const at = doc.positionAt(Math.floor(text.length / 2));
+    const change = { range: { start: at, end: at }, text: 'x' };
+    const edited = TextDocument.update(doc, [change], 2).getText();
+    const before = linesTokenized();
+    const first = service.reanalyze(opened, edited, [change], options);
+    const parsed = linesTokenized() - before;
+    assert.ok(parsed > 0 && parsed < lineCount / 2, `${parsed} of ${lineCount} lines parsed`);
+    assert.deepStrictEqual(seen(first), seen(service.analyze(edited, options)));
   });
 
   it('reads a block again when only the lines around it changed', () => {
