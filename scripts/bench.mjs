@@ -29,7 +29,6 @@ const require = createRequire(import.meta.url);
 require('tsx/cjs');
 const MarkdownIt = require('markdown-it');
 const { createPostmortemService } = require('../server/src/service/index.ts');
-const { forgetTimeReadings } = require('../server/src/service/time/index.ts');
 const { forgetRememberedTexts } = require('../server/src/service/incremental/memo.ts');
 const { largePostmortem, seededRandom, typicalPostmortem } = require('../test/support/postmortems.ts');
 
@@ -89,7 +88,6 @@ for (const input of inputs) {
   // Cold: nothing remembered from an earlier analysis (a document just opened).
   const full = repeat(
     () => {
-      forgetTimeReadings();
       forgetRememberedTexts();
       service.analyze(text, analyzeOptions);
     },

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { configuredPatterns, readFast, readWithChrono, setFastReading } from '../../../server/src/service/time/chrono';
+import { chronoReads, configuredPatterns, readFast, readWithChrono, setFastReading } from '../../../server/src/service/time/chrono';
 import { fastReaderFollows } from '../../../server/src/service/time/chronoFast';
 import { readTimesWithRanges } from '../../../server/src/service/time/range';
 import { readWrittenDates } from '../../../server/src/service/time/written';
@@ -194,6 +194,29 @@ function filesUnder(dir: string): string[] {
 describe('time: the fast reader reads as chrono does', () => {
   it('follows the chrono configuration chrono.ts sets up (a changed chrono-node turns it off: check chronoFast.ts against it)', () => {
     assert.ok(fastReaderFollows(configuredPatterns));
+  });
+
+  it('leaves chrono out of a line it reads itself, and reads every line with chrono while it is turned off', () => {
+    const options = { referenceDate: { year: 2024, month: 1, day: 19 } };
+    const read = (text: string) => {
+      const before = chronoReads();
+      const reading = readTimesWithRanges(text, options).times;
+      return { reading, chrono: chronoReads() - before };
+    };
+    const fast = read('14:05 UTC paged, 14:20 UTC rolled back');
+    assert.equal(fast.chrono, 0);
+    assert.equal(fast.reading.length, 2);
+    assert.ok(read('May 5 at 10:00').chrono > 0);
+    setFastReading(false);
+    try {
+      // Another line (a line read before is remembered, whichever reader read it).
+      const slow = read('14:05 UTC paged, 14:25 UTC rolled back');
+      assert.ok(slow.chrono > 0);
+      assert.equal(slow.reading.length, 2);
+    } finally {
+      setFastReading(true);
+    }
+    assert.equal(read('14:06 UTC paged').chrono, 0);
   });
 
   it('reads the numeric formats postmortems write itself, and leaves month names, weekdays and relative times to chrono', () => {

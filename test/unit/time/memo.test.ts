@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { findTimes, forgetTimeReadings } from '../../../server/src/service/time';
+import { forgetRememberedTexts } from '../../../server/src/service/incremental/memo';
+import { findTimes } from '../../../server/src/service/time';
 
 describe('remembered time readings', () => {
   it('reads a line the same way whether remembered or not', () => {
     const line = '- **10:15 AM WAT** – alert fired, escalated at 10:40';
     const options = { referenceDate: { year: 2024, month: 1, day: 15 } };
-    forgetTimeReadings();
+    forgetRememberedTexts();
     const cold = findTimes(line, options);
     const warm = findTimes(line, options);
     assert.deepEqual(warm, cold);

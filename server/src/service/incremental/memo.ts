@@ -129,7 +129,7 @@ export function rememberedCount(): number {
   return count;
 }
 
-/** Forgets every remembered reading (the benchmark measures cold analyses with it, with forgetTimeReadings). */
+/** Forgets every remembered reading, the time readings' included (the benchmark measures cold analyses with it). */
 export function forgetRememberedTexts(): void {
   for (const store of stores) store.clear();
 }

@@ -12,7 +12,7 @@ export type {
 export { shiftDays } from './clock';
 export { findZoneDeclaration } from './declaration';
 export { formatDuration, parseStatedDuration } from './duration';
-export { findDates, findTimes, forgetTimeReadings } from './parse';
+export { findDates, findTimes } from './parse';
 export { dateOrderShownIn } from './written';
 export { type PlacedTime, placeTime, STAND_IN_DAY } from './place';
 export { findTimeRange, isRangeBetween } from './range';

@@ -1,7 +1,6 @@
 // Finding the times and dates written in a line of a postmortem.
 import { readTimesWithRanges } from './range';
 import { ownCopy, Remembered } from '../incremental/memo';
-import { forgetUnreadableTimes } from './unreadable';
 import { readWrittenDates } from './written';
 import type { ParsedTime, TimeReadingOptions, WrittenDateText } from './types';
 
@@ -31,13 +30,6 @@ function optionsKey(o: TimeReadingOptions): string {
 // options always reads the same. So re-analysis after an edit re-reads only the lines that changed.
 // Kept for the lines of the last two analyses (incremental/memo.ts).
 const readings = new Remembered<ParsedTime[]>();
-
-/** Forgets every remembered reading (the benchmark measures cold analyses with it). */
-export function forgetTimeReadings(): void {
-  readings.clear();
-  dateReadings.clear();
-  forgetUnreadableTimes();
-}
 
 /**
  * Every calendar date written in `line` without a time of day ("August 5, 2023", "2024-01-20",

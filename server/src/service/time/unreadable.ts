@@ -50,11 +50,6 @@ const MAY_HOLD_ONE = /[:\-/hH]/;
 // Kept for the lines of the last two analyses (incremental/memo.ts).
 const remembered = new Remembered<UnreadableTime[]>();
 
-/** Forgets every remembered line (with forgetTimeReadings). */
-export function forgetUnreadableTimes(): void {
-  remembered.clear();
-}
-
 /** Time- and date-looking tokens in `line` that cannot be read, in order. */
 export function findUnreadableTimes(line: string): UnreadableTime[] {
   if (!MAY_HOLD_ONE.test(line)) return [];
