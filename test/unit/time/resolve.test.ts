@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { findTimes, parseZone, resolveInstant, type TimeReadingOptions } from '../../../server/src/service/time';
+import { Settings } from 'luxon';
+import { findTimes, minutesBetween, parseZone, resolveInstant, type TimeReadingOptions } from '../../../server/src/service/time';
 
 const incident = { year: 2024, month: 1, day: 19 };
 
@@ -66,6 +67,19 @@ describe('time/resolve: resolveInstant', () => {
       assumptions: ['CST read as Central Standard Time (US, UTC-6); it can also mean China Standard Time (UTC+8)'],
     },
     {
+      name: 'names the zone as written and as read when they differ',
+      line: '2024-03-10 02:30 Pacific Time',
+      iso: '2024-03-10T10:30:00Z',
+      assumptions: ['02:30 did not exist on 2024-03-10 in Pacific Time (America/Los_Angeles) (clocks sprang forward); read as 03:30'],
+    },
+    {
+      name: 'lists every other reading of an ambiguous zone',
+      line: '2024-01-19 10:00 IST',
+      iso: '2024-01-19T04:30:00Z',
+      assumptions: ['IST read as India Standard Time (UTC+5:30); it can also mean Irish Standard Time (UTC+1) or Israel Standard Time (UTC+2)'],
+    },
+    { name: 'writes a year before 1000 with four digits', line: '0100-01-01 10:00 UTC', iso: '0100-01-01T10:00:00Z', assumptions: [] },
+    {
       name: 'reads CST as China Standard Time when other readings are preferred',
       line: '2024-01-19 10:00 CST',
       options: { ambiguousZones: 'other' },
@@ -91,8 +105,40 @@ describe('time/resolve: resolveInstant', () => {
     assert.deepEqual(resolveInstant(end)?.assumptions, ['date taken from the start of the range']);
   });
 
+  it('writes a year after 9999 in full', () => {
+    const [t] = findTimes('9999-12-31 23:30 UTC-2');
+    assert.equal(resolveInstant(t)?.iso, '10000-01-01T01:30:00Z');
+  });
+
+  it('names the clocks of a region in English whatever the default locale', () => {
+    const [t] = findTimes('2023-07-13 10:00 PST');
+    const locale = Settings.defaultLocale;
+    Settings.defaultLocale = 'fr';
+    try {
+      assert.deepEqual(resolveInstant(t)?.assumptions, ['PST is UTC-8, but on 2023-07-13 America/Los_Angeles clocks were on PDT']);
+    } finally {
+      Settings.defaultLocale = locale;
+    }
+  });
+
   it('returns null rather than throwing for a zone luxon does not know', () => {
     const [t] = findTimes('2024-01-19 15:00');
     assert.equal(resolveInstant(t, { defaultZone: { text: 'Mars', zone: 'Mars/Olympus' } }), null);
+  });
+});
+
+describe('time/resolve: minutesBetween', () => {
+  const [cet] = findTimes('10:00 CET');
+  const [bare] = findTimes('11:00');
+
+  it("reads an end without a zone in the start's zone, and a start without one in the end's", () => {
+    assert.equal(minutesBetween(cet, bare), 60);
+    // 11:00 CET to 10:00 CET the next day: the end has no date of its own, so the range crosses midnight.
+    assert.equal(minutesBetween(bare, cet), 23 * 60);
+  });
+
+  it('takes a start and an end at the same instant as no time at all, not a day', () => {
+    assert.equal(minutesBetween(cet, cet), 0);
+    assert.equal(minutesBetween(bare, bare), 0);
   });
 });

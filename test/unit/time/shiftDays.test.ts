@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { shiftDays } from '../../../server/src/service/time/clock';
+import { shiftDays, clockSeconds } from '../../../server/src/service/time/clock';
 
 // shiftDays does its arithmetic with Date in UTC; luxon (the time library the rest of the service
 // reads zones with) is the reference it must agree with, on every date and shift.
@@ -42,5 +42,13 @@ describe('shifting a calendar date by days', () => {
     const shifted = shiftDays({ year: 2023, month: 2, day: 30 }, 1);
     assert.ok(Number.isNaN(shifted.year) && Number.isNaN(shifted.month) && Number.isNaN(shifted.day));
     assert.ok(Number.isNaN(byLuxon(2023, 2, 30, 1).year));
+  });
+});
+
+describe('time: seconds since midnight of a written clock', () => {
+  it('counts hours, minutes and seconds, a clock without seconds at its whole minute', () => {
+    assert.equal(clockSeconds({ hour: 1, minute: 2, second: 3 }), 3723);
+    assert.equal(clockSeconds({ hour: 23, minute: 59 }), 86_340);
+    assert.ok(clockSeconds({ hour: 10, minute: 0, second: 30 }) > clockSeconds({ hour: 10, minute: 0, second: 10 }));
   });
 });

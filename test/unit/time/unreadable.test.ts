@@ -36,6 +36,18 @@ describe('time/unreadable: findUnreadableTimes', () => {
     });
   }
 
+  it('knows the last day of each month, in every year a date can be written with four digits', () => {
+    const bad = (date: string) => findUnreadableTimes(`on ${date} 10:00`).map((u) => u.text);
+    for (const last of ['2024-01-31', '2024-03-31', '2024-04-30', '2023-12-31', '2024-12-01', '0400-02-29', '9999-12-31'])
+      assert.deepEqual(bad(last), [], last);
+    for (const past of ['2024-01-32', '2024-04-31', '2023-12-32', '2024-03-00', '2024-00-10', '2024-13-01', '0300-02-29'])
+      assert.deepEqual(bad(past), [past], past);
+    // In a leap year too, only February has 29 days.
+    assert.deepEqual(bad('2024-01-30'), []);
+    assert.deepEqual(bad('31/12/2023'), []);
+    assert.deepEqual(bad('00/12/2023'), ['00/12/2023']);
+  });
+
   it('knows the leap years: every fourth, but not a century unless it divides by 400', () => {
     const feb29 = (year: number) => findUnreadableTimes(`on ${year}-02-29`).map((u) => u.text);
     assert.deepEqual(feb29(2024), []);

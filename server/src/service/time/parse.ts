@@ -20,11 +20,18 @@ export function findTimes(line: string, options?: TimeReadingOptions): ParsedTim
   return [...times];
 }
 
-/** The options as a short key: what changes a reading (the reference day, its stand-in year, the zone and date readings). */
+/**
+ * The options as a short key: what changes a reading (the reference day, its stand-in year, the zone
+ * and date readings). The reading takes the reference day's year, month and day, not its own
+ * yearUnknown flag (standInYear says that), and the default zone only places a time read (resolve.ts).
+ */
 function optionsKey(o: TimeReadingOptions): string {
   const d = o.referenceDate;
-  return `${d ? `${d.year}-${d.month}-${d.day}${d.yearUnknown ? '?' : ''}` : ''}|${o.standInYear ? 1 : 0}|${o.defaultZone?.zone ?? ''}|${o.ambiguousZones ?? ''}|${o.dateOrder ?? ''}`;
+  return `${d ? `${d.year}-${d.month}-${d.day}` : ''}|${o.standInYear ? 1 : 0}|${o.ambiguousZones ?? ''}|${o.dateOrder ?? ''}`;
 }
+// Every option, and whether it is in the key: adding one does not compile until it is decided here.
+const keyed: Record<keyof TimeReadingOptions, boolean> = { referenceDate: true, standInYear: true, defaultZone: false, ambiguousZones: true, dateOrder: true };
+void keyed;
 
 // Reading a line (chrono) is most of an analysis's cost, and the same line read with the same
 // options always reads the same. So re-analysis after an edit re-reads only the lines that changed.

@@ -1,6 +1,5 @@
 // Things that look like times or dates but cannot be read: template placeholders ("HH:mm",
 // "14:??"), impossible clocks ("25:99") and impossible dates ("2024-02-30").
-import { DateTime } from 'luxon';
 import { ownCopy, Remembered } from '../incremental/memo';
 import type { UnreadableTime } from './types';
 
@@ -27,12 +26,10 @@ export function isPlaceholderTime(text: string): boolean {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+/** The Gregorian calendar, as luxon keeps it, for the four-digit years the patterns below read (0000 to 9999). */
 function isDate(year: number, month: number, day: number): boolean {
-  // The calendar luxon keeps, without a DateTime for the four-digit years of today's writing.
-  if (year >= 1000 && year <= 9999) {
-    return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]);
-  }
-  return DateTime.fromObject({ year, month, day }, { zone: 'UTC' }).isValid;
+  const days = month === 2 && isLeapYear(year) ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day >= 1 && day <= days;
 }
 
 function clockProblem(hour: number, minute: number, second: number): string | null {
