@@ -42,6 +42,18 @@ describe('shifting a calendar date by days', () => {
     const shifted = shiftDays({ year: 2023, month: 2, day: 30 }, 1);
     assert.ok(Number.isNaN(shifted.year) && Number.isNaN(shifted.month) && Number.isNaN(shifted.day));
     assert.ok(Number.isNaN(byLuxon(2023, 2, 30, 1).year));
+    // A month outside 1 to 12 and a day 0 or past its month's end, whatever the other fields say.
+    for (const [year, month, day] of [
+      [2023, 13, 5],
+      [2023, 0, 5],
+      [2024, 4, 31],
+      [2024, 3, 0],
+      [2023, 12, 32],
+    ]) {
+      const out = shiftDays({ year, month, day }, 0);
+      assert.ok(Number.isNaN(out.year) && Number.isNaN(out.month) && Number.isNaN(out.day), `${year}-${month}-${day}`);
+      assert.ok(Number.isNaN(byLuxon(year, month, day, 0).year), `${year}-${month}-${day}`);
+    }
   });
 });
 
