@@ -288,7 +288,7 @@ function mergedReport(names) {
   const missing = [];
   const partly = [];
   // A file a run's globs named counts as measured even when it has no mutant (types, re-exports).
-  const named = Object.values(readRuns()).flatMap((r) => r.globs ?? []);
+  const named = Object.values(runs).flatMap((r) => r.globs ?? []);
   const isNamed = named.length ? picomatch(named) : () => false;
   for (const name of names) {
     if (existsSync(join(REPORTS, `${name}.json`))) continue;

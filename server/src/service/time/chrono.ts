@@ -37,12 +37,12 @@ const readers = { mdy: createReader(false), dmy: createReader(true) };
 export type { ChronoComponent, ChronoReading } from './types';
 const COMPONENTS: readonly ChronoComponent[] = ['year', 'month', 'day', 'hour', 'minute', 'second', 'timezoneOffset'];
 
-/** chrono's own reading of `text`; `reference` fills in what the text leaves out (e.g. a year). */
 let chronoReadings = 0;
 
 /** How many texts chrono has read so far (the tests read it: the fast reader leaves chrono out). */
 export const chronoReads = (): number => chronoReadings;
 
+/** chrono's own reading of `text`; `reference` fills in what the text leaves out (e.g. a year). */
 export function readWithChrono(text: string, dateOrder: 'dmy' | 'mdy', reference: Date): ChronoReading[] {
   chronoReadings++;
   return readers[dateOrder].parse(text, { instant: reference, timezone: 0 }, { forwardDate: false }).map((result) => {
