@@ -15,17 +15,22 @@
 //
 // One Stryker run per batch (stryker.config.mjs reads STRYKER_BATCH), each with its own results,
 // so an interrupted run loses one batch at most. Not part of `npm test`. The full reports are
-// reports/mutation/<batch>.html (not committed).
+// reports/mutation/<batch>.html (not committed); the results are kept in test/mutation-results/.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import picomatch from 'picomatch';
 
 const root = join(fileURLToPath(import.meta.url), '..', '..');
 const SERVICE = 'server/src/service/';
 const REPORTS = join(root, 'reports', 'mutation');
-const RUNS = join(REPORTS, 'runs.json');
+// Each batch's results are kept in the repository, gzipped (test/mutation-results/<batch>.json.gz,
+// StrykerJS's incremental file, and runs.json, when each ran and how long it took), so a fresh clone
+// reruns only what changed and can rewrite docs/mutation.md; reports/mutation/ is the work folder.
+const RESULTS = join(root, 'test', 'mutation-results');
+const RUNS = join(RESULTS, 'runs.json');
 const EQUIVALENTS = join(root, 'test', 'mutation-equivalents.json');
 const DOC = join(root, 'docs', 'mutation.md');
 /** Targets by group (a folder `name/` or a file `name.ts` directly under server/src/service). */
@@ -103,7 +108,9 @@ export function summarise(report, equivalents) {
       }
     }
   }
-  const stale = equivalents.filter((_, i) => !used.has(i));
+  // An entry for a file no report holds (its batch has not run here) is not stale, only unread.
+  const measured = new Set(Object.keys(report.files).map((f) => f.slice(f.indexOf(SERVICE))));
+  const stale = equivalents.filter((e, i) => !used.has(i) && measured.has(e.file.slice(e.file.indexOf(SERVICE))));
   return { groups, accepted, survivors, stale };
 }
 
@@ -223,6 +230,34 @@ function readRuns() {
   return existsSync(RUNS) ? JSON.parse(readFileSync(RUNS, 'utf8')) : {};
 }
 
+/** Keeps a batch's results in the repository (after the batch ran). */
+function keep(name) {
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, `${name}.json.gz`), gzipSync(readFileSync(join(REPORTS, `${name}.incremental.json`)), { level: 9 }));
+}
+
+/**
+ * Brings the kept results into reports/mutation/ where they are newer than what is there (a fresh
+ * clone has nothing there): StrykerJS's incremental file, and the report docs/mutation.md is written
+ * from, dated when the batch ran (the newest result of a file counts).
+ */
+function restore() {
+  if (!existsSync(RESULTS)) return;
+  mkdirSync(REPORTS, { recursive: true });
+  const runs = readRuns();
+  for (const f of readdirSync(RESULTS).filter((n) => n.endsWith('.json.gz'))) {
+    const name = f.slice(0, -'.json.gz'.length);
+    const at = new Date(runs[name]?.last?.date ?? 0);
+    const targets = [join(REPORTS, `${name}.incremental.json`), join(REPORTS, `${name}.json`)];
+    if (targets.every((t) => existsSync(t) && statSync(t).mtimeMs >= at.getTime())) continue;
+    const json = gunzipSync(readFileSync(join(RESULTS, f)));
+    for (const t of targets) {
+      writeFileSync(t, json);
+      utimesSync(t, at, at);
+    }
+  }
+}
+
 function runStryker(env, args) {
   const stryker = join(root, 'node_modules', '.bin', 'stryker');
   return new Promise((resolve) => {
@@ -332,6 +367,7 @@ async function main() {
     process.exit(2);
   }
   const force = args.includes('--force');
+  restore();
   const failed = [];
   let run;
   if (!args.includes('--report')) {
@@ -359,7 +395,9 @@ async function main() {
       const runs = readRuns();
       const last = { ms: Date.now() - t0, cold: batchCold, date: new Date().toISOString(), forgets: existsSync(join(root, 'test', 'unit', 'hooks.ts')) };
       runs[batch] = { ...runs[batch], last, ...(batchCold ? { cold: last } : {}), ...(batch.startsWith('part-') ? { globs } : {}) };
+      mkdirSync(RESULTS, { recursive: true });
       writeFileSync(RUNS, `${JSON.stringify(runs, null, 2)}\n`);
+      keep(batch);
     }
     run = { batches: chosen, cold, ms: Date.now() - started };
   }

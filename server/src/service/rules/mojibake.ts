@@ -34,11 +34,13 @@ export const mojibake: Rule = {
     }
     if (!places.length) return [];
     const [first, ...others] = places;
-    const examples = [...new Map(places.map((p) => [p.text, p])).values()].slice(0, 3).map((p) => `"${p.text}" for "${p.repaired}"`);
+    // Each different text once, three at most; the ellipsis says there are other texts, not other places.
+    const different = [...new Map(places.map((p) => [p.text, p])).values()];
+    const examples = different.slice(0, 3).map((p) => `"${p.text}" for "${p.repaired}"`);
     const message =
       places.length === 1
         ? `"${first.text}" looks like "${first.repaired}" decoded with the wrong character set.`
-        : `${places.length} places look decoded with the wrong character set (${examples.join(', ')}${places.length > examples.length ? ', …' : ''}): the text went through a copy that misread its encoding.`;
+        : `${places.length} places look decoded with the wrong character set (${examples.join(', ')}${different.length > examples.length ? ', …' : ''}): the text went through a copy that misread its encoding.`;
     const finding: Finding = {
       code: 'mojibake',
       message,

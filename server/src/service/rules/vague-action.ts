@@ -72,7 +72,8 @@ function extraPhrase(words: readonly string[]): RegExp | undefined {
   const phrases = words.map((w) => w.trim()).filter(Boolean);
   if (!phrases.length) return undefined;
   const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
-  return new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'i');
+  // Not \b: a phrase may begin or end with a bracket or a dot ("tune the knobs (soon)").
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
 }
 
 /** The vague phrase of the task, when it names nothing more concrete. */

@@ -1,0 +1,150 @@
+import { strict as assert } from 'node:assert';
+import { analyze, findingsWith, md } from '../helpers';
+
+// placeholder and impact-figure, exactly: each finding's range, message, data and related places.
+
+const at = (line: number, from: number, to: number) => ({ start: { line, character: from }, end: { line, character: to } });
+
+describe('placeholder: each finding exactly', () => {
+  const skeleton = md(
+    '# [Title of the incident]',
+    '',
+    '## Issue Summary',
+    '',
+    'Duration: HH:MM to HH:MM',
+    'Impact: TBD',
+    'Root cause:',
+    '',
+    '## Timeline',
+    '',
+    '- HH:MM - <what happened> and [who noticed it] then <what next>',
+    '',
+    '## Root Cause and Resolution',
+    '',
+    'The cache expired.',
+    '',
+    '## Corrective and Preventative Measures',
+    '',
+    '- Add an alert on the queue depth.',
+  );
+
+  it('reports the title, a section of placeholders only (with each place) and a line of several, in document order', () => {
+    const found = findingsWith(analyze(skeleton), 'placeholder').map((d) => ({ range: d.range, message: d.message, data: d.data, related: d.related }));
+    assert.deepEqual(found, [
+      {
+        range: at(0, 2, 25),
+        message: '"[Title of the incident]" is a placeholder: fill it in.',
+        data: { sectionId: null, text: '[Title of the incident]' },
+        related: undefined,
+      },
+      {
+        range: at(2, 0, 16),
+        message:
+          '"Issue Summary" still holds only placeholder text (4 places), so it does not count as written: The short version that executives read first: how long the outage lasted (start and end times with the time zone), what the impact was, and what the root cause was.',
+        data: { sectionId: 'summary' },
+        related: [
+          { range: at(4, 10, 15), message: '"HH:MM" is a placeholder' },
+          { range: at(4, 19, 24), message: '"HH:MM" is a placeholder' },
+          { range: at(5, 8, 11), message: '"TBD" is a placeholder' },
+          { range: at(6, 0, 11), message: 'nothing is written after the label' },
+        ],
+      },
+      {
+        range: at(10, 2, 63),
+        message: '"HH:MM" is a placeholder: fill it in. (3 more on this line)',
+        data: { sectionId: 'timeline', text: 'HH:MM' },
+        related: undefined,
+      },
+    ]);
+  });
+
+  it('names an unfilled field, shortens a long placeholder, and counts one place as one', () => {
+    const text = md(
+      '# Postmortem: login outage',
+      '',
+      '## Issue Summary',
+      '',
+      'Duration: 10:00 to HH:MM UTC',
+      'Impact: Users could not log in, 40% of them, for an hour.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 - <a very long placeholder that goes on and on well past the sixty characters limit of quotes>',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'TBD',
+    );
+    const found = findingsWith(analyze(text), 'placeholder').map((d) => ({ range: d.range, message: d.message, data: d.data, related: d.related }));
+    assert.deepEqual(found, [
+      {
+        range: at(4, 19, 24),
+        message:
+          '"Duration" is not filled in ("HH:MM" is a placeholder): How long the outage lasted, with its start and end times and their time zone, e.g. `14:30 – 18:45 UTC (4 hours 15 minutes)`. The stated duration should equal end minus start.',
+        data: { sectionId: 'summary', fieldId: 'duration' },
+        related: undefined,
+      },
+      {
+        range: at(9, 10, 102),
+        message: '"<a very long placeholder that goes on and on well past th…" is a placeholder: fill it in.',
+        data: { sectionId: 'timeline', text: '<a very long placeholder that goes on and on well past the sixty characters limit of quotes>' },
+        related: undefined,
+      },
+      {
+        range: at(11, 0, 28),
+        message:
+          '"Root Cause and Resolution" still holds only placeholder text (1 place), so it does not count as written: Explains in detail what caused the issue and in detail how it was fixed.',
+        data: { sectionId: 'root-cause' },
+        related: [{ range: at(13, 0, 3), message: '"TBD" is a placeholder' }],
+      },
+    ]);
+  });
+});
+
+describe('impact-figure: where the impact is read', () => {
+  const impact = (text: string) => findingsWith(analyze(text), 'impact-figure').map((d) => ({ range: d.range, message: d.message, data: d.data }));
+  const message =
+    'The impact says what happened but not how many were affected: add a figure, e.g. the share of users (30% of users), a count of users, requests or orders, or the money lost.';
+
+  it('flags an Impact field with no figure, on its label', () => {
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Issue Summary',
+      '',
+      'Duration: 10:00 to 11:00 UTC',
+      'Impact: Users could not log in and the checkout page was slow.',
+      '',
+      'Root cause: a bad config.',
+    );
+    assert.deepEqual(impact(text), [{ range: at(5, 0, 7), message, data: { line: 5 } }]);
+  });
+
+  it('reads the figure of an impact sentence in its own paragraph, not in the next one', () => {
+    const sentence = 'From 10:00 to 11:00 UTC, users were unable to log in.';
+    assert.deepEqual(impact(md('# Postmortem', '', '## Issue Summary', '', sentence, 'This affected about 40% of our users.')), []);
+    assert.deepEqual(impact(md('# Postmortem', '', '## Issue Summary', '', sentence, 'The team was paged.', '', 'This affected about 40% of our users.')), [
+      { range: at(4, 25, 42), message, data: { line: 4 } },
+    ]);
+  });
+
+  it('flags an Impact section with no figure, on its heading; a figure elsewhere (the timeline) does not count', () => {
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Impact',
+      '',
+      'The login page failed and support was flooded with tickets.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 1200 requests failed',
+    );
+    assert.deepEqual(impact(text), [{ range: at(2, 0, 9), message, data: { line: 2 } }]);
+  });
+
+  it('is silent on an empty Impact section or one that holds the slot text only', () => {
+    assert.deepEqual(impact(md('# Postmortem', '', '## Impact', '', '## Timeline', '', '- 10:00 the login page failed and 40% of users saw errors')), []);
+    assert.deepEqual(impact(md('# Postmortem', '', '## Impact', '', 'Description of impact', '', '## Timeline', '', '- 10:00 page')), []);
+  });
+});
