@@ -28,9 +28,10 @@ const out = `reports/mutation/${batch ?? 'all'}`;
 /**
  * The unit test files in the order a mutant runs them. A mutant is killed by its first failing test
  * (mocha bails), so the order decides what a killed mutant costs: first the fixture-driven reading
- * tests (a whole reading compared in about 2 ms a test) and the rules' exact-finding tests, then the rest, then the tests that take a
- * tenth of a second or more each (random edit sequences, properties over generated text, every line
- * of the fixtures read twice, statistics over the samples). The same tests run either way.
+ * tests (a whole reading compared in about 2 ms a test) and the rules' exact-finding tests, then
+ * the rest, then the tests that take a tenth of a second or more each (random edit sequences,
+ * properties over generated text, every line of the fixtures read twice, statistics over the
+ * samples). The same tests run either way.
  */
 function testFiles() {
   const first = [
@@ -64,8 +65,8 @@ export default {
   testRunner: 'mocha',
   mochaOptions: {
     spec: testFiles(),
-    // Left out: the CLI tests (and the GitHub Action's) run the bundled server/dist, not the mutated sources; the runner
-    // tests run scripts/test.mjs on a copy of the repository; the grammar test reads the
+    // Left out: the CLI tests (and the GitHub Action's) run the bundled server/dist, not the mutated
+    // sources; the runner tests run scripts/test.mjs on a copy of the repository; the grammar test reads the
     // TextMate grammar. None can see a mutant. The fuzz tests check invariants on random input
     // (no crash, no lost line) for 6 of the suite's 13 seconds: every mutant that survives would
     // pay for them again, for a handful of kills the boundary tests make anyway. The web test

@@ -230,7 +230,7 @@ function readRuns() {
   return existsSync(RUNS) ? JSON.parse(readFileSync(RUNS, 'utf8')) : {};
 }
 
-/** Keeps a batch's results in the repository (after the batch ran). */
+/** Keeps a batch's results in the repository (after the batch ran; runs.json is written beside them). */
 function keep(name) {
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(join(RESULTS, `${name}.json.gz`), gzipSync(readFileSync(join(REPORTS, `${name}.incremental.json`)), { level: 9 }));
@@ -395,9 +395,8 @@ async function main() {
       const runs = readRuns();
       const last = { ms: Date.now() - t0, cold: batchCold, date: new Date().toISOString(), forgets: existsSync(join(root, 'test', 'unit', 'hooks.ts')) };
       runs[batch] = { ...runs[batch], last, ...(batchCold ? { cold: last } : {}), ...(batch.startsWith('part-') ? { globs } : {}) };
-      mkdirSync(RESULTS, { recursive: true });
-      writeFileSync(RUNS, `${JSON.stringify(runs, null, 2)}\n`);
       keep(batch);
+      writeFileSync(RUNS, `${JSON.stringify(runs, null, 2)}\n`);
     }
     run = { batches: chosen, cold, ms: Date.now() - started };
   }

@@ -11,7 +11,9 @@ export function titlesOf(re: RegExp): string[] | undefined {
     .split(SEPARATOR)
     .map((t) => t.replace(/\\(.)/g, '$1'));
   // The same expression rebuilt from the titles read must be the one given (a title holding a
-  // line break or a slash would not read back): otherwise the expression is used as it is.
+  // line break or a slash would not read back): otherwise the expression is used as it is. The escape
+  // is @stryker-mutator/util's escapeRegExp (an ES module this CommonJS hook cannot load at once;
+  // grepFilter.test.ts builds its expressions with the real one).
   const rebuilt = titles.map((t) => `(^${t.replace(/[.*+\-?^${}()|[\]\\]/g, '\\$&')}$)`).join('|');
   return new RegExp(rebuilt).source === source ? titles : undefined;
 }

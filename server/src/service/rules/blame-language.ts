@@ -1,4 +1,4 @@
-import { type ProseLine, proseLines, tableCells, isEnglish } from '../writing/prose';
+import { escapePhrase, type ProseLine, proseLines, tableCells, isEnglish } from '../writing/prose';
 import { range } from '../parse/lines';
 import { onForget, type RememberingReader, rememberByText } from '../incremental/memo';
 import type { Finding, Rule } from './types';
@@ -131,13 +131,6 @@ function personIn(subject: string, allowed: ReadonlySet<string>, isThing: (name:
   if (allowed.has(name.toLowerCase()) || words.slice(i).some((w) => allowed.has(w[0].toLowerCase()))) return undefined;
   if (isThing(words[i][0])) return undefined;
   return words[i].index;
-}
-
-function escapePhrase(phrase: string): string {
-  return phrase
-    .trim()
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/\s+/g, '\\s+');
 }
 
 /** The table columns that hold owners, by line: their cells are names, not blame. */

@@ -1,5 +1,5 @@
 import { type ActionItem, readActionItems, unassigned } from '../actionItems';
-import { isEnglish } from '../writing/prose';
+import { escapePhrase, isEnglish } from '../writing/prose';
 import type { Finding, Rule } from './types';
 
 // A corrective measure is a task someone can check off: a verb and the thing it changes
@@ -71,9 +71,8 @@ function namesAThing(text: string, vague: RegExp): boolean {
 function extraPhrase(words: readonly string[]): RegExp | undefined {
   const phrases = words.map((w) => w.trim()).filter(Boolean);
   if (!phrases.length) return undefined;
-  const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   // Not \b: a phrase may begin or end with a bracket or a dot ("tune the knobs (soon)").
-  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${escaped.join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${phrases.map(escapePhrase).join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
 }
 
 /** The vague phrase of the task, when it names nothing more concrete. */

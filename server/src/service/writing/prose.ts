@@ -20,6 +20,14 @@ const logHeader = /\b(?:logs?|log lines?|output|stack ?traces?|stderr|stdout)\b/
 const tableSeparator = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 /** Table cells of a row, without the outer pipes (escaped `\|` stays inside its cell). */
+/** A phrase of the settings as a pattern: its characters as written, any run of spaces as one or more. */
+export function escapePhrase(phrase: string): string {
+  return phrase
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
+}
+
 export function tableCells(line: string): string[] {
   const trimmed = line
     .trim()
