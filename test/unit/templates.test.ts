@@ -187,11 +187,11 @@ describe('templates: standard aliases', () => {
     '- Add a liveness probe.',
   );
 
-  it('counts "Contributing Factors" as the root cause and "Action Items" as the corrective actions', () => {
+  it('counts "Contributing Factors" as the root cause (its contributing factors part) and "Action Items" as the corrective actions', () => {
     const analysis = analyze(text);
     assert.deepEqual(sectionIds(analysis), ['summary', 'timeline', 'root-cause', 'corrective-actions']);
     assert.deepEqual(analysis.missingSections, []);
-    assert.equal(analysis.document.sections[2].part, 'cause');
+    assert.equal(analysis.document.sections[2].part, 'contributing factors');
     assert.equal(analysis.document.sections[3].part, 'actions');
   });
 });

@@ -269,6 +269,7 @@ function readTemplates(node: Node | undefined, report: Report): Template[] {
         id: sectionId,
         name,
         aliases: strings(s.aliases) ?? inherited?.aliases ?? [],
+        ...(inherited?.besideParts ? { besideParts: inherited.besideParts } : {}),
         required: s.required !== undefined ? s.required !== false : (inherited?.required ?? true),
         fields,
         hover: typeof s.hover === 'string' ? s.hover : (inherited?.hover ?? ''),

@@ -33,6 +33,32 @@ describe('incident: zones', () => {
     assert.equal(incidentOf(analyze(text, { ambiguousTimeZones: 'other' })).start, '2024-01-05T02:00:00Z');
   });
 
+  it('takes a zone in parentheses that belongs to none of the times on its line as declared there', () => {
+    const text = md('On March 4, 2024 (CET), the outage lasted from 10:00 AM to 12:30 PM.', '', '## Timeline', '', '- 10:00 AM alerts', '- 12:30 PM fixed');
+    const incident = incidentOf(analyze(text));
+    assert.equal(incident.start, '2024-03-04T09:00:00Z');
+    assert.equal(incident.end, '2024-03-04T11:30:00Z');
+    assert.equal(incident.timezone, 'CET');
+    assert.deepEqual(
+      analyze(text).incident.zoneDeclarations.map((d) => ({ line: d.line, zone: d.zone.text, section: d.section })),
+      [{ line: 0, zone: 'CET', section: null }],
+    );
+    assert.match(analyze(text).incident.start?.assumptions.join(' ') ?? '', /zone CET taken from the zone declared on line 1/);
+  });
+
+  it('does not take a zone in parentheses that a time on its line carries as declared for the others', () => {
+    // "(CET)" belongs to the start; the end's zone is written.
+    const text = md('## Summary', '- Start: 2024-03-04 10:00 (CET)', '- End: 2024-03-04 12:30 UTC', '- Impact: 5% of users');
+    const incident = incidentOf(analyze(text));
+    assert.equal(incident.start, '2024-03-04T09:00:00Z');
+    assert.equal(incident.end, '2024-03-04T12:30:00Z');
+    // A time whose zone stands right after it, or inside it, declares nothing for other lines.
+    for (const start of ['10:00 (CET)', '10:00 AM (CET)', '10:00-11:00 (CET)']) {
+      const undeclared = md('## Summary', `- Start: 2024-03-04 ${start}`, '- End: 2024-03-04 12:30', '- Impact: 5% of users');
+      assert.deepEqual(analyze(undeclared).incident.zoneDeclarations, [], start);
+    }
+  });
+
   it('takes the zone declared for the summary section', () => {
     const text = md('## Summary (all times UTC+1)', '- Start: 2024-01-05 10:00', '- End: 2024-01-05 11:00');
     const { incident } = analyze(text);

@@ -474,6 +474,40 @@ const rewrapProse: Transformation = {
   },
 };
 
+// ---- typographic hyphens and spaces -------------------------------------------------------------
+
+/** The hyphens a word processor or web page writes in place of U+002D: Unicode hyphen, non-breaking hyphen, minus sign. */
+const HYPHENS = ['\u2010', '\u2011', '\u2212'];
+/** The spaces pasted text carries between a clock and its am/pm: no-break and narrow no-break (macOS, ICU). */
+const SPACES = ['\u00a0', '\u202f'];
+
+const typographicCharacters: Transformation = {
+  name: 'typographic-characters',
+  title: 'the hyphens of numeric dates and the space before am/pm are written as other Unicode characters',
+  rewrite(text, analysis) {
+    const lines = splitLines(text);
+    const frozen = frozenLines(lines, analysis);
+    // Offsets of the hyphens inside "2024-01-19" / "19-01-2024", and of the space in "2:14 PM".
+    const places: { at: number; kind: 'hyphen' | 'space' }[] = [];
+    let offset = 0;
+    lines.forEach((line, i) => {
+      if (!frozen.has(i)) {
+        for (const m of line.matchAll(/(?<![\d-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}-\d{1,2}-\d{2,4})(?![\d-])/g)) {
+          for (let k = 0; k < m[0].length; k++) if (m[0][k] === '-') places.push({ at: offset + (m.index ?? 0) + k, kind: 'hyphen' });
+        }
+        for (const m of line.matchAll(/\d (?=[ap]\.?m\b)/gi)) places.push({ at: offset + (m.index ?? 0) + 1, kind: 'space' });
+      }
+      offset += line.length + 1;
+    });
+    if (!places.length) return null;
+    return fc.tuple(fc.subarray(places, { minLength: 1 }), fc.constantFrom(0, 1, 2)).map(([chosen, pick]) => {
+      const chars = text.split('');
+      for (const p of chosen) chars[p.at] = p.kind === 'hyphen' ? HYPHENS[pick % HYPHENS.length] : SPACES[pick % SPACES.length];
+      return chars.join('');
+    });
+  },
+};
+
 export const transformations: readonly Transformation[] = [
   removeBlankLines,
   addBlankLines,
@@ -485,4 +519,5 @@ export const transformations: readonly Transformation[] = [
   rewordStartEnd,
   timelineAsTable,
   rewrapProse,
+  typographicCharacters,
 ];

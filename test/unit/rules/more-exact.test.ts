@@ -103,6 +103,33 @@ describe('duplicate-section: a repeat inside the first heading is not one', () =
   });
 });
 
+describe('duplicate-section: contributing factors beside the root cause', () => {
+  const repeats = (text: string, template?: string) =>
+    findingsWith(analyze(text, template ? { settings: { template } } : {}), 'duplicate-section').map((d) => ({ line: d.range.start.line, data: d.data }));
+  const doc = (...headings: string[]) => md('# Postmortem', '', ...headings.flatMap((h) => [h, '', 'The pool was too small.', '']));
+
+  for (const template of ['standard', 'google-sre', 'atlassian']) {
+    it(`does not flag Contributing Factors after a Root Cause heading (${template})`, () => {
+      assert.deepEqual(repeats(doc('## Root Cause', '## Contributing Factors'), template), []);
+      assert.deepEqual(repeats(doc('## Contributing Factors', '## Root Causes'), template), []);
+      assert.deepEqual(repeats(doc('## Root Cause and Resolution', '## Contributing factors'), template), []);
+    });
+
+    it(`flags Contributing Factors written twice (${template})`, () => {
+      assert.deepEqual(repeats(doc('## Root Cause', '## Contributing Factors', '## Timeline', '## Contributing factors'), template), [
+        { line: 14, data: { sectionId: 'root-cause', firstLine: 6 } },
+      ]);
+    });
+  }
+
+  it('reads the part a heading names first: "Contributing causes" beside a root cause, "Root cause and contributing factors" as the whole section', () => {
+    assert.deepEqual(repeats(doc('## Root Cause', '## Contributing causes')), []);
+    assert.deepEqual(repeats(doc('## Root Cause', '## Root cause and contributing factors')), [{ line: 6, data: { sectionId: 'root-cause', firstLine: 2 } }]);
+    const parts = analyze(doc('## Contributing causes', '## Root cause and contributing factors')).document.sections.map((s) => s.part);
+    assert.deepEqual(parts, ['contributing factors', undefined]);
+  });
+});
+
 describe('word-count: the message', () => {
   it('gives the count, the range the template asks for and what to add', () => {
     const [finding] = findingsWith(analyze(md('# Postmortem', '', '## Issue Summary', '', 'Short.')), 'word-count');

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findZoneDeclaration } from '../../../server/src/service/time';
+import { findDetachedZone, findTimes, findZoneDeclaration } from '../../../server/src/service/time';
 
 describe('time/declaration: findZoneDeclaration', () => {
   const declarations: { text: string; zoneText: string; zone: string }[] = [
@@ -30,5 +30,20 @@ describe('time/declaration: findZoneDeclaration', () => {
 
   it('applies the ambiguous-zone preference', () => {
     assert.equal(findZoneDeclaration('All times in CST', { ambiguousZones: 'other' })?.zone, 'Asia/Shanghai');
+  });
+});
+
+describe('time/declaration: findDetachedZone', () => {
+  const detached = (text: string) => findDetachedZone(text, findTimes(text))?.text ?? null;
+
+  it('takes a zone in parentheses after a date, apart from the times', () => {
+    assert.equal(detached('On January 15, 2024 (UTC), the outage lasted from 10:00 AM to 12:00 PM.'), 'UTC');
+    assert.equal(detached('Berlin office (CET): errors from 10:00 to 10:40'), 'CET');
+  });
+
+  it('leaves a zone a time carries: inside it, or right after it', () => {
+    for (const text of ['10:00 AM (UTC) deploy started', 'from 10:00 to 12:00 (UTC)', 'at 10:00\t(UTC), then at 11:00', 'Root cause (summary) at 10:00']) {
+      assert.equal(detached(text), null, text);
+    }
   });
 });

@@ -20,6 +20,14 @@ describe('time/duration: parseStatedDuration', () => {
     { text: '4 hours, and 15 minutes', minutes: 255, duration: '4 hours, and 15 minutes' },
     { text: '90s', minutes: 1.5, duration: '90s' },
     { text: '1 week', minutes: 10080, duration: '1 week' },
+    // One-letter units a space after their digits: hours, days and weeks alone, any after such a part.
+    { text: '13:05–14:31 UTC (1 h 26 m)', minutes: 86, duration: '1 h 26 m' },
+    { text: 'about 1.5 h', minutes: 90, duration: '1.5 h', approximate: true },
+    { text: '2 d 3 h 5 m', minutes: 3065, duration: '2 d 3 h 5 m' },
+    { text: '2 H 10 M', minutes: 130, duration: '2 H 10 M' },
+    { text: '1h 26 m', minutes: 86, duration: '1h 26 m' },
+    { text: '1 h, 26 m and 30 s', minutes: 86.5, duration: '1 h, 26 m and 30 s' },
+    { text: 'lasted 3 h for 5 m users', minutes: 180, duration: '3 h' },
   ];
   for (const s of stated) {
     it(`reads "${s.text}" as ${s.minutes} minutes`, () => {
@@ -32,7 +40,7 @@ describe('time/duration: parseStatedDuration', () => {
     });
   }
 
-  for (const text of ['version 1.7', 'at 10:00h', '5 m users', 'data hours', 'and then', 'no duration', '']) {
+  for (const text of ['version 1.7', 'at 10:00h', '5 m users', '30 s delay', '2 hm', '3 ms', 'data hours', 'and then', 'no duration', '']) {
     it(`finds no duration in "${text}"`, () => assert.equal(parseStatedDuration(text), null));
   }
 });

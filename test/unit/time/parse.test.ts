@@ -41,6 +41,15 @@ describe('time/parse: findTimes', () => {
       times: [{ text: '2024-01-19 15:00 UTC', clock: '15:00', date: d(2024, 1, 19), zone: 'UTC' }],
     },
     {
+      name: 'reads a date written with non-breaking hyphens, Unicode hyphens or minus signs',
+      line: 'Start: 2025\u201104\u201111 13:05 UTC, end: 11\u201004\u20102025 14:31 UTC, or 2025\u221204\u221211 at 15:00',
+      times: [
+        { text: '2025\u201104\u201111 13:05 UTC', clock: '13:05', date: d(2025, 4, 11), zone: 'UTC' },
+        { text: '11\u201004\u20102025 14:31 UTC', clock: '14:31', date: d(2025, 4, 11), zone: 'UTC' },
+        { text: '2025\u221204\u221211 at 15:00', clock: '15:00', date: d(2025, 4, 11) },
+      ],
+    },
+    {
       name: 'reads a time inside markdown emphasis labels',
       line: '*Start Time:* 2023-03-15 14:30 SAST',
       times: [{ text: '2023-03-15 14:30 SAST', clock: '14:30', date: d(2023, 3, 15), zone: 'Africa/Johannesburg' }],

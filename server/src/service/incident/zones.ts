@@ -1,6 +1,6 @@
 import type { PostmortemDocument } from '../model';
 import { withoutMarkup } from '../parse/lines';
-import { findTimes, findZoneDeclaration, type TimeReadingOptions } from '../time';
+import { findDetachedZone, findTimes, findZoneDeclaration, type TimeReadingOptions } from '../time';
 import type { ZoneDeclaration } from './types';
 
 // Zones declared for a section ("All times in CET.", "Timeline (PST)") or for the whole document.
@@ -24,9 +24,11 @@ export function readZoneDeclarations(document: PostmortemDocument, options: Time
     // Only "time(s)", "timezone" or a parenthesis can declare a zone (see time/declaration.ts).
     if (entryLines.has(l) || lines[l].length > 400 || !/time|zone|\(/i.test(lines[l])) continue;
     const text = withoutMarkup(lines[l]);
-    const zone = findZoneDeclaration(text, options);
-    // A line that states a time is not declaring a zone for others ("10:00 UTC: timestamps in UTC logs").
-    if (!zone || findTimes(text, options).length) continue;
+    // A line that states a time is not declaring a zone for others ("10:00 UTC: timestamps in UTC
+    // logs"), unless a zone in parentheses stands apart from its times ("On May 3 (UTC), from 10:00").
+    const times = findTimes(text, options);
+    const zone = times.length ? findDetachedZone(text, times, options) : findZoneDeclaration(text, options);
+    if (!zone) continue;
     out.push({ line: l, zone, section: sectionOf(l) });
   }
   return out;

@@ -250,14 +250,18 @@ export class SectionMatcher {
     };
     const hits: { section: TemplateSection; part?: string; position: number }[] = [];
     for (const section of this.template.sections) {
+      // Of a section's intents, the one named first in the heading: "Contributing causes" names the
+      // contributing factors, "Root cause and contributing factors" the cause.
+      let hit: { section: TemplateSection; part?: string; position: number } | undefined;
       for (const intent of section.intents ?? []) {
         const positions = intent.words.map(at).filter((p) => p >= 0);
         if (!positions.length) continue;
         // Without its head noun, two intent words together still say it ("avoid this in the future").
         if (intent.heads && !intent.heads.some((h) => at(h) >= 0) && positions.length < 2) continue;
-        if (hits.some((h) => h.section.id === section.id)) continue;
-        hits.push({ section, part: intent.part, position: Math.min(...positions) });
+        const position = Math.min(...positions);
+        if (!hit || position < hit.position) hit = { section, part: intent.part, position };
       }
+      if (hit) hits.push(hit);
     }
     if (!hits.length) return undefined;
     hits.sort((a, b) => a.position - b.position);

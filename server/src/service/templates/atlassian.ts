@@ -7,6 +7,7 @@ interface SimpleSection {
   id: string;
   name: string;
   aliases: string[];
+  besideParts?: TemplateSection['besideParts'];
   hover: string;
   checklist: ChecklistItem[];
   example: string;
@@ -152,11 +153,12 @@ export const atlassianTemplate: Template = {
     simple({
       id: 'root-cause',
       name: 'Root cause',
-      aliases: ['Root Causes', 'Contributing Factors', 'Root Cause and Resolution|cause'],
+      aliases: ['Root Causes', 'Contributing Factors|contributing factors', 'Root Cause and Resolution|cause'],
+      besideParts: ['contributing factors'],
       hover: 'The thing that needs to change to prevent this class of incident from happening again.',
       checklist: [item('The root cause, stated as what must change', allOf(has(patterns.cause), has(patterns.content)))],
       example: 'Generated configuration is not validated before deploy, so a missing pool limit reaches production.',
-      intents: [{ words: ['cause$', 'causes$', 'causal', 'contributing'] }],
+      intents: [{ words: ['cause$', 'causes$', 'causal'] }, { words: ['contributing', 'contributory', 'contributors'], part: 'contributing factors' }],
     }),
     simple({
       id: 'backlog-check',

@@ -47,7 +47,15 @@ export const googleSreTemplate: Template = {
     {
       id: 'root-cause',
       name: 'Root Causes',
-      aliases: ['Root Cause', 'Root Cause Analysis', 'Contributing Factors', 'What Caused the Incident', 'Causes', 'Root Cause and Resolution|cause'],
+      aliases: [
+        'Root Cause',
+        'Root Cause Analysis',
+        'Contributing Factors|contributing factors',
+        'What Caused the Incident',
+        'Causes',
+        'Root Cause and Resolution|cause',
+      ],
+      besideParts: ['contributing factors'],
       required: true,
       fields: [causeField],
       hover: 'The latent conditions that made the incident possible, and why they existed. Blameless: systems, not people.',
@@ -55,7 +63,10 @@ export const googleSreTemplate: Template = {
       example:
         'Cascading failure due to a combination of exceptionally high load and a resource leak when searches failed because of terms not in the corpus. The leak had never been exercised: no test searched for a missing term.',
       skeleton: 'The latent conditions that made the incident possible, and why they were not caught earlier.',
-      intents: [{ words: ['cause$', 'causes$', 'causal', 'contributing', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen'] }],
+      intents: [
+        { words: ['cause$', 'causes$', 'causal', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen'] },
+        { words: ['contributing', 'contributory', 'contributors'], part: 'contributing factors' },
+      ],
     },
     {
       ...triggerSection,

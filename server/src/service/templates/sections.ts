@@ -110,8 +110,8 @@ export const rootCauseAndResolutionSection: TemplateSection = {
     'Root Causes|cause',
     'Root Cause Analysis|cause',
     'Root Cause Identification|cause',
-    'Contributing Factors|cause',
-    'Contributing Conditions Analysis|cause',
+    'Contributing Factors|contributing factors',
+    'Contributing Conditions Analysis|contributing factors',
     'What Caused the Incident|cause',
     'Cause|cause',
     'Causes|cause',
@@ -133,6 +133,7 @@ export const rootCauseAndResolutionSection: TemplateSection = {
     'Cause and Solution',
     'Problem and Solution',
   ],
+  besideParts: ['contributing factors'],
   required: true,
   fields: [causeField, resolutionField],
   hover: 'Explains in detail what caused the issue and in detail how it was fixed.',
@@ -149,9 +150,10 @@ export const rootCauseAndResolutionSection: TemplateSection = {
   skeleton: ['**Root cause:** What was causing the issue, in detail.', '', '**Resolution:** How the issue was fixed, in detail.'].join('\n'),
   intents: [
     {
-      words: ['cause$', 'causes$', 'causal', 'contributing', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen', 'what caused'],
+      words: ['cause$', 'causes$', 'causal', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen', 'what caused'],
       part: 'cause',
     },
+    { words: ['contributing', 'contributory', 'contributors'], part: 'contributing factors' },
     { words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'solv', 'workaround', 'restor'], part: 'resolution' },
   ],
 };

@@ -41,6 +41,11 @@ export interface TemplateSection {
    * (`Root Cause` is the `cause` part of `Root Cause and Resolution`): write it as `name|part`.
    */
   aliases: string[];
+  /**
+   * Parts written beside the section rather than as a piece of it ("Contributing Factors" after
+   * "Root Cause"): a heading naming one repeats only another heading of that part.
+   */
+  besideParts?: string[];
   required: boolean;
   fields: TemplateField[];
   /** What the section is for. */

@@ -23,3 +23,22 @@ export function findZoneDeclaration(text: string, options?: Pick<TimeReadingOpti
   }
   return null;
 }
+
+/**
+ * The zone a parenthesis declares on a line that also states times, where it belongs to none of
+ * them: "On January 15, 2024 (UTC), the outage lasted from 10:00 AM to 12:00 PM." A zone written
+ * with a time ("10:00 AM (UTC)", the parenthesis inside the time or right after it) declares nothing.
+ */
+export function findDetachedZone(
+  text: string,
+  times: readonly { start: number; end: number }[],
+  options?: Pick<TimeReadingOptions, 'ambiguousZones'>,
+): ZoneSpec | null {
+  for (const m of text.matchAll(PARENTHESISED)) {
+    const at = m.index ?? 0;
+    if (times.some((t) => (at >= t.start && at < t.end) || (t.end <= at && text.slice(t.end, at).trim() === ''))) continue;
+    const zone = readZoneAt(text, at, options);
+    if (zone) return zone.spec;
+  }
+  return null;
+}

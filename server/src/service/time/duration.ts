@@ -31,8 +31,9 @@ const WORD_NUMBERS: Record<string, number> = {
   'half an': 0.5,
 };
 
-// Long units may follow words ("two hours"); short ones only digits ("90 min"),
-// and one-letter units only touching them ("4h15m"), so "5 m users" is not a duration.
+// Long units may follow words ("two hours"); short ones only digits ("90 min"). One-letter units
+// touch their digits ("4h15m"), or stand one space after them when they cannot be read otherwise:
+// "1.5 h", "2 d", and after such a part any letter ("1 h 26 m"); so "5 m users" is not a duration.
 // "for 12 long hours": "long" may stand between the number and the unit.
 const LONG_UNIT = '(?:(?:long\\s+)?(?:weeks?|days?|hours?|minutes?|seconds?))';
 const SHORT_UNIT = '(?:wks?|hrs?|mins?|secs?)';
@@ -40,15 +41,18 @@ const LETTER_UNIT = '[wdhms]';
 const WORD_NUMBER = Object.keys(WORD_NUMBERS)
   .sort((a, b) => b.length - a.length)
   .join('|');
-const part = (capture: boolean) => {
+/** One part of a duration; `following`: after another part, where "26 m" is minutes. */
+const part = (capture: boolean, following: boolean) => {
   const g = (body: string) => (capture ? `(${body})` : `(?:${body})`);
+  const space = following ? '\\s?' : '(?:\\s(?=[wdh]))?';
   return (
-    `(?:(?<![\\p{N}.:])${g('\\d+(?:\\.\\d+)?')}(?:\\s*${g(`${LONG_UNIT}|${SHORT_UNIT}`)}|${g(LETTER_UNIT)})` +
+    `(?:(?<![\\p{N}.:])${g('\\d+(?:\\.\\d+)?')}(?:\\s*${g(`${LONG_UNIT}|${SHORT_UNIT}`)}|${space}${g(LETTER_UNIT)})` +
     `|(?<![\\p{L}\\p{N}])${g(WORD_NUMBER)}\\s+${g(LONG_UNIT)})(?!\\p{L})`
   );
 };
-const DURATION = new RegExp(`(?<![\\p{L}\\p{N}.:])${part(false)}(?:(?:\\s*,)?(?:\\s+and)?\\s*${part(false)})*`, 'iu');
-const ONE_PART = new RegExp(part(true), 'giu');
+const DURATION = new RegExp(`(?<![\\p{L}\\p{N}.:])${part(false, false)}(?:(?:\\s*,)?(?:\\s+and)?\\s*${part(false, true)})*`, 'iu');
+// Only ever run over what DURATION matched, so every part may be a following one.
+const ONE_PART = new RegExp(part(true, true), 'giu');
 const APPROXIMATE_BEFORE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under))\s*$/i;
 
 const unitMinutes = (written: string) => {

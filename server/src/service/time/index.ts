@@ -10,7 +10,7 @@ export type {
   ZoneSpec,
 } from './types';
 export { shiftDays } from './clock';
-export { findZoneDeclaration } from './declaration';
+export { findDetachedZone, findZoneDeclaration } from './declaration';
 export { formatDuration, parseStatedDuration } from './duration';
 export { findDates, findTimes } from './parse';
 export { dateOrderShownIn } from './written';

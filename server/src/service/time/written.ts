@@ -72,9 +72,15 @@ function dateOf(c: ChronoReading, options: TimeReadingOptions | undefined, infer
   return { year: c.implied.year ?? options.referenceDate.year, month, day, ...(options.standInYear ? { yearUnknown: true } : {}) };
 }
 
+/** Hyphens other than U+002D that word processors and web pages write: U+2010, U+2011, U+2212, U+FE63, U+FF0D. */
+const OTHER_HYPHEN = /[\u2010\u2011\u2212\ufe63\uff0d]/;
+const OTHER_HYPHENS = new RegExp(OTHER_HYPHEN.source, 'g');
+
 function fromChrono(line: string, options: TimeReadingOptions | undefined): { times: Found[]; dates: WrittenDate[] } {
   let reading = line.replace(EMPHASIS, ' ').replace(ARTICLE_AFTER_CLOCK, (m) => ' '.repeat(m.length));
   // Each repair below keeps every column; each runs only on a line that may need it.
+  // "2025‑04‑11": a hyphen of another code point (non-breaking, Unicode hyphen, minus sign).
+  if (OTHER_HYPHEN.test(reading)) reading = reading.replace(OTHER_HYPHENS, '-');
   // "16:10Z", "T16:10Z": chrono reads the clock once the letters are set aside (zoneAfter reads the Z).
   if (/\dZ|T\d/.test(reading)) reading = reading.replace(/(?<=\d[:.]\d\d(?::\d\d)?)Z(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])T(?=\d{1,2}:\d\d)/gu, ' ');
   // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
@@ -190,7 +196,7 @@ const describeDate = (day: number, month: number) => `${day} ${MONTHS[month - 1]
 
 /** "04-12-2022 could be 4 December or 12 April; read as 4 December (day first)", and the other reading. */
 function dateAmbiguity(text: string, date: LocalDate | null): { note: string; other: LocalDate } | undefined {
-  const m = NUMERIC_DATE.exec(text.replace(/(?<=\d)[–—](?=\d)/g, '-'));
+  const m = NUMERIC_DATE.exec(text.replace(/(?<=\d)[–—\u2010\u2011\u2212\ufe63\uff0d](?=\d)/g, '-'));
   if (!m || !date) return undefined;
   const first = Number(m[1]);
   const second = Number(m[3]);
@@ -307,7 +313,7 @@ export function readWrittenDates(line: string, options?: TimeReadingOptions): Wr
   }));
 }
 
-const ANY_NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.\-–])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}/.-])/gu;
+const ANY_NUMERIC_DATE = /(?<![\p{N}/.-])(\d{1,2})([/.\-–\u2010\u2011\u2212])(\d{1,2})\2(\d{2}|\d{4})(?![\p{N}/.-])/gu;
 
 /**
  * The day-month order a document's own dates show: "01/16/2024" can only be month first, "16/01/2024"
@@ -318,7 +324,7 @@ export function dateOrderShownIn(lines: readonly string[]): 'dmy' | 'mdy' | null
   let dayFirst = 0;
   let monthFirst = 0;
   for (const line of lines) {
-    if (line.length > 2000 || !/\d[/.\-–]\d/.test(line)) continue;
+    if (line.length > 2000 || !/\d[/.\-–\u2010\u2011\u2212]\d/.test(line)) continue;
     for (const m of line.matchAll(ANY_NUMERIC_DATE)) {
       const [a, b] = [Number(m[1]), Number(m[3])];
       if (a > 12 && a <= 31 && b >= 1 && b <= 12) dayFirst++;
