@@ -116,6 +116,21 @@ const cases: Case[] = [
     expected: { start: '2024-07-01T19:30:00Z', end: '2024-07-01T20:10:00Z', durationMinutes: 40, statedDurationMinutes: 40 },
   },
   {
+    name: 'reads hours and minutes written as a clock with "hours" as the stated duration, and the window beside it',
+    text: md('# Postmortem – 2024-07-01', '', '## Issue Summary', '- Duration: 1:30 hours (14:00 to 15:30 UTC)'),
+    expected: { start: '2024-07-01T14:00:00Z', end: '2024-07-01T15:30:00Z', timezone: 'UTC', durationMinutes: 90, statedDurationMinutes: 90 },
+  },
+  {
+    name: 'reads "at 14:30 hours" as a time, not a stated duration',
+    text: md('# Postmortem – 2024-07-01 (all times UTC)', '', '## Issue Summary', '- Start: at 14:30 hours', '- End: at 15:00 hours'),
+    expected: { start: '2024-07-01T14:30:00Z', end: '2024-07-01T15:00:00Z', timezone: 'UTC', durationMinutes: 30, statedDurationMinutes: null },
+  },
+  {
+    name: 'reads a date written with non-breaking hyphens in the title, and a duration in one-letter units a space apart',
+    text: md('# Incident Postmortem – Payment API Outage on 2025\u201104\u201111', '**Duration:** 13:05–14:31 UTC (1 h 26 m)'),
+    expected: { start: '2025-04-11T13:05:00Z', end: '2025-04-11T14:31:00Z', timezone: 'UTC', durationMinutes: 86, statedDurationMinutes: 86 },
+  },
+  {
     name: 'reads a month-day-year date written with commas',
     text: md('## Issue Summary', 'Start Time: 07, 23, 2024, 08:00 AM UTC.', 'End Time: 07, 23, 2024, 09:45 AM UTC.'),
     expected: { start: '2024-07-23T08:00:00Z', end: '2024-07-23T09:45:00Z', durationMinutes: 105 },

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { blankTimes } from '../../../server/src/service/incident/stated';
 import { analyze, md } from '../helpers';
 
 // Stated durations as people write them without "for" or "lasted", and sections named in plain
@@ -150,5 +151,14 @@ describe('lessons learned that list the follow-up work', () => {
       (s) => s.id,
     );
     assert.ok(!ids.includes('corrective-actions'), ids.join(', '));
+  });
+});
+
+describe('incident/stated: blankTimes keeps a clock written as a length', () => {
+  it('keeps "1:30 hours" and "0:45 hrs" without a zone, and blanks a clock the words before it make a time', () => {
+    assert.equal(blankTimes('Duration: 1:30 hours', {}), 'Duration: 1:30 hours');
+    for (const text of ['at 14:30 hours', 'from 09:00 hours', '1:30 UTC hours', '10:00']) {
+      assert.equal(/\d/.test(blankTimes(text, {})), false, text);
+    }
   });
 });

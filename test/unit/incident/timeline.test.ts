@@ -197,3 +197,77 @@ describe('incident: timeline entry times', () => {
     );
   });
 });
+
+describe('incident: timeline items whose time stands inside their text', () => {
+  const doc = (...entries: string[]) =>
+    md(
+      '# Postmortem – 2024-03-05',
+      '',
+      '## Summary',
+      '- **Duration:** 14:00 - 15:30 UTC',
+      '',
+      '## Timeline',
+      '',
+      ...entries,
+      '',
+      '## Root cause',
+      '',
+      'An expired certificate.',
+    );
+  const read = (text: string) => analyze(text).document.timeline.map((e) => ({ time: e.time ?? null, timeText: e.timeText, text: e.text }));
+
+  it('reads a status-page list, "Label (time): text", as entries timed by their first time', () => {
+    assert.deepEqual(read(doc('- **Investigating** (14:05 UTC): failed logins.', '- Identified (14:40 UTC): cause found.', '- Resolved — 15:30 UTC — done.')), [
+      { time: '2024-03-05T14:05:00Z', timeText: '14:05 UTC', text: 'Investigating: failed logins.' },
+      { time: '2024-03-05T14:40:00Z', timeText: '14:40 UTC', text: 'Identified: cause found.' },
+      { time: '2024-03-05T15:30:00Z', timeText: '15:30 UTC', text: 'Resolved: done.' },
+    ]);
+  });
+
+  it('reads items that end with their time, and a date written with the time', () => {
+    assert.deepEqual(read(doc('- Alert fired at 14:05 UTC.', '- Cause found on March 5, 2024 at 2:40 PM UTC', '- 15:30 UTC: fix deployed')), [
+      { time: '2024-03-05T14:05:00Z', timeText: '14:05 UTC', text: 'Alert fired' },
+      { time: '2024-03-05T14:40:00Z', timeText: 'March 5, 2024 at 2:40 PM UTC', text: 'Cause found' },
+      { time: '2024-03-05T15:30:00Z', timeText: '15:30 UTC', text: 'fix deployed' },
+    ]);
+  });
+
+  it('leaves a list whose items mostly state no time, and a single item with one', () => {
+    assert.deepEqual(read(doc('- We looked at the logs.', '- Someone restarted it at 14:40.', '- It worked.')), []);
+    assert.deepEqual(read(doc('- Alert fired at 14:05 UTC.', '- We looked at the logs.', '- We restarted it.', '- It worked.')), []);
+    // Nested items are not counted: the list's own items decide.
+    assert.deepEqual(
+      read(doc('- Alert fired at 14:05 UTC.', '  - paged at 14:06', '- Fix deployed at 15:30 UTC.')).map((e) => e.timeText),
+      ['14:05 UTC', '15:30 UTC'],
+    );
+  });
+
+  it('reads numeric dates written with en dashes, and reads them in the order the window was read', () => {
+    // Day first, 01–11–2021 to 01–12–2021 would be a month: the window reads them month first, and so does the timeline.
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Impact',
+      '',
+      'Down from midnight 01–11–2021 to 4:00 PM 01–12–2021.',
+      '',
+      '## Timeline',
+      '',
+      '* 01–11–2021, 12:00 AM: release',
+      '* 01–12–2021, 1:00 PM: first check',
+    );
+    assert.deepEqual(times(analyze(text)), ['2021-01-11T00:00:00', '2021-01-12T13:00:00']);
+  });
+});
+
+describe('rules: timeline-outside-window with a window read without a zone', () => {
+  const outside = (...entries: string[]) =>
+    analyze(md('# Postmortem – 2024-03-05', '', '## Summary', '- **Duration:** 14:00 - 15:30', '', '## Timeline', ...entries))
+      .diagnostics.filter((d) => d.code === 'timeline-outside-window')
+      .map((d) => d.range.start.line);
+
+  it('compares entries without a zone with it, but not entries read in a zone', () => {
+    assert.deepEqual(outside('- 14:00: errors', '- 15:30: fixed', '- 17:00: still errors'), [8]);
+    assert.deepEqual(outside('- 14:00 PDT: errors', '- 15:30 PDT: fixed', '- 17:00 PDT: still errors'), []);
+  });
+});

@@ -34,6 +34,46 @@ describe('rules: timeline-order at the boundary', () => {
   });
 });
 
+describe('rules: timeline-order on a timeline written newest first', () => {
+  const timeline = (...entries: string[]) => md('## Summary', '- Duration: 2024-01-15 from 09:00 to 11:30 WAT', '', '## Timeline', ...entries);
+
+  it('reports a timeline that runs newest first once, at its first entry, with the sort fix', () => {
+    const [d, ...rest] = withCode(
+      timeline('- 11:30 WAT: resolved', '- 10:30 WAT: fix deployed', '- 10:30 WAT: monitoring', '- 09:00 WAT: investigating'),
+      'timeline-order',
+    );
+    assert.deepEqual(rest, []);
+    assert.equal(d.range.start.line, 4);
+    assert.deepEqual(d.data, { newestFirst: true, oldestLine: 7 });
+    assert.equal(
+      d.message,
+      'The timeline runs newest first, from "11:30 WAT" back to "09:00 WAT" on line 8, as a status page lists its updates: a postmortem tells it oldest first. Sort the timeline.',
+    );
+    assert.deepEqual(
+      d.fixes.map((f) => [f.kind, f.title]),
+      [['sort-timeline', 'Sort timeline chronologically']],
+    );
+  });
+
+  it('reports each step back when the timeline also goes forward, or goes back only once', () => {
+    const forward = withCode(timeline('- 11:30 WAT: resolved', '- 10:30 WAT: fix', '- 10:45 WAT: check', '- 09:00 WAT: alert'), 'timeline-order');
+    assert.deepEqual(
+      forward.map((d) => d.data),
+      [{ previousLine: 4 }, { previousLine: 6 }],
+    );
+    const once = withCode(timeline('- 11:30 WAT: resolved', '- 11:30 WAT: noted', '- 09:00 WAT: alert'), 'timeline-order');
+    assert.deepEqual(
+      once.map((d) => d.data),
+      [{ previousLine: 5 }],
+    );
+    const two = withCode(timeline('- 11:30 WAT: resolved', '- 09:00 WAT: alert'), 'timeline-order');
+    assert.deepEqual(
+      two.map((d) => d.data),
+      [{ previousLine: 4 }],
+    );
+  });
+});
+
 describe('rules: timeline-outside-window at the boundaries', () => {
   // The incident runs 10:00 to 12:00 UTC; a lead-up of 2 hours (from 08:00) is normal.
   const doc = (...entries: string[]) =>

@@ -28,6 +28,10 @@ describe('time/duration: parseStatedDuration', () => {
     { text: '1h 26 m', minutes: 86, duration: '1h 26 m' },
     { text: '1 h, 26 m and 30 s', minutes: 86.5, duration: '1 h, 26 m and 30 s' },
     { text: 'lasted 3 h for 5 m users', minutes: 180, duration: '3 h' },
+    // Hours and minutes written as a clock, with an hour unit.
+    { text: 'Duration: 1:30 hours (14:00 to 15:30 UTC)', minutes: 90, duration: '1:30 hours' },
+    { text: 'about 0:45 hrs', minutes: 45, duration: '0:45 hrs', approximate: true },
+    { text: '26:05 hrs of degraded service', minutes: 1565, duration: '26:05 hrs' },
   ];
   for (const s of stated) {
     it(`reads "${s.text}" as ${s.minutes} minutes`, () => {
@@ -40,7 +44,21 @@ describe('time/duration: parseStatedDuration', () => {
     });
   }
 
-  for (const text of ['version 1.7', 'at 10:00h', '5 m users', '30 s delay', '2 hm', '3 ms', 'data hours', 'and then', 'no duration', '']) {
+  for (const text of [
+    'version 1.7',
+    'at 10:00h',
+    '5 m users',
+    '30 s delay',
+    '2 hm',
+    '3 ms',
+    'at 1:30 the page',
+    '12:30 UTC',
+    '1:75 hours',
+    'data hours',
+    'and then',
+    'no duration',
+    '',
+  ]) {
     it(`finds no duration in "${text}"`, () => assert.equal(parseStatedDuration(text), null));
   }
 });

@@ -13,6 +13,8 @@ export interface PlacedCandidate {
   crossesMidnight: boolean;
   /** End minus start, whole minutes (negative when the end is before the start), or null without an end. */
   minutes: number | null;
+  /** Its numeric dates were read in the other day-month order than the document's (a shorter, plausible window). */
+  otherDateOrder?: boolean;
 }
 
 /** How far a stated duration may be from end minus start: "about 4 hours" for 4h10m is fine. */

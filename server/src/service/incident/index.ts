@@ -89,7 +89,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     second.start.assumptions.push(
       `${c.start.time.text.trim()} and ${c.end?.time.text.trim()} read the other way round (day and month), which gives the shorter window`,
     );
-    return second;
+    return { ...second, otherDateOrder: true };
   });
   const clockFor = (start: IncidentTime | null, end: IncidentTime | null, minutes: number | null, zone: Incident['zone'], date: Incident['referenceDate']) => ({
     options: base,
@@ -167,7 +167,10 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   }
   if (incident.start && incident.end) incident.durationSite = durationSiteOf(document, fields, incident, chosen?.candidate.rangeLine ?? null);
 
-  const timeline = readTimelineTimes(document, clockFor(incident.start, incident.end, incident.durationMinutes, incident.zone, incident.referenceDate));
+  // The timeline writes its dates as the window does: read the other way round, when the window was.
+  const timelineClock = clockFor(incident.start, incident.end, incident.durationMinutes, incident.zone, incident.referenceDate);
+  if (chosen?.otherDateOrder) timelineClock.options = { ...base, dateOrder: base.dateOrder === 'mdy' ? 'dmy' : 'mdy' };
+  const timeline = readTimelineTimes(document, timelineClock);
   for (const u of timeline.unreadable) unparsedTimes.push({ ...u, example: '', where: 'timeline' });
   incident.unparsedTimes = unparsedTimes.map((u) => ({ ...u, example: exampleFor(u.text, incident.zone) }));
   const detected = detectedEntry(document, incident.start?.at ?? null);

@@ -60,13 +60,27 @@ function afterRange(raw: string, blanked: string, options: TimeReadingOptions): 
 
 const APPROXIMATE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than)\b)[\s\w]*$/i;
 
+/**
+ * "Duration: 1:30 hours": a clock with an hours word after it and no zone or date is a length, not a
+ * time of day, unless a word before it makes it one ("at 14:30 hours", "from 09:00 hrs").
+ */
+function isClockLength(text: string, t: { start: number; end: number; zone: unknown; date: unknown }): boolean {
+  return (
+    t.zone === null &&
+    t.date === null &&
+    /^\d{1,3}:\d\d$/.test(text.slice(t.start, t.end)) &&
+    /^\s*(?:hours?|hrs?)(?!\p{L})/iu.test(text.slice(t.end)) &&
+    !/\b(?:at|from|until|till|to|since|by|before|after|around|between|and)\s*$/i.test(text.slice(0, t.start))
+  );
+}
+
 /** `text` with its times, dates and unreadable times blanked, so "2100hrs" or "UTC-5" are not durations. */
 export function blankTimes(text: string, options: TimeReadingOptions): string {
   let out = text;
   const blank = (start: number, end: number) => {
     out = out.slice(0, start) + ' '.repeat(end - start) + out.slice(end);
   };
-  for (const t of findTimes(text, options)) blank(t.start, t.end);
+  for (const t of findTimes(text, options)) if (!isClockLength(text, t)) blank(t.start, t.end);
   for (const d of findDates(text, options)) blank(d.start, d.end);
   for (const u of findUnreadableTimes(text)) blank(u.start, u.end);
   // Offsets written on their own: "(UTC-5)", "GMT+1".

@@ -23,7 +23,7 @@ import { onForget, rememberByText } from '../incremental/memo';
 const leadingMarkup = /^(?:[*_`[(~>\s]|at\s|by\s|around\s|about\s|approx(?:imately|\.)?\s)*/i;
 // A clock (`10:15`, `10:15:30`, `10.15 am`, `2100hrs`, `3 pm`) or a date (`2024-01-19`, `Jan 15`, `15/01/2024`) at the start.
 const leadingTime =
-  /^(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?(?:,?\s+\d{1,2}:\d{2})?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\s*hrs?\b|\d{1,2}\s*[ap]\.?m\.?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?)/i;
+  /^(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}([/.\-–—])\d{1,2}(?:\1\d{2,4})?(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{3,4}\s*hrs?\b|\d{1,2}\s*[ap]\.?m\.?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?)/i;
 const zoneAfter = /^\s*(?:\(?(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?[A-Z]{2,5}\)?(?=[\s:,)\-–—*]|$))/;
 
 export interface LeadingTime {
@@ -63,14 +63,18 @@ export function findTimelineEntries(blocks: readonly ParsedBlock[], sections: re
     for (const l of block.labels) if (l.level > 0) headingLines.push(l.line);
     if (block.endLine <= (timelines[0]?.headingRange.end.line ?? 0)) continue;
     const columns = tableColumns(block.tableHeader);
+    const untimed: EntryLine[] = [];
+    let timedItems = 0;
     for (const [index, entry] of block.entries.entries()) {
       if (!inTimeline(entry.line) || taken.has(entry.line)) continue;
       const found = entry.kind === 'table' ? tableEntry(entry, columns, lines) : textEntry(entry, block.entries, index);
       if (found) {
         entries.push(found);
         for (let l = found.line; l <= found.endLine; l++) taken.add(l);
-      }
+        if (entry.kind === 'list') timedItems++;
+      } else if (entry.kind === 'list') untimed.push(entry);
     }
+    entries.push(...itemsWithTimesInside(untimed, timedItems, taken));
   }
   entries.sort((a, b) => a.line - b.line);
   headingLines.sort((a, b) => a - b);
@@ -115,6 +119,47 @@ const leadingEntry = rememberByText((content: string): { time: LeadingTime; text
   const time = leadingTimeOf(content);
   return time ? { time, text: entryText(content, time) } : null;
 });
+
+/**
+ * The list items of a timeline whose time stands inside their text rather than first
+ * ("Investigating (14:05 UTC): …", "Fix deployed at 15:30 UTC."), as a status page or a
+ * reworded log writes them: entries when the list says it is one, that is when most of its items
+ * (other than nested ones) state a time, first or inside. Each is timed by its first written time
+ * (with the date and zone written beside it).
+ */
+function itemsWithTimesInside(untimed: readonly EntryLine[], timedItems: number, taken: Set<number>): TimelineEntry[] {
+  if (!untimed.length) return [];
+  const top = Math.min(...untimed.map((e) => e.depth));
+  const candidates = untimed.filter((e) => e.depth === top && !taken.has(e.line));
+  const inside = candidates.flatMap((entry) => {
+    const time = /\d/.test(entry.content) ? findTimes(entry.content)[0] : undefined;
+    return time ? [{ entry, start: time.start, end: time.end }] : [];
+  });
+  if (inside.length < 2 || (timedItems + inside.length) * 3 < (timedItems + candidates.length) * 2) return [];
+  return inside.map(({ entry, start, end }) => {
+    const { content } = entry;
+    const before = content
+      .slice(0, start)
+      .replace(/[*_]/g, '')
+      .replace(/(?:\s|[([—–,-]|\b(?:at|by|around|about|on|from)\b)+$/i, '')
+      .trim();
+    const after = content
+      .slice(end)
+      .replace(/^[\s)\]:*_—–,-]+/, '')
+      .replace(/[*_]+$/, '')
+      .trim();
+    const rest = /[\p{L}\p{N}]/u.test(after) ? after : '';
+    for (let l = entry.line; l <= entry.endLine; l++) taken.add(l);
+    return {
+      line: entry.line,
+      endLine: entry.endLine,
+      timeText: content.slice(start, end),
+      timeRange: range(entry.line, entry.contentStart + start, entry.line, entry.contentStart + end),
+      text: before && rest ? `${before}: ${rest}` : before || rest,
+      kind: 'list' as const,
+    };
+  });
+}
 
 function textEntry(entry: EntryLine, siblings: readonly EntryLine[], index: number): TimelineEntry | undefined {
   const leading = leadingEntry(entry.content);

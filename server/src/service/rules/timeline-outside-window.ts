@@ -33,6 +33,9 @@ export const timelineOutsideWindow: Rule = {
     let latest = Number.NEGATIVE_INFINITY;
     for (const entry of document.timeline) {
       if (entry.at === null || entry.at === undefined) continue;
+      // A window read without a zone is a wall clock: it cannot be compared with an entry read in one
+      // ("4:00 PM" as the end, "2:30 PM PDT" in the timeline).
+      if (incident.zone === null && entry.zone) continue;
       // An entry earlier than the one before it is a timeline-order finding, not this one.
       const outOfOrder = entry.at < latest;
       latest = Math.max(latest, entry.at);
