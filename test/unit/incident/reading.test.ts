@@ -131,6 +131,28 @@ const cases: Case[] = [
     expected: { start: '2025-04-11T13:05:00Z', end: '2025-04-11T14:31:00Z', timezone: 'UTC', durationMinutes: 86, statedDurationMinutes: 86 },
   },
   {
+    name: 'takes as the end the time the next sentence says the service was back to normal at ("At this point, ...")',
+    text: md(
+      '# Service disruption of February 28th, 2017',
+      '',
+      'At 9:37AM PST, a command removed more servers than intended.',
+      '',
+      'By 1:18PM PST, the index subsystem was fully recovered. The placement subsystem finished recovery at 1:54PM PST. At this point, the service was operating normally.',
+    ),
+    expected: { start: '2017-02-28T17:37:00Z', end: '2017-02-28T21:54:00Z', timezone: 'PST', durationMinutes: 257, statedDurationMinutes: null },
+  },
+  {
+    name: 'keeps the first end when no sentence points back at a later one',
+    text: md(
+      '# Service disruption of February 28th, 2017',
+      '',
+      'At 9:37AM PST, a command removed more servers than intended.',
+      '',
+      'By 1:18PM PST, the index subsystem was fully recovered. The placement subsystem finished recovery at 1:54PM PST. Later, the team wrote this report.',
+    ),
+    expected: { start: '2017-02-28T17:37:00Z', end: '2017-02-28T21:18:00Z', timezone: 'PST', durationMinutes: 221, statedDurationMinutes: null },
+  },
+  {
     name: 'reads a month-day-year date written with commas',
     text: md('## Issue Summary', 'Start Time: 07, 23, 2024, 08:00 AM UTC.', 'End Time: 07, 23, 2024, 09:45 AM UTC.'),
     expected: { start: '2024-07-23T08:00:00Z', end: '2024-07-23T09:45:00Z', durationMinutes: 105 },

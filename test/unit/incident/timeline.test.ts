@@ -271,3 +271,43 @@ describe('rules: timeline-outside-window with a window read without a zone', () 
     assert.deepEqual(outside('- 14:00 PDT: errors', '- 15:30 PDT: fixed', '- 17:00 PDT: still errors'), []);
   });
 });
+
+describe('incident: timelines in other layouts', () => {
+  it('reads entries that begin with a clock written 14h05', () => {
+    const text = md(
+      '# Postmortem',
+      '',
+      '**Start:** 05.03.2024 14:00 CET',
+      '**End:** 05.03.2024 15:45 CET',
+      '',
+      '## Timeline',
+      '',
+      '- 14h00 first failed payments',
+      '- 15h45 recovered',
+    );
+    assert.deepEqual(times(analyze(text)), ['2024-03-05T13:00:00Z', '2024-03-05T14:45:00Z']);
+  });
+
+  it('takes the zone a day line of the timeline declares ("2015-10-21 (all times UTC)")', () => {
+    const text = md(
+      '# Postmortem',
+      '',
+      '## Timeline',
+      '',
+      '2015-10-21 (all times UTC)',
+      '',
+      '- 14:54 OUTAGE BEGINS — backends melt down',
+      '- 16:00 OUTAGE MITIGATED, flash crowd subsides',
+      '- 17:01 INCIDENT ENDS, exit criterion reached',
+    );
+    const analysis = analyze(text);
+    assert.deepEqual(times(analysis).slice(-3), ['2015-10-21T14:54:00Z', '2015-10-21T16:00:00Z', '2015-10-21T17:01:00Z']);
+    assert.equal(analysis.incident.timezone, 'UTC');
+    assert.equal(analysis.incident.durationMinutes, 66);
+    // "INCIDENT ENDS" after the impact ended is the incident's close, not a later impact.
+    assert.deepEqual(
+      analysis.diagnostics.filter((d) => d.code === 'timeline-outside-window' || d.code === 'missing-timezone'),
+      [],
+    );
+  });
+});

@@ -122,6 +122,12 @@ describe('duplicate-section: contributing factors beside the root cause', () => 
     });
   }
 
+  it('does not flag a Five Whys section beside the Root Cause, in either order', () => {
+    assert.deepEqual(repeats(doc('## Five whys', '## Root cause')), []);
+    assert.deepEqual(repeats(doc('## Root cause', '## 5 Whys')), []);
+    assert.deepEqual(repeats(doc('## Five whys', '## Timeline', '## Five Whys')), [{ line: 10, data: { sectionId: 'root-cause', firstLine: 2 } }]);
+  });
+
   it('reads the part a heading names first: "Contributing causes" beside a root cause, "Root cause and contributing factors" as the whole section', () => {
     assert.deepEqual(repeats(doc('## Root Cause', '## Contributing causes')), []);
     assert.deepEqual(repeats(doc('## Root Cause', '## Root cause and contributing factors')), [{ line: 6, data: { sectionId: 'root-cause', firstLine: 2 } }]);

@@ -148,3 +148,17 @@ describe('impact-figure: where the impact is read', () => {
     assert.deepEqual(impact(md('# Postmortem', '', '## Impact', '', 'Description of impact', '', '## Timeline', '', '- 10:00 page')), []);
   });
 });
+
+describe('impact-figure: figures as company reports write them', () => {
+  const flagged = (impact: string) => findingsWith(analyze(md('# Postmortem', '', '## Issue Summary', '', `**Impact:** ${impact}`)), 'impact-figure').length;
+
+  it('counts a figure with a billion or thousand suffix, and "no revenue impact"', () => {
+    assert.equal(flagged('Estimated 1.21B queries lost.'), 0);
+    assert.equal(flagged('About 3k requests failed.'), 0);
+    assert.equal(flagged('Queries were lost; no revenue impact.'), 0);
+  });
+
+  it('still flags an impact without any figure', () => {
+    assert.equal(flagged('Queries were lost and the revenue suffered.'), 1);
+  });
+});

@@ -32,6 +32,9 @@ describe('time/duration: parseStatedDuration', () => {
     { text: 'Duration: 1:30 hours (14:00 to 15:30 UTC)', minutes: 90, duration: '1:30 hours' },
     { text: 'about 0:45 hrs', minutes: 45, duration: '0:45 hrs', approximate: true },
     { text: '26:05 hrs of degraded service', minutes: 1565, duration: '26:05 hrs' },
+    // Minutes after the h without a unit of their own.
+    { text: 'Durée : 2h30', minutes: 150, duration: '2h30' },
+    { text: '1h05 of downtime', minutes: 65, duration: '1h05' },
   ];
   for (const s of stated) {
     it(`reads "${s.text}" as ${s.minutes} minutes`, () => {

@@ -50,6 +50,14 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a clock written with an h between hours and minutes, with two-digit hours only',
+      line: 'à 14h05, puis 09h30 UTC; 2h30 de panne; build 10h20a',
+      times: [
+        { text: '14h05', clock: '14:05' },
+        { text: '09h30 UTC', clock: '09:30', zone: 'UTC' },
+      ],
+    },
+    {
       name: 'reads a time inside markdown emphasis labels',
       line: '*Start Time:* 2023-03-15 14:30 SAST',
       times: [{ text: '2023-03-15 14:30 SAST', clock: '14:30', date: d(2023, 3, 15), zone: 'Africa/Johannesburg' }],

@@ -97,12 +97,17 @@ const END_WORDS =
 const START_WORDS =
   /\b(?:start(?:ed|ing|s)?(?!\s+(?:again|working\s+again))|began|begins|beginning|begun|commenc(?:ed|ing|es)|since|from|onset|first\s+(?:occurred|appeared)|occurred|happened|went\s+down|start(?:\s+time)?\s*[:：])/gi;
 
+/** A sentence that opens by pointing back at the time before it: "At this point", "By then". */
+const BACK_TO_THEN = /^\s*(?:at\s+(?:this|that)\s+(?:point|time)|by\s+(?:then|this\s+time|that\s+time|this\s+point)|from\s+then\s+on)\b/i;
+
 const DETECTION_WORDS = /\b(?:noticed|detected|reported|alerted|paged|discovered|spotted|observed|flagged)\b/i;
 
 interface MarkedTime {
   time: ParsedTime;
   source: Source;
   role: 'start' | 'end' | null;
+  /** An end the next sentence confirms ("At this point, … operating normally"). */
+  final?: boolean;
 }
 
 /**
@@ -128,10 +133,21 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
     const inLine = findTimes(s.text, options);
     if (!inLine.length) continue;
     const roles: (MarkedTime['role'] | null)[] = inLine.map(() => null);
+    const final = new Set<number>();
+    let lastBefore = -1;
     for (const sentence of sentences(s.text)) {
       const inside = inLine.map((t, i) => ({ t, i })).filter(({ t }) => t.start >= sentence.start && t.start < sentence.end);
-      if (!inside.length) continue;
       const text = s.text.slice(sentence.start, sentence.end);
+      if (!inside.length) {
+        // "… finished recovery at 1:54 PM. At this point, the service was operating normally.": the
+        // sentence after a time says the impact ended then, which makes that time the end.
+        if (lastBefore >= 0 && roles[lastBefore] !== 'start' && BACK_TO_THEN.test(text) && new RegExp(END_WORDS.source, 'i').test(text)) {
+          roles[lastBefore] = 'end';
+          final.add(lastBefore);
+        }
+        continue;
+      }
+      lastBefore = inside[inside.length - 1].i;
       const mark = (words: RegExp, role: 'start' | 'end', fallbackBefore: boolean) => {
         for (const m of text.matchAll(words)) {
           const at = sentence.start + (m.index ?? 0);
@@ -146,7 +162,7 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
       mark(START_WORDS, 'start', false);
     }
     inLine.forEach((t, i) => {
-      times.push({ time: t, source: s, role: roles[i] ?? null });
+      times.push({ time: t, source: s, role: roles[i] ?? null, ...(final.has(i) ? { final: true } : {}) });
     });
   }
   const firstEnd = times.findIndex((t, i) => t.role === 'end' && times.slice(0, i).some((x) => x.role !== 'end'));
@@ -170,7 +186,9 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
   const before = times.slice(0, firstEnd);
   const start = before.find((t) => t.role === 'start') ?? before.find((t) => t.role === null);
   if (!start) return out;
-  for (const end of times.slice(firstEnd).filter((t) => t.role === 'end')) {
+  // An end the next sentence confirms ("At this point, … operating normally") comes first.
+  const ends = times.slice(firstEnd).filter((t) => t.role === 'end');
+  for (const end of [...ends.filter((t) => t.final), ...ends.filter((t) => !t.final)]) {
     out.push({
       start: found(start.time, start.source, `a sentence of ${where}`, options),
       end: found(end.time, end.source, `a sentence of ${where}`, options),

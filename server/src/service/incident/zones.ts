@@ -22,11 +22,13 @@ export function readZoneDeclarations(document: PostmortemDocument, options: Time
   const entryLines = new Set(document.timeline.map((e) => e.line));
   for (let l = from; l < lines.length; l++) {
     // Only "time(s)", "timezone" or a parenthesis can declare a zone (see time/declaration.ts).
-    if (entryLines.has(l) || lines[l].length > 400 || !/time|zone|\(/i.test(lines[l])) continue;
+    if (lines[l].length > 400 || !/time|zone|\(/i.test(lines[l])) continue;
     const text = withoutMarkup(lines[l]);
     // A line that states a time is not declaring a zone for others ("10:00 UTC: timestamps in UTC
     // logs"), unless a zone in parentheses stands apart from its times ("On May 3 (UTC), from 10:00").
+    // A timeline entry with a time declares nothing; a day line of the timeline may ("2015-10-21 (all times UTC)").
     const times = findTimes(text, options);
+    if (times.length && entryLines.has(l)) continue;
     const zone = times.length ? findDetachedZone(text, times, options) : findZoneDeclaration(text, options);
     if (!zone) continue;
     out.push({ line: l, zone, section: sectionOf(l) });

@@ -26,8 +26,8 @@ const figures: RegExp[] = [
   /\b\d[\d,.]*\s*(?:\/|out of)\s*\d/i,
   // Money: $1,200, €3k, 5,000 USD.
   /[$€£¥₦₹]\s?\d|\b\d[\d,.]*\s*(?:k|m|bn|million|billion|thousand)?\s*(?:USD|EUR|GBP|KES|NGN|ZAR|INR|dollars?|euros?|pounds?|naira|rand|shillings?|rupees?)\b/i,
-  // A count of what was affected: 1,200 users, 3k requests, 40 orders, two customers, thousands of users.
-  new RegExp(`\\b\\d[\\d,.]*\\s*(?:k|m|million|thousand|\\+)?\\s+(?:[\\w'-]+\\s+){0,3}?${affected}\\b`, 'i'),
+  // A count of what was affected: 1,200 users, 3k requests, 1.21B queries, 40 orders, two customers, thousands of users.
+  new RegExp(`\\b\\d[\\d,.]*\\s*(?:k|m|b|bn|million|billion|thousand|\\+)?\\s+(?:[\\w'-]+\\s+){0,3}?${affected}\\b`, 'i'),
   new RegExp(`\\b${numberWord}\\s+(?:of\\s+)?(?:(?:our|the|their|its)\\s+)?(?:[\\w'-]+\\s+){0,2}?${affected}\\b`, 'i'),
   // Most of them: most users, the majority of customers, nearly all requests (a share, if a rough one).
   new RegExp(
@@ -53,7 +53,7 @@ const figures: RegExp[] = [
     'iu',
   ),
   // None: "no impact to users", "no known impact", "users were not impacted" (zero is a figure).
-  /\bno (?:known |real |significant |noticeable |visible |measurable |material |user[- ]facing |customer[- ]facing |external )?impact\b|\b(?:not|never|n't) (?:been )?(?:impacted|affected)\b/i,
+  /\bno (?:known |real |significant |noticeable |visible |measurable |material |user[- ]facing |customer[- ]facing |external |revenue |business |financial |data )?impact\b|\b(?:not|never|n't) (?:been )?(?:impacted|affected)\b/i,
 ];
 
 /** The slot's own words left as the text: "Description of impact", "Describe the impact". */

@@ -10,7 +10,7 @@ const LEAD_UP = 2 * 3_600_000;
  * follow-up, not a sign the end time is wrong.
  */
 const followUp =
-  /\b(?:post-?mortem|post-incident|retro(?:spective)?|review(?:ed)?|RCA|debrief|action items?|tickets?|filed|scheduled|follow[- ]?ups?|published|status ?page|customers? (?:were )?(?:notified|informed|updated|emailed)|(?:email|note|update|announcement)s? (?:sent|went out)|communicat\w*|announce\w*|closed|resolved|all[- ]clear|monitor(?:ed|ing)|confirmed|verif(?:y|ied|ication)|stable|clean(?:ed)?[- ]?up|backfill\w*|reprocess\w*|documented|write-?up|lessons|hand(?:ed)?[- ]?(?:off|over)|stood down|incident (?:closed|ended|over))\b/i;
+  /\b(?:post-?mortem|post-incident|retro(?:spective)?|review(?:ed)?|RCA|debrief|action items?|tickets?|filed|scheduled|follow[- ]?ups?|published|status ?page|customers? (?:were )?(?:notified|informed|updated|emailed)|(?:email|note|update|announcement)s? (?:sent|went out)|communicat\w*|announce\w*|closed|resolved|all[- ]clear|monitor(?:ed|ing)|confirmed|verif(?:y|ied|ication)|stable|clean(?:ed)?[- ]?up|backfill\w*|reprocess\w*|documented|write-?up|lessons|hand(?:ed)?[- ]?(?:off|over)|stood down|incident (?:closed|ended|ends|over))\b/i;
 /** Words that say the impact went on: then the entry is a reason to check the end time after all. */
 const stillBroken =
   /\b(?:still|again|recurr\w*|errors?|outage|down|degraded|spike\w*|alert(?:s|ed)? (?:fired|firing)|pag(?:ed|es)|failing|failed|unavailable|timeouts?|5\d\d|5xx|customers? (?:report|complain)\w*)\b/i;

@@ -73,6 +73,8 @@ const AND_A_QUARTER = new RegExp(`(?<![\\p{L}\\p{N}.:])${AMOUNT}\\s+${UNIT}\\s+a
 const PLUS = new RegExp(`(?<![\\p{L}\\p{N}.:])(\\d+(?:\\.\\d+)?)\\+\\s*${UNIT}(?!\\p{L})`, 'iu');
 // "1:30 hours", "0:45 hrs": hours and minutes written as a clock, with an hour word after them ("10:00h" is a clock).
 const CLOCK_HOURS = /(?<![\p{N}:.])(\d{1,3}):([0-5]\d)\s*(?:hours?|hrs?)(?!\p{L})/iu;
+// "2h30", "1h05": minutes written after the h without a unit of their own.
+const HOURS_MINUTES = /(?<![\p{L}\p{N}:.])(\d{1,3})h([0-5]\d)(?![\p{L}\p{N}])/iu;
 const SPELLED_AND_DIGITS = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD_NUMBER})\\s*\\((\\d+)\\)\\s*${UNIT}(?!\\p{L})`, 'iu');
 
 const amountOf = (written: string) => WORD_NUMBERS[written.toLowerCase().replace(/\s+/g, ' ')] ?? Number(written);
@@ -96,6 +98,8 @@ function specialForms(text: string): Candidate[] {
   if (quarter) found.push({ start: quarter.index, text: quarter[0], minutes: quarter[1]?.toLowerCase() === 'three' ? 45 : 15 });
   const andQuarter = AND_A_QUARTER.exec(text);
   if (andQuarter) found.push({ start: andQuarter.index, text: andQuarter[0], minutes: (amountOf(andQuarter[1]) + 0.25) * unitMinutes(andQuarter[2]) });
+  const hoursMinutes = HOURS_MINUTES.exec(text);
+  if (hoursMinutes) found.push({ start: hoursMinutes.index, text: hoursMinutes[0], minutes: Number(hoursMinutes[1]) * 60 + Number(hoursMinutes[2]) });
   const clock = CLOCK_HOURS.exec(text);
   if (clock) found.push({ start: clock.index, text: clock[0], minutes: Number(clock[1]) * 60 + Number(clock[2]) });
   const both = SPELLED_AND_DIGITS.exec(text);

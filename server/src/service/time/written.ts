@@ -161,6 +161,9 @@ function numericDate(first: number, second: number, year: number, order: 'dmy' |
 const MILITARY_RANGE = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(\s*(?:-|–|—|to|until|and)\s*)([01]\d|2[0-3])([0-5]\d)(?![\p{N}:.,/])/gu;
 // "11:21a", "12:28p": a meridiem of one letter.
 const ONE_LETTER_MERIDIEM = /(?<![\p{L}\p{N}:.])(1[0-2]|0?[1-9]):([0-5]\d)\s?([ap])(?![\p{L}\p{N}])/giu;
+// "14h05", "09h30": the hour and minutes around an h, as French and other European texts write a
+// clock. Two-digit hours only: "2h30" is as often a length.
+const H_CLOCK = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])h([0-5]\d)(?![\p{L}\p{N}])/gu;
 const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Number(mm) >= 0;
 
 function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
@@ -176,6 +179,10 @@ function fromPatterns(line: string, options: TimeReadingOptions | undefined): Fo
     found.push({ start: endStart, end: endStart + 4, hour: Number(m[4]), minute: Number(m[5]), date: null, zone: null, inferred: [] });
   }
   for (const m of line.matchAll(MILITARY_TIME)) {
+    const start = m.index ?? 0;
+    found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+  }
+  for (const m of line.matchAll(H_CLOCK)) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
   }
