@@ -153,6 +153,21 @@ const cases: Case[] = [
     expected: { start: '2017-02-28T17:37:00Z', end: '2017-02-28T21:18:00Z', timezone: 'PST', durationMinutes: 221, statedDurationMinutes: null },
   },
   {
+    name: 'reads "Outage length:" inside a sentence as the stated duration',
+    text: md('# Postmortem', '', '## Summary', '', 'From 09:00 to 11:15 UTC on 2024-02-01. Outage length: 2 hrs 15 mins.'),
+    expected: { start: '2024-02-01T09:00:00Z', end: '2024-02-01T11:15:00Z', timezone: 'UTC', durationMinutes: 135, statedDurationMinutes: 135 },
+  },
+  {
+    name: 'reads "The outage length was" in a sentence as the stated duration',
+    text: md('# Postmortem', '', '## Summary', '', 'From 09:00 to 11:15 UTC on 2024-02-01. The outage length was 2 hrs 15 mins.'),
+    expected: { start: '2024-02-01T09:00:00Z', end: '2024-02-01T11:15:00Z', timezone: 'UTC', durationMinutes: 135, statedDurationMinutes: 135 },
+  },
+  {
+    name: 'reads an Incident length field as the stated duration',
+    text: md('# Postmortem', '', '## Summary', '', '- Start: 2024-02-01 09:00 UTC', '- End: 2024-02-01 11:15 UTC', '- Incident length: 2h15m'),
+    expected: { start: '2024-02-01T09:00:00Z', end: '2024-02-01T11:15:00Z', timezone: 'UTC', durationMinutes: 135, statedDurationMinutes: 135 },
+  },
+  {
     name: 'reads a month-day-year date written with commas',
     text: md('## Issue Summary', 'Start Time: 07, 23, 2024, 08:00 AM UTC.', 'End Time: 07, 23, 2024, 09:45 AM UTC.'),
     expected: { start: '2024-07-23T08:00:00Z', end: '2024-07-23T09:45:00Z', durationMinutes: 105 },

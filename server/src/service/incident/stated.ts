@@ -12,15 +12,16 @@ const QUALIFIERS =
 const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
 const FOR = /\bfor\b/gi;
-// "Total duration: 1.5 hours." and "Downtime: 45 minutes" inside a sentence of the summary.
+// "Total duration: 1.5 hours.", "Downtime: 45 minutes" and "Outage length: 2 hrs" inside a sentence of the summary.
 const LABELLED =
-  /\b(?:duration|downtime|outage\s+duration|time\s+to\s+(?:restore|recover|resolve))(?:\s+of\s+(?:the\s+)?(?:interruption|outage|incident|downtime|disruption|issue|problem|event))?\s*[:：]/gi;
+  /\b(?:duration|downtime|outage\s+duration|(?:outage|incident|impact)\s+length|length\s+of\s+(?:the\s+)?(?:outage|incident|downtime)|time\s+to\s+(?:restore|recover|resolve))(?:\s+of\s+(?:the\s+)?(?:interruption|outage|incident|downtime|disruption|issue|problem|event))?\s*[:：]/gi;
 // "took 10 minutes to identify the cause", "for 5 minutes before anyone noticed": part of the incident, not all of it.
 const PART_OF_INCIDENT =
   /^\s*(?:for\s+\w+\s+)?(?:to\s+(?:detect|notice|identify|find|diagnose|pinpoint|locate|respond|acknowledge|escalate|discover|spot|reali[sz]e|understand|figure|page|alert)|before\s+(?:anyone|we|it|the\s+team|an?\s+\w+)\s+(?:noticed|detected|was\s+detected|spotted|found|realized|realised))\b/i;
 // "undetected for eight days", "went unnoticed for 2 hours": how long before detection, not how long it lasted.
 const BEFORE_DETECTION = /\b(?:undetected|unnoticed|unseen|unreported|not\s+(?:detected|noticed|reported))\s+for\s*$/i;
-const OF = /\b(?:outage|downtime|disruption|interruption|duration|incident|degradation|stall|halt|stoppage|unavailability)\s+(?:time\s+)?(?:of|was|lasted)\b/gi;
+const OF =
+  /\b(?:outage|downtime|disruption|interruption|duration|incident|degradation|stall|halt|stoppage|unavailability)\s+(?:time\s+|length\s+)?(?:of|was|lasted)\b/gi;
 // "40min of total outage", "2 hours of downtime": the duration comes first.
 const OF_OUTAGE =
   /^\s*(?:of\s+(?:total\s+|complete\s+|partial\s+|full\s+)?(?:outage|downtime|disruption|interruption|degradation|unavailability|degraded\s+service|service\s+(?:loss|interruption)))\b/i;

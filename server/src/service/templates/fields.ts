@@ -5,7 +5,22 @@ import type { TemplateField } from './types';
 export const durationField: TemplateField = {
   id: 'duration',
   name: 'Duration',
-  aliases: ['Duration', 'Outage duration', 'Duration of the outage', 'Incident duration', 'Total duration', 'Downtime', 'Time to resolve', 'Time to recovery'],
+  aliases: [
+    'Duration',
+    'Outage duration',
+    'Duration of the outage',
+    'Incident duration',
+    'Total duration',
+    'Downtime',
+    'Total downtime',
+    'Time to resolve',
+    'Time to recovery',
+    'Outage length',
+    'Length of the outage',
+    'Incident length',
+    'Impact duration',
+    'Duration of impact',
+  ],
   required: true,
   hover:
     'How long the outage lasted, with its start and end times and their time zone, e.g. `14:30 – 18:45 UTC (4 hours 15 minutes)`. The stated duration should equal end minus start.',
