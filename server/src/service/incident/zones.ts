@@ -23,6 +23,8 @@ export function readZoneDeclarations(document: PostmortemDocument, options: Time
   for (let l = from; l < lines.length; l++) {
     // Only "time(s)", "timezone" or a parenthesis can declare a zone (see time/declaration.ts).
     if (lines[l].length > 400 || !/time|zone|\(/i.test(lines[l])) continue;
+    // A timeline entry with a clock declares nothing (below); most entries show one at a glance.
+    if (entryLines.has(l) && /\d[:h.]\d\d|\d\s*[ap]\.?m\b/i.test(lines[l])) continue;
     const text = withoutMarkup(lines[l]);
     // A line that states a time is not declaring a zone for others ("10:00 UTC: timestamps in UTC
     // logs"), unless a zone in parentheses stands apart from its times ("On May 3 (UTC), from 10:00").
