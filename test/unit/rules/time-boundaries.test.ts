@@ -55,6 +55,22 @@ describe('rules: timeline-order on a timeline written newest first', () => {
     );
   });
 
+  it('reads three entries going back as newest first, and skips an entry whose time cannot be read', () => {
+    const three = withCode(timeline('- 11:30 WAT: resolved', '- 10:30 WAT: fix deployed', '- 09:00 WAT: investigating'), 'timeline-order');
+    assert.deepEqual(
+      three.map((d) => d.data),
+      [{ newestFirst: true, oldestLine: 6 }],
+    );
+    const unreadable = withCode(
+      timeline('- 11:30 WAT: resolved', '- 25:61 WAT: garbled', '- 10:30 WAT: fix deployed', '- 09:00 WAT: investigating'),
+      'timeline-order',
+    );
+    assert.deepEqual(
+      unreadable.map((d) => d.data),
+      [{ newestFirst: true, oldestLine: 7 }],
+    );
+  });
+
   it('reports each step back when the timeline also goes forward, or goes back only once', () => {
     const forward = withCode(timeline('- 11:30 WAT: resolved', '- 10:30 WAT: fix', '- 10:45 WAT: check', '- 09:00 WAT: alert'), 'timeline-order');
     assert.deepEqual(

@@ -17,10 +17,11 @@ export const timelineOrder: Rule = {
       entries: entries.map((e) => ({ line: e.line, endLine: e.endLine, at: e.at ?? null })),
       safe: false,
     };
-    const timed = entries.filter((e): e is TimelineEntry & { at: number } => e.at !== null && e.at !== undefined);
-    // Newest first, as a status page lists its updates: one way of writing it, not one mistake per entry.
+    const timed = entries.filter((e): e is TimelineEntry & { at: number } => typeof e.at === 'number');
+    // Newest first, as a status page lists its updates: one way of writing it, not one mistake per
+    // entry. Two steps back and none forward (so three entries at least).
     const steps = timed.slice(1).map((e, i) => Math.sign(e.at - timed[i].at));
-    if (timed.length >= 3 && !steps.includes(1) && steps.filter((d) => d < 0).length >= 2) {
+    if (!steps.includes(1) && steps.filter((d) => d < 0).length >= 2) {
       const [newest, oldest] = [timed[0], timed[timed.length - 1]];
       return [
         {
