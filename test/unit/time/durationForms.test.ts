@@ -79,6 +79,27 @@ describe('time/duration: other written forms', () => {
   for (const c of cases) it(`reads "${c.text}" as ${c.minutes} minutes`, () => check(c));
 });
 
+describe('time/duration: one-letter units a space apart, clocks with an hour word, minutes after the h', () => {
+  const cases: Case[] = [
+    // One-letter units a space after their digits: hours, days and weeks alone, any after such a part.
+    { text: '13:05–14:31 UTC (1 h 26 m)', minutes: 86, read: '1 h 26 m' },
+    { text: 'about 1.5 h', minutes: 90, read: '1.5 h', approximate: true },
+    { text: '2 d 3 h 5 m', minutes: 3065, read: '2 d 3 h 5 m' },
+    { text: '2 H 10 M', minutes: 130, read: '2 H 10 M' },
+    { text: '1h 26 m', minutes: 86, read: '1h 26 m' },
+    { text: '1 h, 26 m and 30 s', minutes: 86.5, read: '1 h, 26 m and 30 s' },
+    { text: 'lasted 3 h for 5 m users', minutes: 180, read: '3 h' },
+    // Hours and minutes written as a clock, with an hour unit.
+    { text: 'Duration: 1:30 hours (14:00 to 15:30 UTC)', minutes: 90, read: '1:30 hours' },
+    { text: 'about 0:45 hrs', minutes: 45, read: '0:45 hrs', approximate: true },
+    { text: '26:05 hrs of degraded service', minutes: 1565, read: '26:05 hrs' },
+    // Minutes after the h without a unit of their own.
+    { text: 'Durée : 2h30', minutes: 150, read: '2h30' },
+    { text: '1h05 of downtime', minutes: 65, read: '1h05' },
+  ];
+  for (const c of cases) it(`reads "${c.text}" as ${c.minutes} minutes`, () => check(c));
+});
+
 describe('time/duration: the first duration of a line', () => {
   it('reads the earliest of two durations', () => {
     check({ text: '5 minutes to detect, 2 hours to fix', minutes: 5, read: '5 minutes' });

@@ -97,6 +97,8 @@ const END_WORDS =
 const START_WORDS =
   /\b(?:start(?:ed|ing|s)?(?!\s+(?:again|working\s+again))|began|begins|beginning|begun|commenc(?:ed|ing|es)|since|from|onset|first\s+(?:occurred|appeared)|occurred|happened|went\s+down|start(?:\s+time)?\s*[:：])/gi;
 
+/** END_WORDS for a test of one sentence (END_WORDS itself is global, for matchAll). */
+const ENDS = new RegExp(END_WORDS.source, 'i');
 /** A sentence that opens by pointing back at the time before it: "At this point", "By then". */
 const BACK_TO_THEN = /^\s*(?:at\s+(?:this|that)\s+(?:point|time)|by\s+(?:then|this\s+time|that\s+time|this\s+point)|from\s+then\s+on)\b/i;
 
@@ -141,7 +143,7 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
       if (!inside.length) {
         // "… finished recovery at 1:54 PM. At this point, the service was operating normally.": the
         // sentence after a time says the impact ended then, which makes that time the end.
-        if (lastBefore >= 0 && roles[lastBefore] !== 'start' && BACK_TO_THEN.test(text) && new RegExp(END_WORDS.source, 'i').test(text)) {
+        if (lastBefore >= 0 && roles[lastBefore] !== 'start' && BACK_TO_THEN.test(text) && ENDS.test(text)) {
           roles[lastBefore] = 'end';
           final.add(lastBefore);
         }

@@ -19,7 +19,6 @@ const logLevel = /\b(?:ERROR|WARN(?:ING)?|INFO|DEBUG|TRACE|FATAL|CRITICAL|NOTICE
 const logHeader = /\b(?:logs?|log lines?|output|stack ?traces?|stderr|stdout)\b/i;
 const tableSeparator = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-/** Table cells of a row, without the outer pipes (escaped `\|` stays inside its cell). */
 /** A phrase of the settings as a pattern: its characters as written, any run of spaces as one or more. */
 export function escapePhrase(phrase: string): string {
   return phrase
@@ -28,6 +27,7 @@ export function escapePhrase(phrase: string): string {
     .replace(/\s+/g, '\\s+');
 }
 
+/** Table cells of a row, without the outer pipes (escaped `\|` stays inside its cell). */
 export function tableCells(line: string): string[] {
   const trimmed = line
     .trim()
