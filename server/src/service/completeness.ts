@@ -5,6 +5,7 @@ import { perLine } from './incremental/lines';
 import { range } from './parse/lines';
 import { patterns } from './templates/checklist';
 import type { ChecklistCheck, ChecklistItem, Template, TemplateField, TemplateSection } from './templates';
+import { shorten } from './text/shorten';
 
 // What the document has filled in, decided once per analysis: for every section of the template
 // and every field it asks for, whether it is present, missing, or still a placeholder (the
@@ -606,7 +607,7 @@ export interface Gap {
   required: boolean;
 }
 
-const shortText = (text: string) => (text.length > 50 ? `${text.slice(0, 47).trimEnd()}…` : text);
+const shortText = (text: string) => shorten(text, 50);
 
 /** Everything left to write, required sections first, in template order, then the placeholders left elsewhere. */
 export function gapsOf(completeness: Completeness): Gap[] {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { Incident } from './incident';
 import type { PostmortemDocument } from './model';
 import { formatDuration } from './time';
+import { shorten } from './text/shorten';
 
 // "Insert timeline diagram": a Mermaid gantt chart of the timeline entries and the incident's
 // window, in the document's zone. GitHub renders Mermaid blocks in Markdown, so the diagram shows
@@ -47,7 +48,7 @@ function taskName(text: string, fallback: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   if (!/[\p{L}\p{N}]/u.test(name)) name = fallback;
-  if (name.length > 60) name = `${name.slice(0, 57).trimEnd()}…`;
+  name = shorten(name, 60);
   if (
     /^(?:gantt|title|section|dateFormat|axisFormat|tickInterval|excludes|includes|todayMarker|weekday|click|accTitle|accDescr|inclusiveEndDates|topAxis)\b/i.test(
       name,

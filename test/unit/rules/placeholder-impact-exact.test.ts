@@ -99,6 +99,33 @@ describe('placeholder: each finding exactly', () => {
       },
     ]);
   });
+  it('names a field by the label as written, lists each of its places, and reports in document order, not the template order', () => {
+    const text = md(
+      '# Postmortem: login outage',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 - <what happened>',
+      '',
+      '## Issue Summary',
+      '',
+      'Outage length: HH:MM to HH:MM UTC',
+      'Impact: Users could not log in, 40% of them.',
+    );
+    const found = findingsWith(analyze(text), 'placeholder').map((d) => ({ range: d.range, message: d.message, related: d.related }));
+    assert.deepEqual(found, [
+      { range: at(4, 10, 25), message: '"<what happened>" is a placeholder: fill it in.', related: undefined },
+      {
+        range: at(8, 15, 29),
+        message:
+          '"Outage length" is not filled in ("HH:MM" is a placeholder): How long the outage lasted, with its start and end times and their time zone, e.g. `14:30 – 18:45 UTC (4 hours 15 minutes)`. The stated duration should equal end minus start.',
+        related: [
+          { range: at(8, 15, 20), message: '"HH:MM" is a placeholder' },
+          { range: at(8, 24, 29), message: '"HH:MM" is a placeholder' },
+        ],
+      },
+    ]);
+  });
 });
 
 describe('impact-figure: where the impact is read', () => {

@@ -52,6 +52,36 @@ describe('blame-language: the settings', () => {
 
   it('does not take the words before the name, or an empty entry, for an allowed name', () => {
     assert.deepEqual(blames(cause(line), { allowedNames: ['after', ''] }), [[4, 6, 21, 'dana lee forgot', PERSON]]);
+    assert.deepEqual(blames(cause('Then Dana forgot the flag.'), { allowedNames: ['then'] }), [[4, 5, 16, 'dana forgot', PERSON]]);
+  });
+
+  it('takes a name for a name, though it ends like a pronoun ("Roche": "he")', () => {
+    assert.deepEqual(blames(cause('Roche forgot to check the flag.'), { allowedNames: ['Roche'] }), []);
+    assert.deepEqual(blames(cause('Roche forgot to check the flag.')), [[4, 0, 12, 'roche forgot', PERSON]]);
+  });
+
+  it('starts a role at its article, "a" as well as "an" and "the"', () => {
+    assert.deepEqual(blames(cause('A new engineer forgot the flag, and an intern ignored the alerts.')), [
+      [4, 0, 21, 'a new engineer forgot', PERSON],
+      [4, 36, 64, 'an intern ignored the alerts', PERSON],
+    ]);
+  });
+
+  it('flags each of several extra blame words', () => {
+    assert.deepEqual(blames(cause('Ops dropped the ball; the rollout was a hot mess.'), { blameWords: ['dropped the ball', 'hot mess'] }), [
+      [4, 4, 20, 'dropped the ball', 'blame word'],
+      [4, 40, 48, 'hot mess', 'blame word'],
+    ]);
+  });
+
+  it('reads a blame after a list of causes, but not "human error" as one of the list', () => {
+    assert.deepEqual(blames(cause('We saw timeouts, retries, careless deploys.')), [[4, 26, 34, 'careless', 'careless']]);
+    assert.deepEqual(blames(cause('Causes: bugs, traffic spikes, hardware failures, human error.')), []);
+  });
+
+  it('keeps one finding for two on the same words, and drops one inside a longer one from the same start', () => {
+    assert.deepEqual(blames(cause('Dana forgot the flag.'), { blameWords: ['Dana forgot'] }), [[4, 0, 11, 'dana forgot', PERSON]]);
+    assert.deepEqual(blames(cause('Dana forgot the flag.'), { blameWords: ['Dana forgot the flag'] }), [[4, 0, 20, 'dana forgot the flag', 'blame word']]);
   });
 
   it('flags an extra blame word as written, spaces and brackets included; empty entries add nothing', () => {
@@ -97,9 +127,36 @@ describe('blame-language: owners are not blamed, the rest of their line is read'
     ]);
   });
 
+  it('finds the Owner column by a bold header too, and keeps the place of every cell after it', () => {
+    assert.deepEqual(blames(measures('| Action | **Owner** |', '|---|---|', '| Add a check | Marco accidentally |')), []);
+    assert.deepEqual(blames(measures('| Owner | Action |', '|---|---|', '| Marco accidentally | Dana forgot the flag |')), [
+      [6, 23, 34, 'dana forgot', PERSON],
+    ]);
+  });
+
+  it('counts the columns of a row with a pipe at one end only', () => {
+    assert.deepEqual(blames(measures('| Action | Owner', '|---|---', '| Dana forgot the flag | Marco accidentally')), [[6, 2, 13, 'dana forgot', PERSON]]);
+    assert.deepEqual(blames(measures('Action | Owner |', '---|---|', 'Dana forgot the flag | Marco accidentally |')), [[6, 0, 11, 'dana forgot', PERSON]]);
+  });
+
   it('reads the text after an owner table as prose again', () => {
     const text = measures('| Action | Owner |', '|---|---|', '| Add a check | Marco accidentally |', '', 'Then Marco accidentally deleted the index.');
     assert.deepEqual(blames(text), [[8, 5, 23, 'marco accidentally', PERSON]]);
+  });
+
+  it('blanks an Owner or Assignee field however it is spaced, a name of two words, and a mention of one', () => {
+    assert.deepEqual(
+      blames(
+        measures(
+          '- [ ] Add a prompt (Owner : Marco accidentally assigned)',
+          '- [ ] Add a prompt (Owner:Marco accidentally assigned)',
+          '- [ ] Add a prompt (Assignee: Marco accidentally assigned)',
+          '- [ ] Add a prompt (Owner: Dana Lee accidentally assigned)',
+          '- [ ] Add a prompt, @Dana.Lee forgot',
+        ),
+      ),
+      [],
+    );
   });
 
   it('blanks an Owner field and an @mention, and still reads the rest of the line', () => {

@@ -132,3 +132,43 @@ describe('impact-figure', () => {
     assert.deepEqual(findingsWith(analyze(md('# Postmortem', '', '## Issue Summary', '', 'It broke.')), 'impact-figure'), []);
   });
 });
+
+describe('impact-figure: where the impact and its figure are read, exactly', () => {
+  const S = ['# Postmortem', '', '## Issue Summary', ''];
+  const at = (text: string) =>
+    findingsWith(analyze(text), 'impact-figure').map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]);
+  const sentence = 'The booking site was down from 09:00 to 10:00 UTC. Users were unable to log in. The root cause was an expired certificate.';
+
+  it('reports on the heading of an Impact section when no Impact field is written', () => {
+    assert.deepEqual(at(md(...S, 'The site broke.', '', '## Impact', '', 'Users could not log in.')), [[6, 0, 6, 9]]);
+  });
+
+  it('reads the whole paragraph of an impact sentence, not an earlier one, lines joined as lines', () => {
+    assert.deepEqual(at(md(...S, sentence)), [[4, 51, 4, 68]]);
+    assert.deepEqual(at(md(...S, 'The site was slow on Monday.', '', `${sentence} It hit 1,200 customers.`)), []);
+    assert.deepEqual(at(md(...S, `${sentence} It hit 1,200`, 'customers.')), []);
+    assert.deepEqual(at(md(...S, 'The site broke.', '', '## Impact', '', 'Checkout failed for 1,200', 'customers.')), []);
+  });
+
+  it('reads a labelled Impact field alone, not the other labels of its paragraph', () => {
+    assert.deepEqual(at(md(...S, 'Impact: users could not log in', 'Root cause: a bad query slowed 3,000 requests')), [[4, 0, 4, 7]]);
+  });
+
+  it('is silent on a document that is not in English, even on an English impact line', () => {
+    const french = [
+      "# Rapport d'incident",
+      '',
+      '## Résumé',
+      '',
+      'Le site était en panne pendant deux heures, et les clients ne pouvaient pas se connecter. La cause était une mise à jour de la base de données qui a échoué.',
+      '',
+      '- **Impact:** Users could not log in.',
+    ];
+    assert.deepEqual(at(md(...french)), []);
+  });
+
+  it('takes an impact without a word of three letters for not written yet', () => {
+    assert.deepEqual(at(md(...S, '- **Impact:** It is ok.')), []);
+    assert.deepEqual(at(md(...S, '- **Impact:** It was not ok.')), [[4, 2, 4, 13]]);
+  });
+});

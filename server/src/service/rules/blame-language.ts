@@ -12,10 +12,9 @@ interface Blame {
   kind: string;
   /** A cheap test a line must pass before `pattern` is tried on it. */
   clue?: RegExp;
+  /** Its `subject` group, where it has one, is a person: checked against the names that are not people. */
   pattern: RegExp;
   suggestion: string;
-  /** The match names a person: checked against the names that are not people. */
-  person?: boolean;
 }
 
 const NAME = "\\p{Lu}\\p{Ll}+(?:['’]\\p{Lu}\\p{Ll}+)?(?:[ -]\\p{Lu}\\p{Ll}+)?";
@@ -51,7 +50,6 @@ const blames: Blame[] = [
       'gu',
     ),
     suggestion: 'say what happened and what made it possible, not whose fault it was',
-    person: true,
   },
   {
     kind: 'should have known',
@@ -70,7 +68,6 @@ const blames: Blame[] = [
     clue: /forg[oe]t|neglect|overlook|fail|didn|did not|never|miss|ignor|mistaken|accident|careless|wrong|inadvertent|reckless|messed|screwed|fouled|broke|botch|made|caused|should|blame|fault|responsible/i,
     pattern: new RegExp(`\\b${SUBJECT}\\s+(?:(?:also|then|just|apparently|again|simply|unfortunately)\\s+)?(?:${FAILED})`, 'gu'),
     suggestion: 'make the system the subject: "the deploy went out without the config check" rather than "Dana forgot the config check"',
-    person: true,
   },
 ];
 
@@ -104,16 +101,15 @@ const systemNoun =
  * Boskos pod") or before a system noun ("Prow config"), in any case. A person is rarely written so.
  */
 function namedAsThing(name: string, prose: readonly ProseLine[], cache: Map<string, boolean>): boolean {
-  const key = name.toLowerCase();
-  const known = cache.get(key);
+  const known = cache.get(name);
   if (known !== undefined) return known;
-  const word = escapePhrase(key);
+  const word = escapePhrase(name);
   const asThing = new RegExp(
     `\\b(?:the|an?)\\s+(?:(?:updated|new|old|current|main|production|prod|staging|whole|entire|local|real|same)\\s+)?${word}\\b(?!['’]s)|\\b${word}(?:['’]s)?\\s+${systemNoun}\\b`,
     'iu',
   );
   const found = prose.some((p) => asThing.test(p.text));
-  cache.set(key, found);
+  cache.set(name, found);
   return found;
 }
 
@@ -121,14 +117,14 @@ function namedAsThing(name: string, prose: readonly ProseLine[], cache: Map<stri
  * Where the person starts in a matched subject ("After Dana" -> 3 + 1), or undefined when the
  * subject names no person: a sentence opener, a system, a name the settings allow.
  */
-function personIn(subject: string, allowed: ReadonlySet<string>, isThing: (name: string) => boolean = () => false): number | undefined {
+function personIn(subject: string, allowed: ReadonlySet<string>, isThing: (name: string) => boolean): number | undefined {
   if (/^(?:the|an?|our|one of)\b/i.test(subject) || /^(?:he|she|someone|somebody|his|her|their|my|your)$/i.test(subject)) return 0;
   const words = [...subject.matchAll(/[^\s-]+/g)];
   let i = 0;
   while (i < words.length && notNames.has(words[i][0].toLowerCase())) i++;
   if (i === words.length) return undefined;
-  const name = subject.slice(words[i].index).trim();
-  if (allowed.has(name.toLowerCase()) || words.slice(i).some((w) => allowed.has(w[0].toLowerCase()))) return undefined;
+  // The whole subject ("Dana Lee") or one of its words from the name on ("Then Dana": not "then").
+  if (allowed.has(subject.toLowerCase()) || words.slice(i).some((w) => allowed.has(w[0].toLowerCase()))) return undefined;
   if (isThing(words[i][0])) return undefined;
   return words[i].index;
 }
@@ -170,16 +166,14 @@ function blankColumns(text: string, columns: readonly number[]): string {
 
 /** A blame found in one line's text (the line number is the finding's). */
 interface LineBlame {
-  from: number;
+  start: number;
   end: number;
   kind: string;
-  phrase: string;
   suggestion: string;
-  /** A person as the subject of a failure: the subject's words, read against the document (is the name a system's?). */
-  subject?: string;
-  /** The whole match, for a subject found later. */
+  /** The match's `subject` group, a person's name or role: read against the settings and the document (is the name a system's?). */
+  subject: string | undefined;
+  /** The whole match: the phrase, from the person on where there is a subject. */
   matched: string;
-  start: number;
 }
 
 // The blames of a line depend on its text and the settings alone: remembered per line text, per settings.
@@ -191,7 +185,7 @@ function forgetReaders(): void {
 }
 onForget(forgetReaders);
 
-function lineReader(allowed: ReadonlySet<string>, extra: readonly string[]): (text: string) => LineBlame[] {
+function lineReader(extra: readonly string[]): (text: string) => LineBlame[] {
   const patterns = extra.length
     ? [
         ...blames,
@@ -212,22 +206,13 @@ function lineReader(allowed: ReadonlySet<string>, extra: readonly string[]): (te
         const before = text.slice(Math.max(0, start - 80), start);
         if (negated.test(before)) continue;
         if (blame.kind === 'human error' && listed.test(before)) continue;
-        let from = start;
-        if (blame.person) {
-          // Ruled out here only when no document could make it a person's.
-          const person = personIn(m.groups?.subject ?? '', allowed);
-          if (person === undefined) continue;
-          from = start + person;
-        }
         found.push({
-          from,
+          start,
           end: start + m[0].length,
           kind: blame.kind,
-          phrase: m[0].slice(from - start).replace(/\s+/g, ' '),
           suggestion: blame.suggestion,
-          ...(blame.person ? { subject: m.groups?.subject ?? '' } : {}),
+          subject: m.groups?.subject,
           matched: m[0],
-          start,
         });
       }
     }
@@ -247,11 +232,11 @@ export const blameLanguage: Rule = {
     if (!isEnglish(document)) return [];
     const allowed = new Set(settings.allowedNames.map((n) => n.trim().toLowerCase()).filter(Boolean));
     const extra = settings.blameWords.map((w) => w.trim()).filter(Boolean);
-    const key = JSON.stringify([[...allowed], extra]);
+    const key = JSON.stringify(extra);
     let blamesIn = readers.get(key);
     if (!blamesIn) {
       if (readers.size >= 20) forgetReaders();
-      blamesIn = rememberByText(lineReader(allowed, extra));
+      blamesIn = rememberByText(lineReader(extra));
       readers.set(key, blamesIn);
     }
     const prose = proseLines(document);
@@ -264,39 +249,40 @@ export const blameLanguage: Rule = {
       // (Most lines name no owner: one test before the two replacements.)
       let text = /owner|assign|@/i.test(p.text)
         ? p.text
-            .replace(/\b(?:owners?|assignees?|assigned to)\s*[:：]\s*[^,;()|]*/gi, (m) => ' '.repeat(m.length))
+            .replace(/\b(?:owners?|assignees?|assigned to)\s*[:：][^,;()|]*/gi, (m) => ' '.repeat(m.length))
             .replace(/@[\w.-]+/g, (m) => ' '.repeat(m.length))
         : p.text;
       const columns = owners.get(p.line);
       if (columns) text = blankColumns(text, columns);
-      for (const found of blamesIn(text)) {
-        let b = found;
-        if (found.subject !== undefined) {
-          // "an updated Prow … Prow failed": a name the document also writes as a thing is a system.
-          const person = personIn(found.subject, allowed, isThing);
-          if (person === undefined) continue;
-          b = { ...found, from: found.start + person, phrase: found.matched.slice(person).replace(/\s+/g, ' ') };
-        }
+      for (const b of blamesIn(text)) {
+        // "an updated Prow … Prow failed": a name the document also writes as a thing is a system.
+        const person = b.subject === undefined ? 0 : personIn(b.subject, allowed, isThing);
+        if (person === undefined) continue;
+        const phrase = b.matched.slice(person).replace(/\s+/g, ' ');
         findings.push({
           code: 'blame-language',
-          message: `"${b.phrase}" blames people rather than the system: ${b.suggestion}.`,
-          range: range(p.line, b.from, p.line, b.end),
+          message: `"${phrase}" blames people rather than the system: ${b.suggestion}.`,
+          range: range(p.line, b.start + person, p.line, b.end),
           fixes: [],
-          data: { kind: b.kind, phrase: b.phrase.toLowerCase() },
+          data: { kind: b.kind, phrase: phrase.toLowerCase() },
         });
       }
     }
-    // "she should have known" is one finding, not two: a finding inside a longer one on its line goes.
-    return findings.filter(
-      (f) =>
-        !findings.some(
-          (g) =>
-            g !== f &&
-            g.range.start.line === f.range.start.line &&
-            g.range.start.character <= f.range.start.character &&
-            g.range.end.character >= f.range.end.character &&
-            g.range.end.character - g.range.start.character > f.range.end.character - f.range.start.character,
-        ),
-    );
+    // "she should have known" is one finding, not two: a finding inside a longer one on its line goes,
+    // and of two on the same words the first stays.
+    const length = (f: Finding) => f.range.end.character - f.range.start.character;
+    const seen = new Set<string>();
+    return findings.filter((f) => {
+      const at = `${f.range.start.line}:${f.range.start.character}:${f.range.end.character}`;
+      if (seen.has(at)) return false;
+      seen.add(at);
+      return !findings.some(
+        (g) =>
+          g.range.start.line === f.range.start.line &&
+          g.range.start.character <= f.range.start.character &&
+          g.range.end.character >= f.range.end.character &&
+          length(g) > length(f),
+      );
+    });
   },
 };

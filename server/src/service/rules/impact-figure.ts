@@ -90,7 +90,7 @@ export const impactFigure: Rule = {
       .map((t) =>
         t
           .split('\n')
-          .filter((l) => !slotText.test(l.trim()))
+          .filter((l) => !slotText.test(l))
           .join('\n'),
       )
       .filter((t) => /[\p{L}]{3,}/u.test(t));

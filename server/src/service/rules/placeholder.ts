@@ -1,12 +1,13 @@
 import type { PlaceholderSite, SectionCompleteness } from '../completeness';
 import type { Range } from '../model';
 import type { Finding, RelatedPlace, Rule } from './types';
+import { shorten } from '../text/shorten';
 
 // Text still as the template (or a placeholder) wrote it: one finding per unfilled field, per
 // section that holds nothing else, and per line with a placeholder elsewhere. What counts is
 // decided by the completeness evaluation, which the status bar and the hover read too.
 
-const quote = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+const quote = (text: string) => shorten(text, 60);
 
 function describe(site: PlaceholderSite): string {
   if (site.kind === 'template-text') return `"${quote(site.text)}" is the template's text`;

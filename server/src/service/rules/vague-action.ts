@@ -1,6 +1,7 @@
 import { type ActionItem, readActionItems, unassigned } from '../actionItems';
 import { escapePhrase, isEnglish } from '../writing/prose';
 import type { Finding, Rule } from './types';
+import { shorten } from '../text/shorten';
 
 // A corrective measure is a task someone can check off: a verb and the thing it changes
 // ("Alert on connection-pool saturation above 80%"). "Improve monitoring", "be more careful"
@@ -52,24 +53,28 @@ const generic = new Set(
     'monitoring monitor alerting alerts alert testing tests test logging logs observability documentation docs communication ' +
     'code reviews review training visibility coverage checks check security resilience reliability quality practices tooling ' +
     'oversight awareness careful vigilant cautious diligent attentive mindful proactive attention look looking eye keep ' +
+    'dont doesnt didnt wont cant isnt arent wasnt werent lets thats theres ' +
     'happen happens happening occur occurring recur prevent avoid recurrence learn mistakes investigate further follow up improve improved improving ' +
     'improvement improvements enhance enhanced increase increased boost strengthen upgrade revisit expand tighten rethink ' +
     're-evaluate evaluate additional extra try harder matter cause measures measure steps step actions action'
   ).split(/\s+/),
 );
 
-/** Something concrete: a number, code, a path or file, a ticket, an acronym (API, DNS), or a word that names a thing. */
-function namesAThing(text: string, vague: RegExp): boolean {
-  const rest = text.replace(vague, ' ');
-  if (/\d|`|[\w-]+\.[a-z]{2,}\b|\/\w|\w_\w|\b[A-Z]{2,}\b|#\d|\bhttps?:/.test(rest)) return true;
+/**
+ * Something concrete in what is left of a task: a number (a ticket #42 too), code, a host or file, a
+ * path or link, a snake_case name, an acronym (API, DNS), or a word that names a thing. Apostrophes do
+ * not count: "it's" is "its", a generic word.
+ */
+function namesAThing(rest: string): boolean {
+  if (/\d|`|[\w-]\.[a-z]{2,}\b|\/\w|\w_\w|\b[A-Z]{2,}\b/.test(rest)) return true;
   return rest
     .toLowerCase()
-    .split(/[^\p{L}'-]+/u)
-    .some((w) => w.length >= 3 && !generic.has(w.replace(/^'+|'+$/g, '')));
+    .split(/[^\p{L}'-]/u)
+    .some((w) => w.length >= 3 && !generic.has(w.replace(/'/g, '')));
 }
 
 function extraPhrase(words: readonly string[]): RegExp | undefined {
-  const phrases = words.map((w) => w.trim()).filter(Boolean);
+  const phrases = words.filter((w) => w.trim());
   if (!phrases.length) return undefined;
   // Not \b: a phrase may begin or end with a bracket or a dot ("tune the knobs (soon)").
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${phrases.map(escapePhrase).join('|')})(?![\\p{L}\\p{N}_])`, 'iu');
@@ -77,27 +82,30 @@ function extraPhrase(words: readonly string[]): RegExp | undefined {
 
 /** The vague phrase of the task, when it names nothing more concrete. */
 export function vagueness(text: string, extra: readonly string[] = []): string | undefined {
-  const plain = text.replace(/(\*\*|__)(.*?)\1\s*[:：]?/g, '$2 ').replace(/\s+/g, ' ');
+  const plain = text
+    .replace(/(\*\*|__)(.*?)\1\s*[:：]?/g, '$2 ')
+    .replace(/\s+/g, ' ')
+    .trim();
   for (const exhortation of exhortations) {
-    const m = exhortation.exec(plain.trim());
+    const m = exhortation.exec(plain);
     // "Be more careful: add a prompt to `reindex --prod`" goes on with a task of its own.
     // So does one that says what it means: "…, aka, add e2e tests", "…, i.e. …", "… by adding …".
     const task = m
       ? /(?:[:;(—–]|,?\s+(?:aka|a\.k\.a\.?|i\.e\.?|e\.g\.?|namely|that is|for example|for instance|such as|by)\b,?)\s*(.+)$/i.exec(
-          plain.trim().slice(m[0].length),
+          plain.slice(m[0].length),
         )?.[1]
       : undefined;
-    if (m && !(task && namesAThing(task, /$^/))) return m[0].trim();
+    if (m && !(task && namesAThing(task))) return m[0];
   }
   const own = extraPhrase(extra);
   for (const phrase of own ? [...vaguePhrases, own] : vaguePhrases) {
     const m = phrase.exec(plain);
-    if (m && !namesAThing(plain, phrase)) return m[0].trim();
+    if (m && !namesAThing(plain.replace(phrase, ' '))) return m[0];
   }
   return undefined;
 }
 
-const quote = (text: string) => (text.length > 60 ? `${text.slice(0, 57).trimEnd()}…` : text);
+const quote = (text: string) => shorten(text, 60);
 
 export const vagueAction: Rule = {
   code: 'vague-action',
@@ -123,8 +131,8 @@ export const vagueAction: Rule = {
       const vague = item.tickets.length ? undefined : vagueness(item.text, settings.vagueWords);
       const wanted = asks(item.sectionId);
       const missing = [
-        ...(wanted.owner && (!item.owner || unassigned.test(item.owner.trim())) ? ['owner'] : []),
-        ...(wanted.due && (!item.due || unassigned.test(item.due.trim())) ? ['due date'] : []),
+        ...(wanted.owner && (!item.owner || unassigned.test(item.owner)) ? ['owner'] : []),
+        ...(wanted.due && (!item.due || unassigned.test(item.due)) ? ['due date'] : []),
       ];
       if (!vague && !missing.length) continue;
       findings.push({
