@@ -147,11 +147,48 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     label.evidence.capitalised &&
     blockUnder(lines, label.line);
   const plainColonNames = labels.some((l) => plainColonHeads(l) && matcher.match(l.label)?.exact);
+  // The sections real headings name, with the rank of each heading: a section named by a heading at
+  // least as high as the one a label sits under is that heading's, not the label's.
+  const headed = new Map<string, { line: number; rank: number }[]>();
+  for (const label of labels) {
+    if (label.level === 0 || inFrontMatter(label.line)) continue;
+    const id = matcher.match(label.label)?.section.id;
+    if (id) headed.set(id, [...(headed.get(id) ?? []), { line: label.line, rank: rankOf(label) }]);
+  }
+  /**
+   * A label under the open section, at a lower rank, that names another section is a part of the open
+   * one: in a timeline, when it holds a time (a phase: `### 09:45-11:00 UTC: Root cause identified`,
+   * `#### Phase 3: Recovery (17:55-18:00 UTC)`); and when the document gives that other section a
+   * heading of its own at least as high as the open one's (or is an optional section), if the label is a
+   * bold or plain line (`**action items:** …` in a tl;dr beside `## Recommendations`), sits under a
+   * subheading of the open section, or is one of a set of subheadings of which another is the open
+   * section's or no section's (`### Prevention`, `### Detection`, `### Fixes` under `## Action items`
+   * beside `## Root cause`). Bold and plain lines must be headed elsewhere.
+   * A subheading alone under another section (`### Timeline` under `## Impact` after `## Timeline`) is
+   * a second instance.
+   */
+  const partOfOpen = (label: LabelLine, match: SectionMatch): boolean => {
+    if (!open || rankOf(label) <= open.rank || match.section.id === open.section.id) return false;
+    if (open.section.id === 'timeline' && holdsWhen(label.label)) return true;
+    const { rank, section } = open;
+    const headedElsewhere = headed.get(match.section.id)?.some((h) => h.line !== label.line && h.rank <= rank) ?? false;
+    if (label.level === 0) return headedElsewhere;
+    // An optional section (`### Detection` among the action items' categories) need not be headed elsewhere.
+    if (!headedElsewhere && match.section.required) return false;
+    for (const other of labels) {
+      if (other.line <= section.headingRange.start.line || other.level === 0 || other === label) continue;
+      if (rankOf(other) <= rank) break;
+      if (other.line < label.line && rankOf(other) < rankOf(label)) return true;
+      if (other.level === label.level && (matcher.match(other.label)?.section.id ?? section.id) === section.id) return true;
+    }
+    return false;
+  };
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
     if (match?.via === 'intent' && label.missingSpace) return undefined;
     if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label))) return undefined;
     if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
+    if (match && partOfOpen(label, match)) return undefined;
     return match;
   };
   for (const label of labels) {
@@ -367,6 +404,11 @@ function followUpsInLessons(sections: Section[], lines: readonly string[], templ
 }
 
 /** A heading that is only a date or a clock (or a range of clocks), with at most a weekday and a zone. */
+/** The label holds a time of day or a date: `09:45-11:00 UTC: Recovery`, `Phase 3 (17:55-18:00 UTC)`, `Feb 24: …`. */
+function holdsWhen(label: string): boolean {
+  return /\d/.test(label) && (findTimes(label).length > 0 || findDates(label, { referenceDate: STAND_IN_DAY, standInYear: true }).length > 0);
+}
+
 function onlyWhen(label: string): boolean {
   if (!/\d/.test(label)) return false;
   // The time module's own readers find the dates and clocks (a stand-in year for "May 14"); what is left
