@@ -403,17 +403,22 @@ function followUpsInLessons(sections: Section[], lines: readonly string[], templ
   });
 }
 
-/** A heading that is only a date or a clock (or a range of clocks), with at most a weekday and a zone. */
-/** The label holds a time of day or a date: `09:45-11:00 UTC: Recovery`, `Phase 3 (17:55-18:00 UTC)`, `Feb 24: …`. */
-function holdsWhen(label: string): boolean {
-  return /\d/.test(label) && (findTimes(label).length > 0 || findDates(label, { referenceDate: STAND_IN_DAY, standInYear: true }).length > 0);
+/** The clocks and dates in a label, found by the time module's own readers (a stand-in year for "May 14"). */
+function whenSpans(label: string): { start: number; end: number }[] {
+  if (!/\d/.test(label)) return [];
+  return [...findTimes(label), ...findDates(label, { referenceDate: STAND_IN_DAY, standInYear: true })];
 }
 
+/** The label holds a time of day or a date: `09:45-11:00 UTC: Recovery`, `Phase 3 (17:55-18:00 UTC)`, `Feb 24: …`. */
+function holdsWhen(label: string): boolean {
+  return whenSpans(label).length > 0;
+}
+
+/** A heading that is only a date or a clock (or a range of clocks), with at most a weekday and a zone. */
 function onlyWhen(label: string): boolean {
-  if (!/\d/.test(label)) return false;
-  // The time module's own readers find the dates and clocks (a stand-in year for "May 14"); what is left
-  // may be a weekday, "at"/"to", punctuation and a zone written in capitals ("UTC", "PST", "UTC+2").
-  const spans = [...findTimes(label), ...findDates(label, { referenceDate: STAND_IN_DAY, standInYear: true })];
+  // What is left once the dates and clocks go may be a weekday, "at"/"to", punctuation and a zone
+  // written in capitals ("UTC", "PST", "UTC+2").
+  const spans = whenSpans(label);
   if (!spans.length) return false;
   let rest = label;
   for (const t of spans) rest = rest.slice(0, t.start) + ' '.repeat(t.end - t.start) + rest.slice(t.end);
