@@ -78,6 +78,14 @@ export interface Completeness {
 /** Template times and dates: `HH:MM`, `hh:mm AM`, `XX:XX`, `??:??`, `YYYY-MM-DD`, `DD/MM/YYYY`. */
 const placeholderTime =
   /(?<![\p{L}\p{N}])(?:(?:YYYY|yyyy)([-/.])MM\1(?:DD|dd)|(?:DD|dd|MM)([-/.])(?:MM|DD|dd)\2(?:YYYY|yyyy)|(?:[Hh]{1,2}|[Xx]{2}|\?\?|_{2}|#{2}):(?:MM|mm|[Xx]{2}|\?\?|_{2}|#{2})(?::(?:SS|ss|[Xx]{2}))?(?:\s?[AaPp][Mm](?![\p{L}]))?)(?![\p{L}\p{N}])/gu;
+/**
+ * A real clock or date ("16:10", "2024-06-02") and no `HH:MM` left: the author's entry, though wordsOf
+ * sets its times aside ("Between HH:MM and HH:MM on 2024-01-19" is still the skeleton, its date filled in).
+ */
+const writesWhen = (text: string) => {
+  const code = withoutCode(text);
+  return /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:.]\d{2}\b/.test(code) && code.search(placeholderTime) < 0;
+};
 /** Words the templates write for the author to replace: `(time zone)`, `N hours N minutes`, `SEV-N`. */
 const templateToken = /\(time zone\)|\bN (?:hours?|minutes?|mins?|days?|customers?|users?)\b|\bSEV-N\b/g;
 /** A value or line that is nothing but a placeholder word. */
@@ -410,7 +418,8 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
       return;
     }
     const words = mayBeSkeleton(bare, shape.lower) ? wordsOf(bare) : '';
-    if (words && skeleton.has(words)) {
+    // "- 16:10 - Service restored" says when: the skeleton's words with a real time are the author's entry.
+    if (words && skeleton.has(words) && !writesWhen(bare)) {
       // A label the skeleton writes (`**Duration:**`, `- **What went well:**`) is unfilled only while
       // the section says nothing else: with text of its own, it is the label of that text.
       if (shape.labelLike) labels.push(wholeLineSite(context, line, 'template-text', section.id));

@@ -189,3 +189,66 @@ describe('impact-figure: figures as company reports write them', () => {
     assert.equal(flagged('Queries were lost and the revenue suffered.'), 1);
   });
 });
+
+describe("placeholder: the skeleton's words with a real time are the author's", () => {
+  const timeline = (...entries: string[]) =>
+    md(
+      '# Outage of the API',
+      '',
+      '## Issue Summary',
+      '',
+      'From 09:40 to 16:10 UTC most requests failed; the root cause was a bad config push.',
+      '',
+      '## Timeline',
+      '',
+      ...entries,
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'A bad config push; we rolled it back.',
+      '',
+      '## Corrective and Preventative Measures',
+      '',
+      '- Add a canary stage.',
+    );
+
+  it('does not call "- 16:10 - Service restored." (a time where the skeleton writes HH:MM) the template text', () => {
+    const found = findingsWith(analyze(timeline('- 09:40 - Alerts fired.', '- 16:10 - Service restored.')), 'placeholder');
+    assert.deepEqual(found, []);
+  });
+
+  it('nor with a date and a time', () => {
+    const found = findingsWith(analyze(timeline('- 2024-06-02 09:40 - Alerts fired.', '- **2024-06-02** – Service restored.')), 'placeholder');
+    assert.deepEqual(found, []);
+  });
+
+  it('still calls the skeleton line with HH:MM the template text', () => {
+    const found = findingsWith(analyze(timeline('- 09:40 - Alerts fired.', '- **HH:MM** – Service restored.')), 'placeholder');
+    assert.equal(found.length, 1);
+    assert.equal(found[0].range.start.line, 9);
+  });
+});
+
+describe('placeholder: a skeleton line with its date filled in and HH:MM left', () => {
+  it('is still the template text', () => {
+    const text = md(
+      '# Outage of the API',
+      '',
+      '## Issue Summary',
+      '',
+      'Between 09:40 and 16:10 UTC most requests failed; the root cause was a bad config push.',
+      '',
+      '## Timeline',
+      '',
+      '- 2024-06-02 **HH:MM** – Service restored.',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'A bad config push; we rolled it back.',
+    );
+    const found = findingsWith(analyze(text), 'placeholder');
+    const timeline = found.find((d) => d.range.start.line === 6);
+    assert.ok(timeline, JSON.stringify(found.map((d) => d.message)));
+    assert.match(timeline.message, /"Timeline" still holds only placeholder text \(1 place\)/);
+  });
+});

@@ -188,6 +188,31 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a date and a clock joined by a slash',
+      line: '- 2024-06-02/09:40 UTC - alerts fired, 2024-06-02/9:55 paged',
+      times: [
+        { text: '2024-06-02/09:40 UTC', clock: '09:40', date: { year: 2024, month: 6, day: 2 }, zone: 'UTC' },
+        { text: '2024-06-02/9:55', clock: '09:55', date: { year: 2024, month: 6, day: 2 } },
+      ],
+    },
+    {
+      name: 'reads an afternoon clock of the 24-hour day written with a needless pm, and its zone after it',
+      line: '14:00 PM UTC rollback, 23:15pm done, 13:05 p.m. checked',
+      times: [
+        { text: '14:00 PM UTC', clock: '14:00', zone: 'UTC' },
+        { text: '23:15pm', clock: '23:15' },
+        { text: '13:05 p.m.', clock: '13:05' },
+      ],
+    },
+    {
+      name: 'does not take a pm after a morning clock of the 24-hour day as needless',
+      line: '12:30 pm lunch, 09:30 pm call',
+      times: [
+        { text: '12:30 pm', clock: '12:30' },
+        { text: '09:30 pm', clock: '21:30' },
+      ],
+    },
+    {
       name: 'does not read lower-case words as zones',
       line: '10:00 eat lunch, 11:00 cat pictures',
       times: [
@@ -213,6 +238,7 @@ describe('time/parse: findTimes', () => {
     { what: 'offsets from the start of an incident', line: 'T+10:00 paged' },
     { what: 'placeholders', line: 'Start: HH:mm, End: 14:??, XX:XX, hh:mm AM' },
     { what: 'impossible clocks and dates', line: '25:99 and 2024-02-30' },
+    { what: 'a path of numbers', line: 'see /2024-06-02/0940/ and a/2024-06-02/09:40x' },
   ];
   for (const n of notTimes) {
     it(`does not read ${n.what} as times`, () => assert.deepEqual(findTimes(n.line), []));

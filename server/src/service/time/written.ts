@@ -29,6 +29,10 @@ const MONTH_DAY_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 // A dotted clock (and a dotted range's second clock) followed by a zone or am/pm.
 const DOTTED_CLOCK =
   /(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)(?:(\s*(?:-|–|—|to)\s*)([01]?\d|2[0-3])\.([0-5]\d))?(?=\s*(?:UTC|GMT|[ap]\.?m\b|\(?[A-Z]{3,4}\b))/g;
+const DATE_SLASH_CLOCK = /(?<=(?<![\p{N}/.-])\d{4}-\d{1,2}-\d{1,2})\/(?=\d{1,2}:\d\d(?![\p{N}]))/gu;
+// A pm after an afternoon clock of the 24-hour day: "14:00 PM", "23:15pm".
+const NEEDLESS_PM = /(?<=(?<![\p{N}:.])(?:1[3-9]|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\s?)p\.?m\b\.?/giu;
+const NEEDLESS_PM_AFTER = /^\s?p\.?m\b\.?/i;
 // "22:00 a deploy started": an article, which chrono would read as "am".
 const ARTICLE_AFTER_CLOCK = /(?<=\d[:.]\d\d\s+)a(?=\s+\p{L})/giu;
 // Markdown emphasis around times ("**10:15 AM**") is blanked before reading, keeping offsets.
@@ -100,6 +104,10 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
         return hour2 === undefined ? `${hour}:${minute}` : `${hour}:${minute}${rest}${hour2}:${minute2}`;
       },
     );
+  // "2024-06-02/09:40": a date and a clock joined by a slash.
+  if (/\d\/\d/.test(reading)) reading = reading.replace(DATE_SLASH_CLOCK, ' ');
+  // "14:00 PM": a 24-hour clock with a needless pm, which chrono refuses (extend takes it into the time).
+  if (/\d\s?[pP]/.test(reading)) reading = reading.replace(NEEDLESS_PM, (m) => ' '.repeat(m.length));
   // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
   if (/\d: \d/.test(reading)) reading = reading.replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
   const reference = options?.referenceDate
@@ -236,6 +244,7 @@ function zoneAfter(line: string, at: number, hasSeconds: boolean, options: TimeR
 /** Extend a found time over what is written next to it: "hrs", a zone, a date. */
 function extend(line: string, time: Found, dates: WrittenDate[], options: TimeReadingOptions | undefined): Found | null {
   let end = time.end + (HOURS_SUFFIX.exec(line.slice(time.end))?.[0].length ?? 0);
+  if (time.hour >= 13) end += NEEDLESS_PM_AFTER.exec(line.slice(end))?.[0].length ?? 0;
   let zone = time.zone;
   const written = zone ? null : zoneAfter(line, end, time.second !== undefined, options);
   if (written) [zone, end] = [written.spec, written.end];
