@@ -242,6 +242,38 @@ describe('templates: choosing the template', () => {
     assert.match(unknown[0].message, /netflix/);
   });
 
+  it("does not take a site generator's layout file (template: post.html) for a postmortem template", () => {
+    const analysis = analyze(`---\nlayout: post\ntemplate: post.html\n---\n${pagerdutyDoc}`);
+    assert.equal(analysis.document.frontMatter?.template, undefined);
+    assert.equal(analysis.template.id, 'standard');
+    assert.deepEqual(findingsWith(analysis, 'unknown-template'), []);
+  });
+
+  it('reads Hugo TOML front matter: its title, its template and its incident keys', () => {
+    const analysis = analyze(`+++\ntitle = "Elevated errors"\ntemplate = "pagerduty"\ndate = 2021-05-04T08:12:00Z\n+++\n${pagerdutyDoc}`);
+    const fm = analysis.document.frontMatter;
+    assert.equal(fm?.endLine, 4);
+    assert.equal(fm?.template, 'pagerduty');
+    assert.deepEqual(fm?.title, { text: 'Elevated errors', line: 1 });
+    assert.deepEqual(
+      fm?.incidentKeys?.map((k) => [k.key, k.value]),
+      [['date', '2021-05-04T08:12:00Z']],
+    );
+    assert.equal(analysis.template.id, 'pagerduty');
+  });
+
+  it('takes tags naming postmortem as evidence, not a declaration; a severity of planned maintenance declares nothing', () => {
+    const tagged = analyze(`---\ntitle: Jam weekend\ntags:\n  - post-mortem\n---\n\nWe made a small game.\n`).document.frontMatter;
+    assert.equal(tagged?.declaresPostmortem, false);
+    assert.equal(tagged?.taggedPostmortem, true);
+    const inline = analyze(`---\ntags: [games, postmortem]\n---\n\nWe made a small game.\n`).document.frontMatter;
+    assert.deepEqual([inline?.declaresPostmortem, inline?.taggedPostmortem], [false, true]);
+    const maintenance = analyze(`+++\nseverity = "under-maintenance"\n+++\n\nWe will be performing maintenance.\n`).document.frontMatter;
+    assert.equal(maintenance?.declaresPostmortem, false);
+    const incident = analyze(`+++\nseverity = "partial-outage"\n+++\n\nErrors are elevated.\n`).document.frontMatter;
+    assert.equal(incident?.declaresPostmortem, true);
+  });
+
   it('uses a valid custom template passed to analyze', () => {
     const customTemplates = [
       {

@@ -107,8 +107,10 @@ export interface FrontMatter {
   endLine: number;
   /** `postmortem.template` or `template`, when given. */
   template?: string;
-  /** The front matter declares the document a postmortem. */
+  /** The front matter declares the document a postmortem (`postmortem:`, `type: postmortem`, an incident record's keys). */
   declaresPostmortem: boolean;
+  /** Its `tags:` or `categories:` name postmortem: evidence, not a declaration. */
+  taggedPostmortem?: boolean;
   /** `title:`, for a document whose title is not a heading (Jekyll, Hugo, Quarto). */
   title?: { text: string; line: number };
   /** Incident keys (`start_time`, `end_time`, `duration`, `date`, `timezone`, ...) with where their values are. */

@@ -306,3 +306,116 @@ describe('figures of impact counted line by line', () => {
     assert.equal(figures(md('# Outage', '', 'The outage began at step 3', 'and lasted long.', '')), 0);
   });
 });
+
+describe('classify: what counts as a past told, an outage word, a self-description, planned work', () => {
+  const measured = (...body: string[]) => {
+    const doc = service.analyze(md('# Tuesday', '', ...body), {}).document;
+    return { m: measure(doc, new Set(['summary', 'timeline', 'root-cause', 'corrective-actions'])), words: doc.words };
+  };
+  const pastCount = (text: string) => {
+    const { m, words } = measured(text);
+    return Math.round((m.pastTense * words) / 100);
+  };
+
+  it('counts "-ed" words and irregular pasts as a past told', () => {
+    assert.equal(pastCount('The alert was answered and we restarted the node.'), 3);
+  });
+
+  it('does not count a participle after a present or modal auxiliary, however adverbed', () => {
+    assert.equal(pastCount('The alert is answered by the on-call.'), 0);
+    assert.equal(pastCount('The page should be reviewed and is quickly shared.'), 0);
+    assert.equal(pastCount('Items are not tracked.'), 0);
+  });
+
+  it('does not count a status in capitals or an "-ed" adjective of planned work', () => {
+    assert.equal(pastCount('Saturday CANCELLED, scheduled maintenance, an estimated time.'), 0);
+  });
+
+  it('counts "down" where a thing is down, not in "wrote down"', () => {
+    assert.equal(measured('We wrote down the steps and calmed down.').m.incidentTerms, 0);
+    assert.equal(measured('The site was down. The API went down again.').m.incidentTerms, 2);
+    assert.equal(measured('Checkout down for 20 minutes.').m.incidentTerms, 1);
+  });
+
+  it('reads a section that describes itself as a statement about postmortems, not as content', () => {
+    const { m } = measured(
+      '## Timeline',
+      '',
+      'The timeline lists each event with its time in UTC.',
+      '',
+      '## Root Cause',
+      '',
+      'The root cause was a full disk on the primary node.',
+    );
+    assert.equal(m.generalStatements, 1);
+    assert.equal(m.filledSections, 1, 'the root cause is told; the timeline only describes itself');
+  });
+
+  it('counts lines that announce planned work, and nothing in an account of what happened', () => {
+    assert.equal(measured('We will be performing scheduled maintenance tonight.', '', 'The API will be unavailable for an hour.').m.plannedLines, 2);
+    assert.equal(measured('We deployed at 14:00 and the API went down.').m.plannedLines, 0);
+  });
+
+  it('weighs each planned-work line 1.5 against a postmortem', () => {
+    assert.equal(
+      weightOf(classified(md('# Tuesday', '', 'We will be performing scheduled maintenance tonight.', '', prose(60))), /announce planned work/),
+      -1.5,
+    );
+  });
+
+  it('weighs front matter tags naming postmortem +3', () => {
+    assert.equal(weightOf(classified(md('---', 'tags: [postmortem]', '---', '', '# Tuesday', '', prose(60))), /front matter tags it/), 3);
+  });
+
+  it('does not credit a title that names a template or a guide with naming an incident', () => {
+    const c = classified(md('# Incident Postmortem Template', '', prose(60)));
+    assert.equal(weightOf(c, /title names an incident/), undefined);
+    assert.equal(weightOf(c, /title names a guide/), -4);
+    assert.equal(weightOf(classified(md('# Incident Postmortem: checkout', '', prose(60))), /title names an incident/), 2);
+  });
+});
+
+describe('classify thresholds: hardly a word for an outage in a long account', () => {
+  const RARE = /^only \d+ words for an outage in \d+ words/;
+  // One outage word ("outage") in the first sentence, the rest neutral.
+  const doc = (words: number, outages: number) => md('# Tuesday', '', prose(words - 1, 'outage', outages));
+
+  it('weighs 1 outage word in 300 words (0.33 per 100) -8', () => {
+    assert.equal(weightOf(classified(doc(300, 1), 300), RARE), -8);
+  });
+
+  it('does not weigh it in 299 words: a short account may name its outage once', () => {
+    assert.equal(weightOf(classified(doc(299, 1), 299), RARE), undefined);
+  });
+
+  it('does not weigh 2 outage words in 500 words (0.4 per 100), weighs them in 501', () => {
+    assert.equal(weightOf(classified(doc(500, 2), 500), RARE), undefined);
+    assert.equal(weightOf(classified(doc(501, 2), 501), RARE), -8);
+  });
+});
+
+describe('classify: placeholders a filled-in template keeps', () => {
+  const PLACEHOLDER_LINES = /lines are placeholders$/;
+  for (const line of [
+    '**Status:** [Draft/Completed]',
+    '**Date:** 0000-00-00',
+    '| Duration | [e.g., 5 minutes] |',
+    '| 14:00 | Example: deploy started |',
+    '| Add a canary | @owner | soon |',
+    'Example: a bad configuration change exhausted the pool.',
+  ]) {
+    it(`counts ${JSON.stringify(line)} as a placeholder line`, () => {
+      assert.ok((weightOf(classified(md('# Tuesday', '', line, '', prose(60))), PLACEHOLDER_LINES) ?? 0) < 0);
+    });
+  }
+  for (const line of [
+    'We rolled back (e.g. the deploy of 14:00) at once.',
+    'The [read/write] path and an I/O error.',
+    'Mail went to @ownerteam.',
+    '{{< track "2021-05-04T08:30:00Z" >}}',
+  ]) {
+    it(`does not count ${JSON.stringify(line)} as one`, () => {
+      assert.equal(weightOf(classified(md('# Tuesday', '', line, '', prose(60))), PLACEHOLDER_LINES), undefined);
+    });
+  }
+});

@@ -49,15 +49,21 @@ export interface Measures {
   projectPageLines: number;
   /** HTML comments that tell the writer what to put where. */
   instructionComments: number;
+  /** Lines announcing planned work: "scheduled maintenance", "will be unavailable", "maintenance window". */
+  plannedLines: number;
+  /** The front matter's tags or categories name postmortem. */
+  tagged: boolean;
 }
 
 const incidentTitle = /\b(?:post[- ]?mortem|incident|outage|root cause analysis|RCA|after[- ]action review|disclosure|downtime|failure|breakage|crash)\b/i;
 const guideTitle =
-  /\b(?:guide|how[- ]to|template|writing|tips|best practices|index|readme|list of|policy|process|workshop|meeting|notes|agenda|rotation|introduction to|overview of|learning|course|project|0x[0-9a-f]{2}\.?)\b/i;
+  /\b(?:guide|how[- ]to|template|writing|tips|best practices|index|readme|list of|policy|process|workshop|meeting|notes|agenda|rotation|introduction to|overview of|learning|course|project|(?:example|sample)(?![.\w])|skeleton|boilerplate|0x[0-9a-f]{2}\.?|(?:scheduled\s+|planned\s+)?maintenance|schedule|change\s?log|release\s+notes|(?:release|sprint|project)\s+retrospective|game\s+jam|jam|hackathon)\b/i;
+// A title that names a template or a guide is one, though it names a postmortem too ("Incident Postmortem Template").
+const templateTitle = /\b(?:template|guide|how[- ]to|(?:example|sample)(?![.\w])|skeleton|boilerplate|best practices|tips)\b/i;
 const requirementWords =
   /\b(?:must contain|should contain|must include|should include|must have|be brief|between \d+ (?:to|and) \d+ words|keep it short|stick to this one|make sure (?:to|you))\b/i;
 const imperativeStart =
-  /^(?:example\s*:?\s*$|for example\b|list|state|give|explain|describe|include|add|write|close with|provide|summari[sz]e|mention|itemi[sz]ed?|do not|don'?t|use|make|note|specify|outline|detail|identify|document|covers?|start by|lay out|reflect|think about|consider|remember|try to|avoid|keep|ask|put|assign|link|record|capture|fill in|replace|insert|enter|choose|pick|focus on|be sure|ensure|share|send|schedule|review)\b/i;
+  /^(?:example\s*:?\s*$|for example\b|list|state|give|explain|describe|include|add|write|close with|provide|summari[sz]e|mention|itemi[sz]ed?|do not|don'?t|use|make|note|specify|outline|detail|identify|document|covers?|start by|lay out|reflect|think about|consider|remember|try to|avoid|keep|ask|put|assign|link|record|capture|fill in|replace|insert|enter|choose|pick|focus on|be sure|ensure|share|send|schedule|review|copy|duplicate|briefly|quantify|estimate|elaborate|attach|paste|indicate|clarify)\b/i;
 const questionStart = /^(?:what|when|how|which|who|why|where|did|does|do|is|are|was|were|can|could|should|would)\b.*\?\s*$/i;
 // Placeholders: `<Your name goes here>` (not an HTML tag), `{{ incident date }}`, `{PLACEHOLDER}`,
 // `[Discussion of …]` (not a link), Lorem ipsum, YYYY-MM-DD, "Thing 1 happened", TBD.
@@ -69,7 +75,8 @@ const placeholderPattern = new RegExp(
     // `<Your name goes here>` (words with spaces, not a tag), also when it runs on to the next lines
     `<(?!/?(?:${htmlTags})\\b)[A-Za-z][^<>=]*\\s[^<>=]*(?:>|$)`,
     // `{{ incident date }}`, `{PLACEHOLDER}`, `{service name}`
-    '\\{\\{[^{}]{1,60}\\}\\}|(?<![\\\\\\w{])\\{[A-Za-z][^{}]{1,80}\\}',
+    // (not a site generator's shortcode: `{{< track "2020-02-23T13:45:00Z" >}}`, `{{% note %}}`)
+    '\\{\\{(?![<%])[^{}]{1,60}\\}\\}|(?<![\\\\\\w{])\\{[A-Za-z][^{}]{1,80}\\}',
     // `[Discussion of the fix]` (words, not a link, not a log line's `[Sun May 13 01:12:20]`)
     "\\[[A-Za-z][A-Za-z,.'’/-]*\\s[A-Za-z ,.'’/-]{2,100}\\](?![(:\\[])",
     '\\blorem ipsum\\b',
@@ -77,26 +84,63 @@ const placeholderPattern = new RegExp(
     '\\bthing \\d\\b',
     '\\b(?:issue|incident) (?:name|title)\\b',
     '^\\**(?:tbd|todo|n\\/a)\\**$',
+    // `[e.g., 5 minutes]`, `0000-00-00`, `@owner`
+    '\\[(?:e\\.g\\.?|eg|i\\.e\\.?|example)[,:\\s][^\\]]*\\]',
+    '\\b0000-00-00\\b|\\b00[/.]00[/.](?:00)?00\\b',
+    '(?<![\\w@])@(?:owner|name|username|person|assignee|handle|someone)\\b',
+    // "Example: deploy started", in a line or a table cell: what the writer is to replace.
+    '(?:^|\\|)\\s*[*_]*(?:example|e\\.g\\.)[*_]*\\s*[:,]\\s*\\S',
   ].join('|'),
   'i',
 );
+// `[Draft/Completed]`, `[Yes/No]`: capitalised choices to keep one of (case matters: "[read/write]" is prose).
+const choices = /\[[A-Z][\w '’-]{0,30}(?:\s?\/\s?[A-Z][\w '’-]{0,30})+\](?![(:[])/;
 /** A line that holds a placeholder (code spans and links set aside). */
-export const placeholderLine = { test: (line: string) => placeholderPattern.test(line.replace(/`[^`]*`/g, ' ')) };
+export const placeholderLine = {
+  test: (line: string) => {
+    const text = line.replace(/`[^`]*`/g, ' ');
+    return placeholderPattern.test(text) || choices.test(text);
+  },
+};
 const pastTenseWords =
   /\b(?:\p{L}{3,}ed|was|were|had|did|went|took|began|ran|found|saw|made|got|came|left|held|kept|led|lost|brought|caught|told|thought|knew|became|broke|fell|grew|rose|shut|sent|spent|wrote|stood|gave|built|chose|drove|froze|hung|meant|paid|rang|sold|stuck|struck|taught|threw|understood|woke|won|occurred)\b/giu;
+// "-ed" after a present or modal auxiliary ("is shared", "should be reviewed", "are then assigned") is
+// a participle a guide's passive uses, not a past told.
+const NOT_PAST_BEFORE = /\b(?:is|are|am|be|being|get|gets|should|must|can|will|may|might|would|could)\s+(?:\p{L}+ly\s+|not\s+)?$/iu;
+// "-ed" words that are adjectives far more often than a past told ("scheduled maintenance", "estimated
+// time", "required fields"); and a status in capitals ("CANCELLED", "COMPLETED") is a label.
+const ADJECTIVE_ED =
+  /^(?:scheduled|planned|estimated|expected|required|needed|based|related|detailed|automated|dedicated|advanced|limited|unlimited|supported|unsupported|recommended|suggested|proposed|associated|interested|skilled)$/i;
+/** Past-tense verbs in a line: irregular forms and "-ed" words, leaving out a guide's participles. */
+function pastTenseIn(text: string): number {
+  let n = 0;
+  for (const m of text.matchAll(pastTenseWords)) {
+    if (
+      /ed$/i.test(m[0]) &&
+      (NOT_PAST_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 40), m.index)) || /^\p{Lu}+$/u.test(m[0]) || ADJECTIVE_ED.test(m[0]))
+    )
+      continue;
+    n++;
+  }
+  return n;
+}
 /** One past-tense verb (not global: a test must not depend on where the last one stopped). */
 const pastTenseWord = new RegExp(pastTenseWords.source, 'iu');
 // A capital only at the start ("We" opening a sentence), so "US" and "ME" are not first person.
 const firstPersonWords = /\b(?:[Ww]e|[Oo]ur|[Uu]s|I|[Mm]y|[Mm]e|[Ww]e're|[Ww]e've|I've|I'm)\b/g;
 const secondPersonWords = /\b(?:you|your|yours|you're|you've|you'll)\b/gi;
 const incidentWords =
-  /\b(?:outages?|down|downtime|errors?|failed|failures?|failing|crash(?:ed|es|ing)?|unavailable|unreachable|degraded|broke|broken|bugs?|root cause|caused?|restored|resolved|fix(?:ed|es)?|rolled back|rollback|mitigated|incident|alert(?:ed|s)?|paged|timeouts?|timed out|halt(?:ed)?|stall(?:ed)?|paus(?:e|ed)|stopp(?:ed|ing)|stuck|hung|unresponsive|unstable|invalid|evict(?:ed|ion|ions)?|slow(?:ness|ed|er)?|latency|problems?|issues?|misconfigur\w*|prevent\w*|exploit(?:ed)?|attack(?:ed|er)?|vulnerab\w*|leak(?:ed)?|lost|loss|corrupt\w*|overload\w*|exhausted)\b/gi;
+  /\b(?:outages?|(?<=\b(?:is|was|were|are|went|goes|going|being|been|be|go|gone|came|come|stays?|stayed|remained|brought|bring|took|take|taken|knocked|shut(?:ting)?|broke|breaks|hard|fully|completely|site|service|server|api|app|website|system|network|cluster|database|host|node|it|they)\s+)down|down(?=\s+(?:for|since|from|until|again)\b)|downtime|errors?|failed|failures?|failing|crash(?:ed|es|ing)?|unavailable|unreachable|degraded|broke|broken|bugs?|root cause|caused?|restored|resolved|fix(?:ed|es)?|rolled back|rollback|mitigated|incident|alert(?:ed|s)?|paged|timeouts?|timed out|halt(?:ed)?|stall(?:ed)?|paus(?:e|ed)|stopp(?:ed|ing)|stuck|hung|unresponsive|unstable|invalid|evict(?:ed|ion|ions)?|slow(?:ness|ed|er)?|latency|problems?|issues?|misconfigur\w*|prevent\w*|exploit(?:ed)?|attack(?:ed|er)?|vulnerab\w*|leak(?:ed)?|lost|loss|corrupt\w*|overload\w*|exhausted)\b/gi;
 const figure =
   /\b\d+(?:[.,]\d+)?\s*%|\b\d[\d,.]*\s+(?:users|customers|requests|orders|accounts|people|visitors|transactions|jobs|pods|nodes|servers|blocks|messages|emails|errors)\b/gi;
 const projectPage =
   /^(?:learning objectives|resources|read or watch|requirements|general|mandatory|advanced|tasks?|concepts|weight\s*:|project (?:over|will|is|to be)|by the end of this project|repo(?:sitory)?\s*:|directory\s*:|files?\s*:|author\s*:|score\s*:|auto review|manual qa review|your score)\b/i;
 const generalStatement =
   /\b(?:(?:this|it|a post[- ]?mortem) is an? (?:analysis|report|document|process|review|written record|structured)|a post[- ]?mortem is|any (?:software )?system|post[- ]?mortems? (?:are|should|help|is)|an incident (?:review|report) is|every (?:system|team|incident|outage|company)|it is important to|the goal of (?:a|the) post|you should|you can|you will|best practices?|in this (?:guide|article|post|template)|this template|use this|the following sections)\b/i;
+// A section that describes itself, as a guide or a template does: "The summary is written for
+// executives", "The timeline lists each event", "Each action item is assigned an owner".
+const selfDescription =
+  /^(?:the|this|each|every|an?)\s+(?:[\w-]+\s+){0,3}?(?:section|summary|timeline|root\s+cause|impact|resolution|action\s+items?|measures|post[- ]?mortem|report|document)\s+(?:section\s+)?(?:lists|explains|describes|contains|includes|covers|gives|answers|records|captures|documents|summari[sz]es|outlines|details|should|must|will|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:written|meant|intended|used|where|for|assigned|tracked|listed|shared|reviewed|published|kept|a\s+(?:short|brief|list|place|summary)))\b/iu;
 const markdownLink = /!?\[[^\]]*\]\([^)]*\)|<?https?:\/\/\S+>?|\[[^\]]+\]\[[^\]]*\]/g;
 const oneLink = new RegExp(markdownLink.source);
 /** A line that is mostly a link: "- May 30th, 2019 - [Prow flakiness](./2019-05-30.md)". */
@@ -114,6 +158,9 @@ function isLinkLine(line: string): boolean {
 // "The full report can be found here: https://…", "Read it here", "link below": the postmortem is elsewhere.
 const pointsElsewhere =
   /\b(?:report|post[- ]?mortem|write-?up|article|analysis)\b[^.]{0,40}\b(?:can|could) be (?:found|read|viewed|seen)\b|\bread (?:it|my (?:full |incident )*(?:report|post[- ]?mortem|article|write-?up)|the (?:full )?(?:report|post[- ]?mortem|article|write-?up))\b|\blink below\b|\bsee the (?:full )?(?:report|post[- ]?mortem|article|document)\b/i;
+// Work announced before it happens: a maintenance notice, not an account of an outage.
+const planned =
+  /\b(?:(?:scheduled|planned|routine|upcoming)\s+(?:maintenance|downtime|outage|work|upgrade|migration)|maintenance\s+(?:window|schedule|period)|will\s+be\s+(?:temporarily\s+|briefly\s+|partially\s+)?(?:unavailable|down|offline|inaccessible|interrupted|performed|upgraded|migrated|restarted|read-only|degraded)|(?:is|are)\s+scheduled\s+(?:for|to|between)|expected\s+to\s+(?:last|take)|we\s+will\s+be\s+(?:performing|conducting|upgrading|migrating|doing))\b/i;
 const instructionComment =
   /\b(?:your|you|make sure|please|e\.g\.|for example|format:|could be|can be|describe|add|replace|fill|include|insert|explain|list|write|enter|provide|delete|remove this|template|instructions?)\b/i;
 
@@ -180,18 +227,20 @@ interface LineCounts {
   instruction: boolean;
   general: boolean;
   projectPage: boolean;
+  planned: boolean;
 }
 
 const countsOf = (text: string): LineCounts => ({
-  pastTense: count(text, pastTenseWords),
+  pastTense: pastTenseIn(text),
   firstPerson: count(text, firstPersonWords),
   secondPerson: count(text, secondPersonWords),
   incidentTerms: count(text, incidentWords),
   figures: count(text, figure),
   requirement: requirementWords.test(text),
   instruction: imperativeStart.test(text) || questionStart.test(text),
-  general: generalStatement.test(text),
+  general: generalStatement.test(text) || selfDescription.test(text),
   projectPage: projectPage.test(text),
+  planned: planned.test(text),
 });
 const countsAt = perLine((_, lines, index) => countsOf(contentTextAt(lines, index)));
 
@@ -250,12 +299,12 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
   const filled = doc.sections.filter((s) => {
     if (s.empty || !requiredIds.has(s.id)) return false;
     const body = doc.lines.slice(s.bodyStartLine, s.bodyEndLine + 1).filter((l) => l.trim() !== '');
-    return body.some((l) => !placeholderLine.test(l) && tellsSomething(l));
+    return body.some((l) => !placeholderLine.test(l) && tellsSomething(l) && !selfDescription.test(contentText(l)));
   });
   const hasComment = doc.lines.some((l) => l.includes('<!--'));
   const comments = doc.blocks.length && hasComment ? (doc.lines.join('\n').match(/<!--[\s\S]*?-->/g) ?? []) : [];
   const sum = (key: 'pastTense' | 'firstPerson' | 'secondPerson' | 'incidentTerms') => counts.reduce((n, c) => n + c[key], 0);
-  const tally = (key: 'requirement' | 'instruction' | 'general' | 'projectPage') => counts.reduce((n, c) => n + (c[key] ? 1 : 0), 0);
+  const tally = (key: 'requirement' | 'instruction' | 'general' | 'projectPage' | 'planned') => counts.reduce((n, c) => n + (c[key] ? 1 : 0), 0);
   const reportLinks = new Set<string>();
   for (const line of doc.lines) if (line.includes('](')) for (const m of line.match(linkedReport) ?? []) reportLinks.add(m);
   return {
@@ -269,7 +318,7 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     firstPerson: (sum('firstPerson') * 100) / words,
     incidentTerms: sum('incidentTerms'),
     figures: figuresIn(lines, counts),
-    incidentTitle: doc.title !== null && incidentTitle.test(doc.title.text),
+    incidentTitle: doc.title !== null && incidentTitle.test(doc.title.text) && !templateTitle.test(doc.title.text),
     guideTitle: doc.title !== null && guideTitle.test(doc.title.text),
     requirementLines: tally('requirement'),
     instructionLines: tally('instruction'),
@@ -280,6 +329,8 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     linkedReports: reportLinks.size,
     pointsElsewhere: doc.words < 400 && content.some((l) => pointsElsewhere.test(l.text) && oneLink.test(l.raw)),
     projectPageLines: tally('projectPage'),
+    plannedLines: tally('planned'),
+    tagged: doc.frontMatter?.taggedPostmortem === true,
     instructionComments: comments.filter((c) => instructionComment.test(c) && !/postmortem-disable|expect:/.test(c)).length,
   };
 }

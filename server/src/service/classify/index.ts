@@ -43,6 +43,9 @@ function weigh(m: Measures): Evidence[] {
   if (m.incidentTerms) add(capped(m.incidentTerms, 10) * 0.3, `${m.incidentTerms} words for an outage`);
   // An agenda, a roadmap or a changelog has sections and times too, but nothing goes wrong in it.
   else add(-15, 'no outage, error, failure or cause is told');
+  // A long account that hardly names a failure (a game jam's or a release's "postmortem", with one bug in it).
+  if (m.incidentTerms && m.words >= 300 && (m.incidentTerms * 100) / m.words < 0.4)
+    add(-8, `only ${m.incidentTerms} words for an outage in ${m.words} words: it tells of no outage`);
   if (m.figures) add(0.5, `${m.figures} figures of impact`);
   if (m.incidentTitle) add(2, 'the title names an incident or a postmortem');
   if (m.guideTitle) add(-4, 'the title names a guide, a template, an index or notes');
@@ -67,10 +70,12 @@ function weigh(m: Measures): Evidence[] {
   if (m.instructionComments) add(-capped(m.instructionComments, 3) * 2, `${m.instructionComments} comments telling the writer what to fill in`);
   if (m.pointsElsewhere) add(-6, 'a short text that points to the postmortem elsewhere');
   if (m.linkedReports >= 3) add(-capped(m.linkedReports, 6), `links to ${m.linkedReports} other reports: an index or a roll-up`);
+  if (m.plannedLines) add(-capped(m.plannedLines, 6) * 1.5, `${m.plannedLines} lines announce planned work (a maintenance notice)`);
+  if (m.tagged) add(3, 'the front matter tags it a postmortem');
   if (m.projectPageLines) add(-capped(m.projectPageLines, 5), `${m.projectPageLines} lines of a course or project page`);
   // One specific incident shows in a time, a date, a timeline, or an account told by those involved.
   const specific =
-    m.timeLines > 0 || m.dateLines > 0 || m.timedEntries > 0 || (m.firstPerson >= 1 && m.pastTense >= 5) || (m.pastTense >= 6 && m.filledSections >= 2);
+    m.timeLines > 0 || m.dateLines > 0 || m.timedEntries > 0 || (m.firstPerson >= 1 && m.pastTense >= 5) || (m.pastTense >= 5 && m.filledSections >= 2);
   if (!specific) add(-5, 'no time, no date and no first-hand account: no specific incident');
   else if (m.words >= 300) add(m.words >= 600 ? 2 : 1, `${m.words} words: a full account`);
   return e;

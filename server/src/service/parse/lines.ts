@@ -39,15 +39,18 @@ export function offsetAt(lines: readonly string[], eols: readonly string[], posi
   return offset + Math.min(position.character, lines[line].length);
 }
 
-const frontMatterFence = /^---\s*$/;
+// YAML between `---` lines (Jekyll, Quarto), TOML between `+++` lines (Hugo: `title = "…"`).
+const frontMatterFence = /^(?:---|\+\+\+)\s*$/;
 // Top-level keys an incident record gives its clock in: `start_time`, `started_at`, `startTime`,
 // `impact-start`, `end`, `resolved`, `resolvedWhen`, `recovered_at`, `mitigated`, `duration`, `date`, `timezone`.
 const incidentKey =
-  /^((?:(?:incident|impact|outage|issue)[_-]?)?(?:start(?:ed)?|begin|began|end(?:ed)?|resolved?|resolution|recovered|restored|mitigated|detected)(?:[_-]?(?:time|at|date|when|on|time_?utc))?|duration|date|time_?zone|tz)\s*:\s*(\S.*?)\s*$/i;
-const frontMatterEnd = /^(?:---|\.\.\.)\s*$/;
+  /^((?:(?:incident|impact|outage|issue)[_-]?)?(?:start(?:ed)?|begin|began|end(?:ed)?|resolved?|resolution|recovered|restored|mitigated|detected)(?:[_-]?(?:time|at|date|when|on|time_?utc))?|duration|date|time_?zone|tz)\s*[:=]\s*(\S.*?)\s*$/i;
+const frontMatterEnd = { yaml: /^(?:---|\.\.\.)\s*$/, toml: /^\+\+\+\s*$/ };
+// `template: post.html` is a site generator's layout file, not a postmortem template's name.
+const layoutFile = /\.(?:html?|liquid|njk|hbs|ejs|tmpl|tpl|md|erb|twig)$/i;
 
 /**
- * YAML front matter at the very top. Only the keys this tool uses are read
+ * YAML (or Hugo's TOML) front matter at the very top. Only the keys this tool uses are read
  * (`postmortem: { template: X }`, `postmortem:` / `  template: X`, `template: X`, `type: postmortem`),
  * so no YAML library is needed.
  */
@@ -55,8 +58,9 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   const first = (lines[0] ?? '').replace(/^\uFEFF/, '');
   if (!frontMatterFence.test(first)) return null;
   let end = -1;
+  const closing = first.startsWith('+') ? frontMatterEnd.toml : frontMatterEnd.yaml;
   for (let i = 1; i < Math.min(lines.length, 500); i++) {
-    if (frontMatterEnd.test(lines[i])) {
+    if (closing.test(lines[i])) {
       end = i;
       break;
     }
@@ -65,6 +69,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   const body = lines.slice(1, end);
   let template: string | undefined;
   let declaresPostmortem = false;
+  let taggedPostmortem = false;
   let inPostmortemBlock = false;
   let title: FrontMatter['title'];
   const incidentKeys: FrontMatterKey[] = [];
@@ -76,7 +81,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       const written = raw.indexOf(key[2], key[1].length);
       incidentKeys.push({ key: key[1], line: index + 1, value, valueStart: value === key[2] ? written : written + 1 });
     }
-    const titleKey = /^title\s*:\s*(["']?)(.+?)\1\s*$/.exec(raw);
+    const titleKey = /^title\s*[:=]\s*(["']?)(.+?)\1\s*$/.exec(raw);
     if (titleKey && !title) title = { text: titleKey[2], line: index + 1 };
     const flow = /^postmortem\s*:\s*\{(.*)\}\s*$/.exec(line);
     if (flow) {
@@ -96,16 +101,28 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       continue;
     }
     if (/^\S/.test(line)) inPostmortemBlock = false;
-    // Incident records (start_time / end_time) and `categories:` / `tags:` lists that include postmortem
-    if (/^(?:start_time|end_time|incident_(?:start|end|id)|severity)\s*:/i.test(line)) declaresPostmortem = true;
-    if (/^\s*-\s*["']?post-?mortems?["']?\s*$/i.test(line) || /^(?:categories|tags)\s*:.*\bpost-?mortems?\b/i.test(line)) declaresPostmortem = true;
-    const top = /^(template|type|kind|layout)\s*:\s*["']?([\w.-]+)["']?\s*$/.exec(line);
+    // Incident records (start_time / end_time) declare one; `categories:` / `tags:` lists that include
+    // postmortem only count for one (a blog tags its game jam's "post-mortem" too).
+    // (a status page's `severity = "under-maintenance"` announces planned work)
+    if (/^(?:start_time|end_time|incident_(?:start|end|id)|severity)\s*[:=]/i.test(line) && !/[:=].*\b(?:maintenance|planned|scheduled)\b/i.test(line))
+      declaresPostmortem = true;
+    if (/^\s*-\s*["']?post-?mortems?["']?\s*$/i.test(line) || /^(?:categories|tags)\s*[:=].*\bpost-?mortems?\b/i.test(line)) taggedPostmortem = true;
+    const top = /^(template|type|kind|layout)\s*[:=]\s*["']?([\w.-]+)["']?\s*$/.exec(line);
     if (top) {
-      if (top[1] === 'template') template = top[2];
-      else if (/^(?:post-?mortem|incident|incident-report)$/i.test(top[2])) declaresPostmortem = true;
+      if (top[1] === 'template') {
+        if (!layoutFile.test(top[2])) template = top[2];
+      } else if (/^(?:post-?mortem|incident|incident-report)$/i.test(top[2])) declaresPostmortem = true;
     }
   }
-  return { startLine: 0, endLine: end, template, declaresPostmortem, ...(incidentKeys.length ? { incidentKeys } : {}), ...(title ? { title } : {}) };
+  return {
+    startLine: 0,
+    endLine: end,
+    template,
+    declaresPostmortem,
+    taggedPostmortem,
+    ...(incidentKeys.length ? { incidentKeys } : {}),
+    ...(title ? { title } : {}),
+  };
 }
 
 // Markdown emphasis, code marks and <br> are blanked before times are read, keeping columns, so
