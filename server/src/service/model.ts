@@ -111,6 +111,8 @@ export interface FrontMatter {
   declaresPostmortem: boolean;
   /** Its `tags:` or `categories:` name postmortem: evidence, not a declaration. */
   taggedPostmortem?: boolean;
+  /** A status page's incident record (`severity:`, `start_time:`, `incident_id:`): its `date:` is when the incident began. */
+  incidentRecord?: boolean;
   /** `title:`, for a document whose title is not a heading (Jekyll, Hugo, Quarto). */
   title?: { text: string; line: number };
   /** Incident keys (`start_time`, `end_time`, `duration`, `date`, `timezone`, ...) with where their values are. */

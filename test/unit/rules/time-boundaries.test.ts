@@ -155,13 +155,30 @@ describe('rules: duration-mismatch at the tolerance', () => {
   });
 
   it('accepts an approximate duration off by 10% of the real one, and reports one off by a minute more', () => {
-    // 10:00 to 13:20 is 200 minutes: "about 3 hours" may be 20 minutes off.
-    assert.deepEqual(stated('10:00 - 13:20', 'about 3 hours'), []);
+    // 10:00 to 13:20 is 200 minutes: "about 3 hours 40 minutes" may be 20 minutes off.
     assert.deepEqual(stated('10:00 - 13:20', 'about 3 hours 40 minutes'), []);
-    // 10:00 to 13:21 is 201 minutes: 21 minutes off is more than 10%.
-    const found = stated('10:00 - 13:21', 'about 3 hours');
-    assert.deepEqual(found[0]?.data, { statedMinutes: 180, durationMinutes: 201 });
-    assert.deepEqual(lines(stated('10:00 - 13:20', 'about 3 hours 41 minutes')), [2]);
+    assert.deepEqual(stated('10:00 - 13:20', 'about 3 hours 1 minute'), []);
+    // 21 minutes off is more than 10%.
+    const found = stated('10:00 - 13:20', 'about 3 hours 41 minutes');
+    assert.deepEqual(found[0]?.data, { statedMinutes: 221, durationMinutes: 200 });
+    assert.deepEqual(lines(stated('10:00 - 13:20', 'about 2 hours 59 minutes')), [2]);
+  });
+
+  it('accepts a duration in whole hours within the hour it rounds to (29 minutes either way), and reports 30 off', () => {
+    // "19 hours" for 19h19m: a length written to the hour.
+    assert.deepEqual(stated('10:00 - 12:29', '2 hours'), []);
+    assert.deepEqual(stated('10:00 - 11:31', '2 hours'), []);
+    assert.deepEqual(lines(stated('10:00 - 12:30', '2 hours')), [2]);
+    assert.deepEqual(lines(stated('10:00 - 11:30', '2 hours')), [2]);
+    // "about 3 hours" for 3h21m: within the hour, though more than 10% off.
+    assert.deepEqual(stated('10:00 - 13:21', 'about 3 hours'), []);
+    assert.deepEqual(stated('10:00 - 13:29', '~3h'), []);
+  });
+
+  it('rounds "1.5 hours" to the half hour and minutes to the minute', () => {
+    assert.deepEqual(stated('10:00 - 11:44', '1.5 hours'), []);
+    assert.deepEqual(lines(stated('10:00 - 11:45', '1.5 hours')), [2]);
+    assert.deepEqual(lines(stated('10:00 - 12:02', '120 minutes')), [2]);
   });
 
   it('gives a short approximate duration at least 5 minutes either way', () => {

@@ -22,8 +22,29 @@ export function durationTolerance(computed: number, approximate: boolean): numbe
   return approximate ? Math.max(5, computed * 0.1) : 1;
 }
 
+/**
+ * The unit a stated duration is rounded to, in minutes: "19 hours" is a length rounded to the hour
+ * (19h19m is 19 hours), "1.5 hours" to the half hour, "2 days" to the day; "2 hours 5 minutes" and
+ * "120 minutes" to the minute.
+ */
+export function roundedTo(stated: Pick<StatedIncidentDuration, 'minutes' | 'text'>): number {
+  const text = stated.text;
+  if (/\d\s*m(?:in(?:ute)?s?)?\b|\bminutes?\b|\bmins?\b|\d:\d\d/i.test(text)) return 1;
+  const units: [RegExp, number][] = [
+    [/(?:\d|\b)d(?:ays?)?\b/i, 1440],
+    [/(?:\d|\b)h(?:ours?|rs?)?\b/i, 60],
+  ];
+  for (const [unit, size] of units) {
+    if (!unit.test(text)) continue;
+    for (const step of [size, size / 2, size / 4]) if (stated.minutes % step === 0) return step;
+  }
+  return 1;
+}
+
 export function statedAgrees(minutes: number, stated: StatedIncidentDuration): boolean {
-  return Math.abs(stated.minutes - minutes) <= durationTolerance(minutes, stated.approximate);
+  // Within the rounding of the unit it is written in: "2 hours" for 2h29m, not for 2h30m.
+  const rounding = Math.max(0, roundedTo(stated) / 2 - 1);
+  return Math.abs(stated.minutes - minutes) <= Math.max(durationTolerance(minutes, stated.approximate), rounding);
 }
 
 export interface Choice {

@@ -17,7 +17,7 @@ import { chooseWindow, type PlacedCandidate, statedAgrees } from './choose';
 import { timeFields } from './fields';
 import { detectedEntry, timelineMilestones } from './milestones';
 import { placeWindow } from './place';
-import { fromDurationField, fromFields, fromFrontMatter, fromProse, TIER } from './readers';
+import { endField, fromDurationField, fromFields, fromFrontMatter, fromProse, TIER } from './readers';
 import { findReferenceDate } from './reference';
 import { durationSiteOf } from './site';
 import { findStatedDuration, looseDurations } from './stated';
@@ -66,7 +66,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   const candidates: WindowCandidate[] = [
     ...fromFields(document, fields, options),
     ...fromDurationField(document, fields, options),
-    ...fromFrontMatter(document, options),
+    ...fromFrontMatter(document, options, endField(document, fields, options)),
     ...fromProse(regions.summary, 'the summary', TIER.summary, options),
     ...fromProse(regions.impact, 'the impact section', TIER.impact, options),
     ...fromProse(regions.lead, 'the lead', TIER.lead, options),

@@ -7,7 +7,7 @@ import type { FoundTime, Source, TimeField, WindowCandidate } from './types';
 // windows it finds there, with where it found them. The chooser (choose.ts) decides.
 
 /** How explicit each region is; lower is preferred when several give a whole window. */
-export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, impact: 4, lead: 5, title: 6, timeline: 7, joined: 8 } as const;
+export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, impact: 4, lead: 5, title: 6, statusRecord: 7, timeline: 8, joined: 9 } as const;
 
 const found = (time: ParsedTime, s: Source, source: string, options: TimeReadingOptions): FoundTime => ({
   ...localTime(s, time),
@@ -53,10 +53,19 @@ export function fromFields(document: PostmortemDocument, fields: readonly TimeFi
       }
     }
   }
-  // A Start or an End field alone: half a window, used only when nothing gives a whole one.
-  const alone = start ?? end;
-  if (!out.length && alone) out.push({ start: alone, end: null, source: `the ${start ? 'Start' : 'End'} field alone`, tier: TIER.fields, rangeLine: null });
+  // A Start field alone: half a window, used only when nothing gives a whole one (an End field alone is no start).
+  if (!out.length && start) out.push({ start, end: null, source: 'the Start field alone', tier: TIER.fields, rangeLine: null });
   return out;
+}
+
+/** The End field's first time ("**Resolved**: … 22:10"), for a start given elsewhere. */
+export function endField(document: PostmortemDocument, fields: readonly TimeField[], options: TimeReadingOptions): FoundTime | null {
+  for (const f of fields) {
+    if (f.id !== 'end') continue;
+    const first = firstTime(fieldSources(document, f).slice(0, 1), options);
+    if (first) return { time: first.time, line: first.line, sameLineDate: null, source: `the ${f.model.label} field` };
+  }
+  return null;
 }
 
 /** A range in the Duration field ("08:00 AM - 09:30 AM (UTC)"), or start and end told in its words. */
@@ -73,8 +82,12 @@ export function fromDurationField(document: PostmortemDocument, fields: readonly
   return out;
 }
 
-/** `start_time` / `end_time` (and `started_at`, `resolved`, `resolvedWhen`, …) in the front matter. */
-export function fromFrontMatter(document: PostmortemDocument, options: TimeReadingOptions): WindowCandidate[] {
+/**
+ * `start_time` / `end_time` (and `started_at`, `resolved`, `resolvedWhen`, …) in the front matter; a
+ * status page's incident record begins at its `date:`, and may end at the End field of its body
+ * ("**Resolved**: … {{< track "2021-02-10T22:10:00Z" >}}").
+ */
+export function fromFrontMatter(document: PostmortemDocument, options: TimeReadingOptions, bodyEnd: FoundTime | null = null): WindowCandidate[] {
   const keys = document.frontMatter?.incidentKeys ?? [];
   const read = (pattern: RegExp): FoundTime | null => {
     for (const k of keys) {
@@ -85,10 +98,18 @@ export function fromFrontMatter(document: PostmortemDocument, options: TimeReadi
     }
     return null;
   };
-  const start = read(/start|begin|began/i);
-  const end = read(/end|resolv|recover|restor|mitigat/i);
+  const keyed = read(/start|begin|began/i);
+  const start = keyed ?? (document.frontMatter?.incidentRecord ? read(/^date$/i) : null);
   if (!start) return [];
-  return [{ start, end, source: 'the front matter', tier: TIER.frontMatter, rangeLine: null }];
+  // `resolvedWhen` copied from `date` (the same instant) is no end written.
+  const endKey = read(/end|resolv|recover|restor|mitigat/i);
+  const written = endKey && endKey.time.text !== start.time.text ? endKey : null;
+  const end = written ?? (bodyEnd && bodyEnd.line > start.line ? bodyEnd : null);
+  const source = written || !end ? 'the front matter' : `the front matter for the start and ${end.source} for the end`;
+  // A record's `date:` is when its first notice was posted: a window the account itself writes ("from
+  // 17:45 to 20:20 CEST") is more exact, unless the record also writes when it was resolved.
+  const tier = keyed || written ? TIER.frontMatter : TIER.statusRecord;
+  return [{ start, end, source, tier, rangeLine: null }];
 }
 
 // What points at the end of the incident in a sentence, and at its start.

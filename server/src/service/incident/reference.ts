@@ -4,6 +4,10 @@ import type { LocalDate, TimeReadingOptions } from '../time';
 import { dateOnLine, datesIn, fieldSources, type Regions } from './sources';
 import type { TimeField } from './types';
 
+// A line about the document, not the incident: "Last updated: 2022-05-25", "Due date: 18th December".
+const METADATA =
+  /^\s*(?:last\s+)?(?:updated|modified|edited|revised|published|posted|created|written|authored|reviewed|review\s+date|due(?:\s+date)?|date\s+(?:written|of\s+(?:the\s+)?(?:report|review|publication))|report\s+date|document\s+date)(?:\s+(?:on|at))?\s*[:：-]/i;
+
 /**
  * The incident's date, for times written without one: from the Start or Duration field, the front
  * matter, the summary, the impact, the lead, the title, or the first dated timeline entry.
@@ -22,8 +26,10 @@ export function findReferenceDate(
     const d = datesIn(fieldSources(document, f), options);
     if (d) return { date: d, source: `the Duration field on line ${f.line + 1}` };
   }
+  // A post's `date:` is when it was written, unless the front matter is an incident record: it waits below.
+  const postDate = (key: { key: string }) => /^date$/i.test(key.key) && !document.frontMatter?.incidentRecord;
   for (const key of document.frontMatter?.incidentKeys ?? []) {
-    if (/zone|duration|^tz$/i.test(key.key)) continue;
+    if (/zone|duration|^tz$/i.test(key.key) || postDate(key)) continue;
     const d = dateOnLine(key.value, options);
     if (d) return { date: d, source: `the front matter (${key.key})` };
   }
@@ -34,6 +40,7 @@ export function findReferenceDate(
   ];
   for (const [name, sources] of named) {
     for (const s of sources) {
+      if (METADATA.test(s.text)) continue;
       const d = dateOnLine(s.text, options);
       if (d) return { date: d, source: `${name}, line ${s.line + 1}` };
     }
@@ -41,6 +48,10 @@ export function findReferenceDate(
   if (regions.title) {
     const d = dateOnLine(regions.title.text, options);
     if (d) return { date: d, source: 'the title' };
+  }
+  for (const key of document.frontMatter?.incidentKeys ?? []) {
+    const d = postDate(key) ? dateOnLine(key.value, options) : null;
+    if (d) return { date: d, source: `the front matter (${key.key})` };
   }
   for (const e of document.timeline) {
     const d = dateOnLine(withoutMarkup(document.lines[e.timeRange.start.line] ?? ''), options);

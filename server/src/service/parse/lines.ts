@@ -70,6 +70,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
   let template: string | undefined;
   let declaresPostmortem = false;
   let taggedPostmortem = false;
+  let incidentRecord = false;
   let inPostmortemBlock = false;
   let title: FrontMatter['title'];
   const incidentKeys: FrontMatterKey[] = [];
@@ -104,8 +105,10 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
     // Incident records (start_time / end_time) declare one; `categories:` / `tags:` lists that include
     // postmortem only count for one (a blog tags its game jam's "post-mortem" too).
     // (a status page's `severity = "under-maintenance"` announces planned work)
-    if (/^(?:start_time|end_time|incident_(?:start|end|id)|severity)\s*[:=]/i.test(line) && !/[:=].*\b(?:maintenance|planned|scheduled)\b/i.test(line))
+    if (/^(?:start_time|end_time|incident_(?:start|end|id)|severity)\s*[:=]/i.test(line) && !/[:=].*\b(?:maintenance|planned|scheduled)\b/i.test(line)) {
       declaresPostmortem = true;
+      incidentRecord = true;
+    }
     if (/^\s*-\s*["']?post-?mortems?["']?\s*$/i.test(line) || /^(?:categories|tags)\s*[:=].*\bpost-?mortems?\b/i.test(line)) taggedPostmortem = true;
     const top = /^(template|type|kind|layout)\s*[:=]\s*["']?([\w.-]+)["']?\s*$/.exec(line);
     if (top) {
@@ -120,6 +123,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
     template,
     declaresPostmortem,
     taggedPostmortem,
+    ...(incidentRecord ? { incidentRecord } : {}),
     ...(incidentKeys.length ? { incidentKeys } : {}),
     ...(title ? { title } : {}),
   };

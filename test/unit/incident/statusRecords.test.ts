@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { analyze, md } from '../helpers';
+
+// Status pages and blogs: what their front matter says about the incident's clock, and what it does not.
+
+describe('incident: a status page record', () => {
+  const record =
+    (...keys: string[]) =>
+    (...body: string[]) =>
+      md('---', ...keys, '---', '', ...body);
+
+  it("begins at a record's date: and ends at the End field of its body", () => {
+    const a = analyze(
+      record('title: Elevated errors', 'severity: partial-outage', 'date: 2021-02-10T20:10:00Z')(
+        'We are seeing elevated error rates on the API.',
+        '',
+        '**Update**: The provider is replacing a load balancer.',
+        '',
+        '**Resolved**: All requests succeed again. 2021-02-10T22:10:00Z',
+      ),
+    );
+    assert.equal(a.incident.start?.iso, '2021-02-10T20:10:00Z');
+    assert.equal(a.incident.end?.iso, '2021-02-10T22:10:00Z');
+    assert.equal(a.incident.durationMinutes, 120);
+  });
+
+  it('ends at resolvedWhen, and takes resolvedWhen equal to date for no end', () => {
+    const ends = record('severity: down', 'date: 2022-08-02T22:28:00+01:00', 'resolvedWhen: 2022-08-02T23:40:00+01:00');
+    assert.equal(analyze(ends('The network is down.')).incident.durationMinutes, 72);
+    const copied = record('severity: down', 'date: 2022-08-02T22:28:00+01:00', 'resolvedWhen: 2022-08-02T22:28:00+01:00');
+    const a = analyze(copied('The network is down since 22:28 and was back at 23:28 (UK time).'));
+    assert.notEqual(a.incident.durationMinutes, 0);
+    assert.equal(a.incident.end?.at === a.incident.start?.at, false);
+  });
+
+  it("prefers the account's own window to a record's date with no written end", () => {
+    const a = analyze(
+      record('severity: degraded-performance', 'date: 2021-04-20T15:35:00Z')(
+        'The EU content database was unavailable from 17:45 to 20:20 CEST on April 20th 2021.',
+        '',
+        '**Resolved**: The database is back. 2021-04-20T18:20:00Z',
+      ),
+    );
+    assert.equal(a.incident.start?.iso, '2021-04-20T15:45:00Z');
+    assert.equal(a.incident.durationMinutes, 155);
+  });
+
+  it("does not take a blog post's date: for an incident's start", () => {
+    const a = analyze(
+      md(
+        '---',
+        'title: Our outage',
+        'date: 2021-02-12T09:00:00Z',
+        '---',
+        '',
+        '**Resolved**: service is back at 2021-02-10T22:10:00Z.',
+        '',
+        'It was a long night.',
+      ),
+    );
+    assert.equal(a.incident.start, null);
+  });
+});
+
+describe('incident: an End field alone', () => {
+  it('is no start: the window stays open rather than beginning at its end', () => {
+    const a = analyze(md('# Outage', '', '## Summary', '', '- End: 2024-03-01 10:20 UTC', '- Impact: checkout failed for everyone.'));
+    assert.equal(a.incident.start, null);
+    assert.equal(a.incident.durationMinutes, null);
+  });
+});
+
+describe("incident: the document's own dates are not the incident's", () => {
+  it('skips "Last updated:" and "Due date:" lines for the incident date', () => {
+    const a = analyze(
+      md(
+        '# 2022-05-23 - website outage',
+        '',
+        'Last updated: 2022-05-25',
+        '',
+        'Due date: 2022-05-30',
+        '',
+        '## Timeline',
+        '',
+        '- 06:00 UTC: The site went down.',
+        '- 10:30 UTC: The site is back online.',
+      ),
+    );
+    assert.equal(a.incident.start?.iso, '2022-05-23T06:00:00Z');
+  });
+
+  it("dates times by the summary before a blog post's date:", () => {
+    const a = analyze(
+      md('---', 'date: 2019-10-24', '---', '', '# Docs outage', '', '## Summary', '', 'On 2019-10-20 the docs site was down from 01:38 to 02:06 UTC.'),
+    );
+    assert.equal(a.incident.start?.iso, '2019-10-20T01:38:00Z');
+    assert.equal(a.incident.durationMinutes, 28);
+  });
+});
