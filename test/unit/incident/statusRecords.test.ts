@@ -97,3 +97,28 @@ describe("incident: the document's own dates are not the incident's", () => {
     assert.equal(a.incident.durationMinutes, 28);
   });
 });
+
+describe('incident: lengths a summary states in other words', () => {
+  const summary = (window: string, sentence: string) =>
+    md('# DNS outage', '', '## Summary', '', `On 2023-01-25 from ${window} UTC static files failed to load.`, '', sentence);
+  const mismatch = (text: string) => analyze(text).diagnostics.filter((d) => d.code === 'duration-mismatch');
+
+  it('reads "for an estimated time of 10-15 minutes" and accepts a window anywhere in the range', () => {
+    const a = analyze(summary('09:15 to 09:30', 'The record failed to resolve for an estimated time of 10-15 minutes.'));
+    assert.equal(a.incident.statedDuration?.text, '10-15 minutes');
+    assert.equal(a.incident.statedDuration?.approximate, true);
+    assert.deepEqual(mismatch(summary('09:15 to 09:25', 'It failed for an estimated time of 10-15 minutes.')), []);
+    assert.deepEqual(mismatch(summary('09:15 to 09:30', 'It failed for an estimated time of 10-15 minutes.')), []);
+    // 35 minutes is more than the least tolerance (5 minutes) beyond the range.
+    assert.equal(mismatch(summary('09:15 to 09:50', 'It failed for an estimated time of 10-15 minutes.')).length, 1);
+  });
+
+  it('reads "restored within ~6.5 hours" and "resolved after 90 minutes" as the length', () => {
+    assert.equal(analyze(summary('09:00 to 15:30', 'Service was restored within ~6.5 hours.')).incident.statedDuration?.minutes, 390);
+    assert.equal(analyze(summary('09:00 to 10:30', 'The incident was resolved after 90 minutes.')).incident.statedDuration?.minutes, 90);
+  });
+
+  it('reads "1hr:35mins" as 95 minutes', () => {
+    assert.equal(analyze(summary('09:00 to 10:35', 'The outage lasted 1hr:35mins.')).incident.statedDuration?.minutes, 95);
+  });
+});

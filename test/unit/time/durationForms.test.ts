@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { formatDuration, parseStatedDuration } from '../../../server/src/service/time';
+import { formatDuration, parseStatedDuration, statedSpread } from '../../../server/src/service/time';
 
 // The forms of a stated duration beyond "N unit": halves and quarters, "3+ hours", "three (3)
 // hours", the short units, and the words that make a duration approximate only when they stand
@@ -151,4 +151,26 @@ describe('time/duration: formatDuration at the unit boundaries', () => {
   for (const [minutes, text] of formats) {
     it(`writes ${minutes} minutes as "${text}"`, () => assert.equal(formatDuration(minutes), text));
   }
+});
+
+describe('time/duration: ranges of lengths and hours joined to minutes by a colon', () => {
+  const cases: Case[] = [
+    { text: 'for an estimated 10-15 minutes', minutes: 12.5, read: '10-15 minutes', approximate: true },
+    { text: 'down for 2 to 3 hours', minutes: 150, read: '2 to 3 hours', approximate: true },
+    { text: 'down for 2–3 hrs', minutes: 150, read: '2–3 hrs', approximate: true },
+    { text: 'lasted 1hr:35mins', minutes: 95, read: '1hr:35mins' },
+    { text: 'lasted 2h:05m', minutes: 125, read: '2h:05m' },
+  ];
+  for (const c of cases) it(`reads "${c.text}" as ${c.minutes} minutes`, () => check(c));
+
+  it('reads a falling "range" as its first length only', () => {
+    assert.equal(parseStatedDuration('for 15-10 minutes')?.minutes, 10);
+  });
+
+  it('gives the half spread of a range, and none for one length', () => {
+    assert.equal(statedSpread('10-15 minutes'), 2.5);
+    assert.equal(statedSpread('2 to 3 hours'), 30);
+    assert.equal(statedSpread('3 hours'), 0);
+    assert.equal(statedSpread('15-10 minutes'), 0);
+  });
 });

@@ -1,3 +1,4 @@
+import { statedSpread } from '../time';
 import type { IncidentTime, StatedIncidentDuration, WindowCandidate } from './types';
 
 // The chooser: of the windows the readers propose, a whole window beats half of one; the most
@@ -43,8 +44,10 @@ export function roundedTo(stated: Pick<StatedIncidentDuration, 'minutes' | 'text
 
 export function statedAgrees(minutes: number, stated: StatedIncidentDuration): boolean {
   // Within the rounding of the unit it is written in: "2 hours" for 2h29m, not for 2h30m.
+  // A range ("10-15 minutes") agrees anywhere in it, with the tolerance of its ends.
   const rounding = Math.max(0, roundedTo(stated) / 2 - 1);
-  return Math.abs(stated.minutes - minutes) <= Math.max(durationTolerance(minutes, stated.approximate), rounding);
+  const spread = statedSpread(stated.text);
+  return Math.abs(stated.minutes - minutes) <= Math.max(durationTolerance(minutes, stated.approximate) + spread, rounding);
 }
 
 export interface Choice {

@@ -7,11 +7,14 @@ import type { Source, StatedIncidentDuration, TimeField } from './types';
 // "a 45-minute outage", "(~2h)", "40min of total outage".
 
 const QUALIFIERS =
-  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full))\b\.?)*\s*~?\s*$/i;
+  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|(?:an?\s+)?(?:estimated|approximate)\s+(?:time|period|duration|total)\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full))\b\.?)*\s*~?\s*$/i;
 // "lasted", "for", "outage of", "a 45-minute outage": how summaries state how long an incident was.
 const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
 const FOR = /\bfor\b/gi;
+// "restored within ~6.5 hours", "resolved after 90 minutes": how long until the service was back.
+const BACK_AFTER =
+  /\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))\s+(?:with)?in|\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))\s+after\b/gi;
 // "Total duration: 1.5 hours.", "Downtime: 45 minutes" and "Outage length: 2 hrs" inside a sentence of the summary.
 const LABELLED =
   /\b(?:duration|downtime|outage\s+duration|(?:outage|incident|impact)\s+length|length\s+of\s+(?:the\s+)?(?:outage|incident|downtime)|time\s+to\s+(?:restore|recover|resolve))(?:\s+of\s+(?:the\s+)?(?:interruption|outage|incident|downtime|disruption|issue|problem|event))?\s*[:：]/gi;
@@ -59,7 +62,7 @@ function afterRange(raw: string, blanked: string, options: TimeReadingOptions): 
   return out;
 }
 
-const APPROXIMATE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than)\b)[\s\w]*$/i;
+const APPROXIMATE = /(?:~|≈|\b(?:about|around|approx\.?|approximately|roughly|nearly|almost|over|under|more\s+than|less\s+than|estimated|within)\b)[\s\w]*$/i;
 
 /**
  * "Duration: 1:30 hours": a clock with an hours word after it and no zone or date is a length, not a
@@ -114,6 +117,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
   for (const m of text.matchAll(OF)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(LABELLED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(FOR)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: true });
+  for (const m of text.matchAll(BACK_AFTER)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   // "From 00:00 UTC to 06:00 UTC (6 hours)": a duration alone in parentheses.
   for (const m of text.matchAll(/\(/g)) candidates.push({ at: (m.index ?? 0) + 1, requiresOutage: false, parenthesised: true });
   candidates.sort((a, b) => a.at - b.at);

@@ -11,7 +11,7 @@ export type {
 } from './types';
 export { shiftDays } from './clock';
 export { findDetachedZone, findZoneDeclaration } from './declaration';
-export { formatDuration, parseStatedDuration } from './duration';
+export { formatDuration, parseStatedDuration, statedSpread } from './duration';
 export { findDates, findTimes } from './parse';
 export { dateOrderShownIn } from './written';
 export { type PlacedTime, placeTime, STAND_IN_DAY } from './place';
