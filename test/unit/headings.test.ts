@@ -361,3 +361,52 @@ describe('headings: line breaks, byte order mark and lazy lines', () => {
     );
   });
 });
+
+describe('headings: a label right after a table, with no blank line between', () => {
+  const doc = (label: string) =>
+    md(
+      '# PM',
+      '',
+      '**Timeline:**',
+      '',
+      '| Time | Event |',
+      '|---|---|',
+      '| 13:20 UTC | detected |',
+      '| 13:50 UTC | fixed |',
+      label,
+      '',
+      'A clean-up script ran.',
+    );
+
+  it('ends the table and heads a section (GFM would keep it as a row)', () => {
+    const a = analyze(doc('**Root Cause and Resolution:**'));
+    assert.deepEqual(
+      a.document.sections.map((s) => [s.id, s.headingRange.start.line]),
+      [
+        ['timeline', 2],
+        ['root-cause', 8],
+      ],
+    );
+    assert.equal(a.document.timeline.length, 2);
+  });
+
+  it("keeps a quote's lazy line in the quote, and a quoted table's rows in it", () => {
+    const quote = analyze(md('# PM', '', '> a | b', 'lazy line', '', 'After.'));
+    assert.deepEqual(
+      quote.document.blocks.map((b) => [b.type, b.startLine, b.endLine]),
+      [
+        ['heading', 0, 1],
+        ['blockquote', 2, 4],
+        ['paragraph', 5, 6],
+      ],
+    );
+    const table = analyze(md('# PM', '', '> | a | b |', '> |---|---|', '> | 1 | 2 |', '> more'));
+    assert.deepEqual(
+      table.document.blocks.map((b) => [b.type, b.startLine, b.endLine]),
+      [
+        ['heading', 0, 1],
+        ['blockquote', 2, 6],
+      ],
+    );
+  });
+});

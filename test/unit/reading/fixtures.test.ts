@@ -105,6 +105,18 @@ function cases(expected: ExpectedReading): { key: ExpectationKey; title: string;
         ),
     });
   }
+  if (expected.timelineTexts) {
+    const want = expected.timelineTexts;
+    out.push({
+      key: 'timelineTexts',
+      title: "reads each timeline entry's text without the markup around its time",
+      check: (a) =>
+        assert.deepEqual(
+          a.document.timeline.map((e) => e.text),
+          want,
+        ),
+    });
+  }
   if (expected.fields) {
     const want = expected.fields;
     out.push({

@@ -34,6 +34,8 @@ export interface ExpectedReading {
   /** How many timeline entries, and the instant each one is read as (ISO 8601, in order). */
   timelineEntries?: number;
   timelineTimes?: (string | null)[];
+  /** The text of each timeline entry, in order. */
+  timelineTexts?: string[];
   /** Field id -> text its full value must contain. */
   fields?: Record<string, string>;
   /** Diagnostic codes that must not be reported (e.g. `timeline-order` for entries in order). */
@@ -50,6 +52,7 @@ export const expectationKeys = [
   'statedDurationMinutes',
   'timelineEntries',
   'timelineTimes',
+  'timelineTexts',
   'fields',
   'absent',
 ] as const;

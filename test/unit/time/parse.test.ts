@@ -213,6 +213,14 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a colon typed where the minutes would be (3:AM, 5:PM)',
+      line: 'start : 02/02/2022, 3:AM, end : 08/02/2022, 5:PM',
+      times: [
+        { text: '02/02/2022, 3:AM', clock: '03:00', date: { year: 2022, month: 2, day: 2 } },
+        { text: '08/02/2022, 5:PM', clock: '17:00', date: { year: 2022, month: 2, day: 8 } },
+      ],
+    },
+    {
       name: 'does not read lower-case words as zones',
       line: '10:00 eat lunch, 11:00 cat pictures',
       times: [

@@ -12,6 +12,13 @@ describe('time/range: findTimeRange', () => {
     endDate?: string;
   }[] = [
     {
+      name: 'reads a spaced tilde between two times as a range, the zone written once: 30 minutes',
+      text: '(13:20pm ~ 13:50pm EAT)',
+      minutes: 30,
+      zoneText: 'EAT',
+      zone: 'Africa/Nairobi',
+    },
+    {
       name: 'reads an am/pm range with the zone written once after it as 90 minutes',
       text: '08:00 AM - 09:30 AM (UTC)',
       minutes: 90,
@@ -130,6 +137,8 @@ describe('time/range: findTimeRange', () => {
     assert.equal(findTimeRange('paged at 10:00, resolved at 11:00'), null);
     assert.equal(findTimeRange('10:00 and 11:00'), null);
     assert.equal(findTimeRange('no times here'), null);
+    // A tilde against the second time is "about" it, not a range.
+    assert.equal(findTimeRange('paged 10:00 ~10:30 escalated'), null);
   });
 
   it('does not chain a third time onto a range', () => {

@@ -60,6 +60,21 @@ function markdown(): MarkdownIt {
       }
       return false;
     });
+    // A line without a pipe after a table's rows ends the table, as it does for a reader: GFM keeps it
+    // as a row ("| 13:50 | fixed |" then "**Root Cause:**" with no blank line between). markdown-it's
+    // table asks the blockquote's terminators; a quote's lazy line (after a `>` line) is left alone.
+    parser.block.ruler.before(
+      'table',
+      'postmortem_pipe_less_row',
+      (state, startLine, _endLine, silent) => {
+        if (!silent || startLine === 0) return false;
+        const text = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
+        // The line before as written (inside a quote, bMarks start after its `>`).
+        const before = state.src.slice(state.src.lastIndexOf('\n', state.bMarks[startLine - 1] - 1) + 1, state.eMarks[startLine - 1]).trimStart();
+        return text.trim() !== '' && !text.includes('|') && before.includes('|') && !before.startsWith('>');
+      },
+      { alt: ['blockquote'] },
+    );
   }
   return parser;
 }

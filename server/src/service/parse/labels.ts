@@ -173,10 +173,11 @@ export function readLabel(
     if (!inner) return undefined;
     if (inner !== em[2]) repairs.push('unbalanced emphasis');
     const innerColon = /[:：]\s*$/.test(inner);
-    const colon = innerColon || em[3] !== '';
-    // `__Label:__*`: a stray marker after the pair is no value.
-    const strayMarker = /^[*_]+$/.test(em[4].trim());
-    if (strayMarker) repairs.push('unbalanced emphasis');
+    // `__Label:__*`: a stray marker after the pair is no value; `**TIMELINE**;` a semicolon typed for the colon.
+    const strayMarker = /^[*_;]+$/.test(em[4].trim());
+    const semicolon = strayMarker && em[4].includes(';');
+    const colon = innerColon || em[3] !== '' || semicolon;
+    if (strayMarker) repairs.push(semicolon ? 'a semicolon for its colon' : 'unbalanced emphasis');
     const value = strayMarker ? '' : em[4];
     // `**Bold** text` with no colon is emphasis in a sentence, not a label.
     if (!colon && value !== '') return undefined;

@@ -47,7 +47,7 @@ export function leadingTimeOf(content: string): LeadingTime | undefined {
 function entryText(content: string, time: LeadingTime): string {
   return content
     .slice(time.end)
-    .replace(/^[\s*_`)\]]*(?:[-–—:|]+\s*)?/, '')
+    .replace(/^[\s*_`)\]]*(?:[-–—:|]+[\s*_`]*){0,2}/, '')
     .replace(/[*_]+$/, '')
     .trim();
 }

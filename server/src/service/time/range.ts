@@ -6,7 +6,8 @@ import { readZoneAt } from './zones';
 import type { ParsedTime, TimeReadingOptions } from './types';
 
 // An aside may stand before the separator: "from ~12:00 (maybe before) to 17:55".
-const RANGE_SEPARATOR = /^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:-|–|—|->|→|to|until|till|through|thru)\s*$/i;
+// "13:20pm ~ 13:30pm EAT": a tilde between two times, spaced, is a range (before one time it is "about").
+const RANGE_SEPARATOR = /^\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:-|–|—|->|→|to|until|till|through|thru|(?<=\s)~(?=\s))\s*$/i;
 const AND = /^\s*and\s*$/i;
 // "between 10:00 and 11:00", "between the hours of 02:00 and 02:41", "between approximately 9 and 10 am".
 const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+(?:hours?|times?|period)\s+of\s+|(?:approximately|approx\.?|about|around|roughly)\s+)?$/i;

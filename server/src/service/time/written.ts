@@ -108,6 +108,8 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
   if (/\d\/\d/.test(reading)) reading = reading.replace(DATE_SLASH_CLOCK, ' ');
   // "14:00 PM": a 24-hour clock with a needless pm, which chrono refuses (extend takes it into the time).
   if (/\d\s?[pP]/.test(reading)) reading = reading.replace(NEEDLESS_PM, (m) => ' '.repeat(m.length));
+  // "3:AM", "5:PM": a colon typed where the minutes would be.
+  if (/\d:\s?[aApP]/.test(reading)) reading = reading.replace(/(?<![\p{N}:.])(\d{1,2}):(?=\s?[ap]\.?m\b)/giu, '$1 ');
   // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
   if (/\d: \d/.test(reading)) reading = reading.replace(/(?<![\p{N}:])(\d{1,2}):\s(\d\d)(?!\d)/gu, '$1:$2 ');
   const reference = options?.referenceDate
