@@ -358,6 +358,9 @@ function holds(check: ChecklistCheck, text: string, fields: readonly FieldComple
   return check.allOf.every((c) => holds(c, text, fields, entries));
 }
 
+/** A line that is a label of its own with its text after it: `- **Cache size:** raised to 256MB`. */
+const subLabel = /^\s*(?:[-*+]\s+|\d{1,2}[.)]\s+)?(?:\*\*|__)?\p{Lu}[^:：*_]{1,60}?(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*\p{L}/u;
+
 function evaluateSection(context: Context, section: TemplateSection, impactSection: () => SectionCompleteness | undefined): SectionCompleteness {
   const { document } = context;
   const instances = document.sections.filter((s) => s.id === section.id);
@@ -373,7 +376,12 @@ function evaluateSection(context: Context, section: TemplateSection, impactSecti
     let next = f.valueEndLine + 1;
     while (next < document.lines.length && !document.lines[next].trim()) next++;
     const label = document.lines[f.labelRange.start.line];
-    return fieldStarts.has(next) || (next < document.lines.length && indent(document.lines[next]) > indent(label) && !/^\s{0,3}#/.test(document.lines[next]));
+    return (
+      fieldStarts.has(next) ||
+      (next < document.lines.length && indent(document.lines[next]) > indent(label) && !/^\s{0,3}#/.test(document.lines[next])) ||
+      // `Resolution:`, a blank line, then `Query Cache Adjustment: increased the cache`: a sub-label with its text.
+      (lineSet.has(next) && subLabel.test(document.lines[next]))
+    );
   };
   const written = document.fields
     .filter(inSection)

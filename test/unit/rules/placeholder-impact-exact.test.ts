@@ -252,3 +252,34 @@ describe('placeholder: a skeleton line with its date filled in and HH:MM left', 
     assert.match(timeline.message, /"Timeline" still holds only placeholder text \(1 place\)/);
   });
 });
+
+describe('placeholder: a label, a blank line, then a sub-label with its text', () => {
+  const doc = (after: string) =>
+    md(
+      '# Slow site',
+      '',
+      '## Issue Summary',
+      '',
+      'From 10:00 to 11:00 UTC pages loaded slowly for all users. The root cause was a small query cache.',
+      '',
+      '## Root Cause and Resolution',
+      '',
+      'Root cause:',
+      '',
+      'The query cache was 64MB.',
+      '',
+      'Resolution:',
+      '',
+      after,
+    );
+
+  it('reads the sub-label as what the label holds: nothing is missing', () => {
+    assert.deepEqual(findingsWith(analyze(doc('Query Cache Adjustment: Increased the cache from 64MB to 256MB.')), 'placeholder'), []);
+    assert.deepEqual(findingsWith(analyze(doc('- **Cache size:** raised to 256MB.')), 'placeholder'), []);
+  });
+
+  it('still reports the label when only a placeholder follows it', () => {
+    const found = findingsWith(analyze(doc('TBD')), 'placeholder').map((d) => d.range.start.line);
+    assert.ok(found.includes(12), JSON.stringify(found));
+  });
+});
