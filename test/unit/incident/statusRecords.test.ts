@@ -122,3 +122,27 @@ describe('incident: lengths a summary states in other words', () => {
     assert.equal(analyze(summary('09:00 to 10:35', 'The outage lasted 1hr:35mins.')).incident.statedDuration?.minutes, 95);
   });
 });
+
+describe("incident: the timeline's end is the service's, not the team's", () => {
+  it('does not end at "Team is back up" nor at "coming back online"', () => {
+    const a = analyze(
+      md(
+        '# Chain halt',
+        '',
+        '## Timeline',
+        '',
+        '- 2022-09-07 16:20 UTC: The chain halted.',
+        '- 2022-09-08 03:30 UTC: Team is back up.',
+        '- 2022-09-08 20:02 UTC: The infrastructure is coming back online now.',
+        '- 2022-09-08 21:20 UTC: Blocks are produced again.',
+      ),
+    );
+    assert.equal(a.incident.end?.iso, '2022-09-08T21:20:00Z');
+    assert.equal(a.incident.durationMinutes, 1740);
+  });
+
+  it('still ends where the service is back up', () => {
+    const a = analyze(md('# Outage', '', '## Timeline', '', '- 2022-09-07 16:20 UTC: The site went down.', '- 2022-09-07 17:00 UTC: The site is back up.'));
+    assert.equal(a.incident.durationMinutes, 40);
+  });
+});

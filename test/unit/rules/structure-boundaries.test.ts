@@ -157,6 +157,41 @@ describe('rules: duplicate-section at the edges', () => {
   });
 });
 
+describe('rules: duplicate-section and a section written in its halves', () => {
+  const halves = (between: string[]) =>
+    md(
+      '# Postmortem',
+      '',
+      '**Corrective and Preventative Measures:**',
+      '',
+      ...between,
+      '**Corrective Measures:**',
+      '',
+      '1. Fix the config.',
+      '',
+      '**Preventative Measures:**',
+      '',
+      '- Review configs.',
+    );
+
+  it('reads the halves right under the whole as parts of it, not repeats', () => {
+    const a = analyze(halves([]));
+    assert.deepEqual(codeAt(halves([]), 'duplicate-section'), []);
+    assert.deepEqual(
+      a.document.sections.map((s) => [s.id, s.headingRange.start.line]),
+      [['corrective-actions', 2]],
+    );
+    assert.equal(a.document.sections[0].bodyEndLine, 10, 'the section runs to the last line');
+  });
+
+  it('reports them when the section says something of its own first', () => {
+    assert.deepEqual(
+      codeAt(halves(['We will change three things.', '']), 'duplicate-section').map(([line]) => line),
+      [7, 11],
+    );
+  });
+});
+
 describe('rules: heading-space puts the space after every #', () => {
   it('fixes "##Root Cause" and an indented "#Timeline" with the space after the last #', () => {
     const text = md('# Postmortem', '', '   #Timeline', '- 10:00 UTC - x', '', '##Root Cause and Resolution', 'A bug.');

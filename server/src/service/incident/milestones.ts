@@ -10,8 +10,9 @@ const END_MARK =
   /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b/i;
 // "not resolved", "still not back", "partially restored", "attempted to restore": not the end.
 // …and hedged: "Service appears to be restored" before the entry that says it is.
+// …and under way ("coming back online", "being brought back up"), or said of people ("Team is back up").
 const NOT_THE_END =
-  /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*|appears?|seems?|seemed|looks?\s+like|might|may|apparently|probably)\b/i;
+  /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*|appears?|seems?|seemed|looks?\s+like|might|may|apparently|probably|coming|being\s+brought|getting)\b|\b(?:team|we|I|engineers?|staff|everyone|on-?call|people)\s*$/i;
 // After the mark only what takes it back counts ("… working again. Service appears to be restored.").
 const TAKEN_BACK =
   /\b(?:appears?|seems?|seemed|looks?\s+like|might|apparently|probably|not\s+yet|still\s+(?:down|failing|broken|unavailable)|partially|partly)\b/i;

@@ -183,8 +183,34 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     }
     return false;
   };
+  /**
+   * `**Corrective Measures:**` and `**Preventative Measures:**` under `**Corrective and Preventative
+   * Measures:**`, `### Root Cause` under `## Root Cause and Resolution`: a label naming the open
+   * section with some of its heading's words is one half of it, not a second instance, when the
+   * halves begin right under the whole (the section says nothing before its first half).
+   */
+  const splitInHalves = new Set<Section>();
+  const halfOfOpen = (label: LabelLine, match: SectionMatch): boolean => {
+    if (!open || match.section.id !== open.section.id || rankOf(label) < open.rank) return false;
+    const words = (text: string) =>
+      new Set(
+        normalizeLabel(text)
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter((w) => w && w !== 'and'),
+      );
+    const whole = words(open.section.label);
+    const half = words(label.label);
+    if (!(half.size > 0 && half.size < whole.size && [...half].every((w) => whole.has(w)))) return false;
+    const section = open.section;
+    if (!splitInHalves.has(section)) {
+      for (let l = section.headingRange.end.line + 1; l < label.line; l++) if (lines[l].trim()) return false;
+      splitInHalves.add(section);
+    }
+    return true;
+  };
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
+    if (match && halfOfOpen(label, match)) return undefined;
     if (match?.via === 'intent' && label.missingSpace) return undefined;
     if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label))) return undefined;
     if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
