@@ -36,6 +36,9 @@ const KNOWN_READING_GAPS: readonly string[] = [
   // a field's label and its value's first words on different lines of one paragraph.
   'p5-own-clock-colons-in-fields.md rewrap-prose',
   'p5-own-window-in-prose-after-label.md rewrap-prose',
+  // G16 A heading line indented with tabs right after a list item (no blank line) is read as the item's
+  // continuation, not as a heading (after a blank line or a paragraph line it is read).
+  'student-tab-indented-headings.md remove-blank-lines',
   // Rewritings in a row that still change the reading (a setext underline, an HTML label and an indented
   // block together; an intent heading restyled as a plain line, which needs an exact name).
   'p3-own-html-decorated-labels.md combined',

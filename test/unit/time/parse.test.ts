@@ -221,6 +221,14 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a zone glued to its clock (12.39UTC, 17:17GMT)',
+      line: 'between 12.39UTC (block 8647535) and 17:17GMT',
+      times: [
+        { text: '12.39UTC', clock: '12:39', zone: 'UTC' },
+        { text: '17:17GMT', clock: '17:17', zone: 'UTC' },
+      ],
+    },
+    {
       name: 'does not read lower-case words as zones',
       line: '10:00 eat lunch, 11:00 cat pictures',
       times: [
@@ -247,6 +255,7 @@ describe('time/parse: findTimes', () => {
     { what: 'placeholders', line: 'Start: HH:mm, End: 14:??, XX:XX, hh:mm AM' },
     { what: 'impossible clocks and dates', line: '25:99 and 2024-02-30' },
     { what: 'a path of numbers', line: 'see /2024-06-02/0940/ and a/2024-06-02/09:40x' },
+    { what: 'a version glued to a zone name', line: 'v1.12UTC and 12:39UTCX' },
   ];
   for (const n of notTimes) {
     it(`does not read ${n.what} as times`, () => assert.deepEqual(findTimes(n.line), []));

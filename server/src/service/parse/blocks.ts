@@ -540,6 +540,8 @@ function dedent(line: string, columns: number): string {
 }
 
 const codePunctuation = /[{}()[\];=<>$\\|]/g;
+/** A short line of capitalised words with no code punctuation: "Root Cause Analysis and Resolution:". */
+const headingLine = /^\p{Lu}[\p{L}'’&/ -]{1,70}[:：]?$/u;
 const codeLineStart =
   /^(?:#|\$ |>>>|\/\/|\/\*|[{}]|<|--|\w+\s*=|(?:def|class|function|import|return|if|for|while|sudo|cd|ls|cat|echo|curl|npm|git|docker|kubectl|SELECT|INSERT|UPDATE)\b)/;
 
@@ -552,16 +554,34 @@ function readIndented(map: [number, number], block: ParsedBlock, lines: readonly
   let previous = map[0] - 1;
   while (previous >= 0 && lines[previous].trim() === '') previous--;
   const before = previous >= 0 ? lines[previous].trim() : '';
+  let from = map[0];
+  while (from < map[1] && lines[from].trim() === '') from++;
+  if (from >= map[1]) return;
+  // `\t\tRoot Cause and Resolution` after a blank line: a heading line indented like its neighbours,
+  // read as Markdown; the lines under it are read as its body when they read like prose.
+  const first = lines[from].trim();
+  const named = first.replace(/<\/?[A-Za-z][^<>]*>/g, '').trim();
+  if (headingLine.test(named) && !codeLineStart.test(first.startsWith('<') ? named : first)) {
+    readAgain(from, from + 1, block, lines, blocks, indentWidth(lines[from]));
+    if (readsLikeProse(lines.slice(from + 1, map[1]))) readAgain(from + 1, map[1], block, lines, blocks, minIndent(lines.slice(from + 1, map[1])));
+    return;
+  }
   if (!/^#{1,6}\s|[:：]\**$|^(?:\*\*|__).*(?:\*\*|__)$|^<h[1-6]/.test(before)) return;
-  const body = lines.slice(map[0], map[1]).filter((l) => l.trim() !== '');
-  if (!body.length) return;
+  const body = lines.slice(map[0], map[1]);
+  if (readsLikeProse(body)) readAgain(map[0], map[1], block, lines, blocks, minIndent(body));
+}
+
+/** Sentences of words, little code punctuation, no shell prompts or `#` lines. */
+function readsLikeProse(lines: readonly string[]): boolean {
+  const body = lines.filter((l) => l.trim() !== '');
+  if (!body.length) return false;
   const chars = body.reduce((n, l) => n + l.trim().length, 0);
   const punctuation = body.reduce((n, l) => n + (l.match(codePunctuation)?.length ?? 0), 0);
   const wordy = body.filter((l) => (l.match(/\p{L}{2,}/gu)?.length ?? 0) >= 3).length;
-  if (body.some((l) => codeLineStart.test(l.trim())) || punctuation > chars * 0.03 || wordy * 2 < body.length) return;
-  const indent = Math.min(...body.map((l) => indentWidth(l)));
-  readAgain(map[0], map[1], block, lines, blocks, indent);
+  return !body.some((l) => codeLineStart.test(l.trim())) && punctuation <= chars * 0.03 && wordy * 2 >= body.length;
 }
+
+const minIndent = (lines: readonly string[]) => Math.min(...lines.filter((l) => l.trim() !== '').map((l) => indentWidth(l)));
 
 function indentWidth(line: string): number {
   let width = 0;

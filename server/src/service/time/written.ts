@@ -108,6 +108,9 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
   if (/\d\/\d/.test(reading)) reading = reading.replace(DATE_SLASH_CLOCK, ' ');
   // "14:00 PM": a 24-hour clock with a needless pm, which chrono refuses (extend takes it into the time).
   if (/\d\s?[pP]/.test(reading)) reading = reading.replace(NEEDLESS_PM, (m) => ' '.repeat(m.length));
+  // "12:39UTC", "17.17GMT": a zone glued to the clock; chrono reads the clock once it is set aside (extend reads the zone).
+  if (/\d(?:UTC|GMT)/.test(reading))
+    reading = reading.replace(/(?<=(?<![\p{N}])\d{1,2}[:.][0-5]\d(?::[0-5]\d)?)(?:UTC|GMT)(?![\p{L}])/gu, (m) => ' '.repeat(m.length));
   // "3:AM", "5:PM": a colon typed where the minutes would be.
   if (/\d:\s?[aApP]/.test(reading)) reading = reading.replace(/(?<![\p{N}:.])(\d{1,2}):(?=\s?[ap]\.?m\b)/giu, '$1 ');
   // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
