@@ -185,3 +185,13 @@ describe('time/range: minutesBetween for separately written times', () => {
     assert.equal(minutesBetween(start, end, { referenceDate: { year: 2024, month: 3, day: 10 } }), 60);
   });
 });
+
+describe('time/range: a minus after UTC, spaced, is still a range', () => {
+  it('reads "10:00 UTC - 11:00" as a range in UTC, and "10:00 GMT + 1" as one time in UTC+1', () => {
+    assert.equal(findTimeRange('10:00 UTC - 11:00')?.end.zone?.zone, 'UTC');
+    assert.deepEqual(
+      findTimes('10:00 GMT + 1').map((t) => t.zone?.zone),
+      ['UTC+1'],
+    );
+  });
+});

@@ -18,6 +18,11 @@ describe('time/zones: parseZone', () => {
     { text: 'HKT', zone: 'Asia/Hong_Kong' },
     { text: 'MSK', zone: 'Europe/Moscow' },
     { text: 'HST', zone: 'Pacific/Honolulu' },
+    // a country's or a city's time, a plus spaced on both sides
+    { text: 'Nigeria time', zone: 'Africa/Lagos' },
+    { text: 'Kenyan time', zone: 'Africa/Nairobi' },
+    { text: 'South African Standard Time', zone: 'Africa/Johannesburg' },
+    { text: 'GMT + 1', zone: 'UTC+1' },
     // season-specific abbreviations read literally, with the region they belong to
     { text: 'PST', zone: 'UTC-8', region: 'America/Los_Angeles' },
     { text: 'PDT', zone: 'UTC-7', region: 'America/Los_Angeles' },

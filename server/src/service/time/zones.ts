@@ -110,6 +110,21 @@ const NAMED: Record<string, ZoneReading> = Object.fromEntries([
   ['china standard time', { name: 'China Standard Time', zone: 'Asia/Shanghai' }],
   ['british summer time', { name: 'British Summer Time', zone: 'UTC+1', region: 'Europe/London' }],
   ['central standard time', { name: 'Central Standard Time', zone: 'UTC-6', region: 'America/Chicago' }],
+  // "Nigeria time", "South African Standard Time": a country's or a city's time, where its zone is one.
+  ...(
+    [
+      ['Africa/Lagos', ['nigeria', 'nigerian', 'lagos']],
+      ['Africa/Nairobi', ['kenya', 'kenyan', 'nairobi']],
+      ['Africa/Johannesburg', ['south africa', 'south african', 'south africa standard', 'south african standard', 'johannesburg']],
+      ['Africa/Accra', ['ghana', 'ghanaian', 'accra']],
+      ['Africa/Cairo', ['egypt', 'egyptian', 'cairo']],
+      ['Africa/Casablanca', ['morocco', 'moroccan', 'casablanca']],
+      ['Africa/Addis_Ababa', ['ethiopia', 'ethiopian', 'addis ababa']],
+      ['Africa/Kampala', ['uganda', 'ugandan', 'kampala']],
+      ['Africa/Kigali', ['rwanda', 'rwandan', 'kigali']],
+      ['Africa/Dar_es_Salaam', ['tanzania', 'tanzanian']],
+    ] as const
+  ).flatMap(([zone, places]) => places.map((place) => [`${place} time`, { name: `${place.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())} time`, zone }])),
 ]);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -124,6 +139,8 @@ const NAMED_PATTERN = new RegExp(
 const OFFSET_PATTERN = /(UTC|GMT)([+\-−])(\d{1,2})(?::?(\d{2}))?(?![\d:])/iy;
 // "GMT +1", "UTC -5": a space before the sign only, whole hours, so "UTC - 11" stays a range.
 const SPACED_OFFSET_PATTERN = /(UTC|GMT)[ \t]([+\-−])(\d{1,2})()(?![\d:.])/iy;
+// "GMT + 1": a plus spaced on both sides (no range is written with a plus).
+const SPACED_PLUS_PATTERN = /(UTC|GMT)[ \t]*(\+)[ \t]*(\d{1,2})()(?![\d:.])/iy;
 const IANA_PATTERN = /[A-Z][A-Za-z]+(?:\/[A-Za-z][\w-]*){1,2}/y;
 const ABBREVIATION_PATTERN = /[A-Za-z]{1,5}(?![\p{L}\p{N}])/uy;
 const LEAD_PATTERN = /[ \t]*,?[ \t]*(\(?)[ \t]*(?:in[ \t]+)?/y;
@@ -164,7 +181,7 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
 
 /** The zone token starting exactly at `at`, without surrounding punctuation. */
 function readZoneToken(text: string, at: number, options?: ZoneOptions): { spec: ZoneSpec; end: number } | null {
-  const offset = stickyMatch(OFFSET_PATTERN, text, at) ?? stickyMatch(SPACED_OFFSET_PATTERN, text, at);
+  const offset = stickyMatch(OFFSET_PATTERN, text, at) ?? stickyMatch(SPACED_OFFSET_PATTERN, text, at) ?? stickyMatch(SPACED_PLUS_PATTERN, text, at);
   if (offset) {
     const hours = Number(offset[3]);
     const minutes = Number(offset[4] ?? 0);
