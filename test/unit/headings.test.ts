@@ -410,3 +410,27 @@ describe('headings: a label right after a table, with no blank line between', ()
     );
   });
 });
+
+describe("headings: a word processor's outline bullets pasted as text", () => {
+  it('reads "o⇥Prevention" and "•⇥10:00 UTC: …" as a label and an entry', () => {
+    const a = analyze(
+      md(
+        '# Postmortem',
+        '',
+        'o\tIssue Summary',
+        '•\tFrom 10:00 to 11:00 UTC the site was down for all users. The root cause was a typo.',
+        'o\tTimeline',
+        '•\t10:00 UTC: alert',
+        '•\t11:00 UTC: fixed',
+        'o\tPrevention',
+        '•\tAdd a linter to the deploy.',
+      ),
+    );
+    assert.deepEqual(sectionIds(a), ['summary', 'timeline', 'corrective-actions']);
+    assert.equal(a.document.timeline.length, 2);
+  });
+
+  it('does not take a word starting with o for a bullet', () => {
+    assert.deepEqual(sectionIds(analyze(md('# Postmortem', '', 'on Timeline', 'nothing'))), []);
+  });
+});

@@ -272,6 +272,10 @@ describe('templates: choosing the template', () => {
     assert.equal(maintenance?.declaresPostmortem, false);
     const incident = analyze(`+++\nseverity = "partial-outage"\n+++\n\nErrors are elevated.\n`).document.frontMatter;
     assert.equal(incident?.declaresPostmortem, true);
+    const unset = analyze(`---\ntitle: Planned Maintenance Notice\nseverity: \n---\n\nWe will upgrade storage.\n`).document.frontMatter;
+    assert.equal(unset?.declaresPostmortem, false, 'an empty severity declares nothing');
+    const record = analyze(`---\nstart_time: ""\n---\n\nA fire took down an exchange.\n`).document.frontMatter;
+    assert.equal(record?.declaresPostmortem, true, "an incident record's keys declare one, even empty");
   });
 
   it('uses a valid custom template passed to analyze', () => {

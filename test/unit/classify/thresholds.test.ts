@@ -351,6 +351,24 @@ describe('classify: what counts as a past told, an outage word, a self-descripti
     assert.equal(m.filledSections, 1, 'the root cause is told; the timeline only describes itself');
   });
 
+  it('reads "A chronological list of events …" under a heading as the section describing itself', () => {
+    const { m } = measured(
+      '## Timeline',
+      '',
+      'A chronological list of events outlining the detection, actions and resolution.',
+      '',
+      '## Root Cause',
+      '',
+      'The disk filled up on the primary node.',
+    );
+    assert.equal(m.filledSections, 1);
+    assert.equal(m.generalStatements, 1);
+  });
+
+  it('counts "This repository contains …" as a line of a project page', () => {
+    assert.equal(measured('This repository contains the postmortem of an outage.').m.projectPageLines, 1);
+  });
+
   it('counts lines that announce planned work, and nothing in an account of what happened', () => {
     assert.equal(measured('We will be performing scheduled maintenance tonight.', '', 'The API will be unavailable for an hour.').m.plannedLines, 2);
     assert.equal(measured('We deployed at 14:00 and the API went down.').m.plannedLines, 0);

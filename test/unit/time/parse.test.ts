@@ -229,6 +229,14 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a.m and p.m without their last dot',
+      line: 'From 15/01/2021 3:00 a.m to 17/01/2021 2 p.m (GMT-5)',
+      times: [
+        { text: '15/01/2021 3:00 a.m', clock: '03:00', date: { year: 2021, month: 1, day: 15 }, zone: 'UTC-5' },
+        { text: '17/01/2021 2 p.m (GMT-5)', clock: '14:00', date: { year: 2021, month: 1, day: 17 }, zone: 'UTC-5' },
+      ],
+    },
+    {
       name: 'does not read lower-case words as zones',
       line: '10:00 eat lunch, 11:00 cat pictures',
       times: [

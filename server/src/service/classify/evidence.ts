@@ -134,13 +134,13 @@ const incidentWords =
 const figure =
   /\b\d+(?:[.,]\d+)?\s*%|\b\d[\d,.]*\s+(?:users|customers|requests|orders|accounts|people|visitors|transactions|jobs|pods|nodes|servers|blocks|messages|emails|errors)\b/gi;
 const projectPage =
-  /^(?:learning objectives|resources|read or watch|requirements|general|mandatory|advanced|tasks?|concepts|weight\s*:|project (?:over|will|is|to be)|by the end of this project|repo(?:sitory)?\s*:|directory\s*:|files?\s*:|author\s*:|score\s*:|auto review|manual qa review|your score)\b/i;
+  /^(?:this\s+(?:repository|repo|folder|directory)\s+(?:contains|holds|includes|has)|learning objectives|resources|read or watch|requirements|general|mandatory|advanced|tasks?|concepts|weight\s*:|project (?:over|will|is|to be)|by the end of this project|repo(?:sitory)?\s*:|directory\s*:|files?\s*:|author\s*:|score\s*:|auto review|manual qa review|your score)\b/i;
 const generalStatement =
   /\b(?:(?:this|it|a post[- ]?mortem) is an? (?:analysis|report|document|process|review|written record|structured)|a post[- ]?mortem is|any (?:software )?system|post[- ]?mortems? (?:are|should|help|is)|an incident (?:review|report) is|every (?:system|team|incident|outage|company)|it is important to|the goal of (?:a|the) post|you should|you can|you will|best practices?|in this (?:guide|article|post|template)|this template|use this|the following sections)\b/i;
 // A section that describes itself, as a guide or a template does: "The summary is written for
 // executives", "The timeline lists each event", "Each action item is assigned an owner".
 const selfDescription =
-  /^(?:the|this|each|every|an?)\s+(?:[\w-]+\s+){0,3}?(?:section|summary|timeline|root\s+cause|impact|resolution|action\s+items?|measures|post[- ]?mortem|report|document)\s+(?:section\s+)?(?:lists|explains|describes|contains|includes|covers|gives|answers|records|captures|documents|summari[sz]es|outlines|details|should|must|will|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:written|meant|intended|used|where|for|assigned|tracked|listed|shared|reviewed|published|kept|a\s+(?:short|brief|list|place|summary)))\b/iu;
+  /^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:list|summary|description|overview|explanation|outline)\s+of\s+(?:the\s+)?(?:events|actions|steps|what|how|why|incident|issue|outage|root|measures|causes?)\b|^(?:the|this|each|every|an?)\s+(?:[\w-]+\s+){0,3}?(?:section|summary|timeline|root\s+cause|impact|resolution|action\s+items?|measures|post[- ]?mortem|report|document)\s+(?:section\s+)?(?:lists|explains|describes|contains|includes|covers|gives|answers|records|captures|documents|summari[sz]es|outlines|details|should|must|will|(?:is|are)\s+(?:\p{L}+ly\s+)?(?:written|meant|intended|used|where|for|assigned|tracked|listed|shared|reviewed|published|kept|a\s+(?:short|brief|list|place|summary)))\b/iu;
 const markdownLink = /!?\[[^\]]*\]\([^)]*\)|<?https?:\/\/\S+>?|\[[^\]]+\]\[[^\]]*\]/g;
 const oneLink = new RegExp(markdownLink.source);
 /** A line that is mostly a link: "- May 30th, 2019 - [Prow flakiness](./2019-05-30.md)". */

@@ -432,13 +432,17 @@ function readLazyLines(map: [number, number], block: ParsedBlock, lines: readonl
   }
 }
 
+const outlineBullet = /^(?:o|[•◦▪■●➢Ø§])\t+/;
+
 /** Every line of a paragraph proposes a label; the assembler decides which are headings. */
 function readParagraph(map: [number, number], block: ParsedBlock, lines: readonly string[], first: number, kind: LabelEvidence['block'] = 'paragraph'): void {
   const end = map[1];
   for (let line = map[0]; line < end; line++) {
     const text = lines[line];
     if (text.trim() === '') continue;
-    const start = text.length - text.trimStart().length;
+    // "o⇥Prevention", "•⇥Summation": a word processor's outline bullet, a glyph and a tab, pasted as text.
+    const indent = text.length - text.trimStart().length;
+    const start = indent + (outlineBullet.exec(text.slice(indent))?.[0].length ?? 0);
     const content = text.slice(start);
     const startsParagraph = line === first || hardBreak.test(lines[line - 1] ?? '') || (lines[line - 1] ?? '').trim() === '';
     const noSpace = noSpaceHeading.exec(text);

@@ -105,7 +105,9 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
     // Incident records (start_time / end_time) declare one; `categories:` / `tags:` lists that include
     // postmortem only count for one (a blog tags its game jam's "post-mortem" too).
     // (a status page's `severity = "under-maintenance"` announces planned work)
-    if (/^(?:start_time|end_time|incident_(?:start|end|id)|severity)\s*[:=]/i.test(line) && !/[:=].*\b(?:maintenance|planned|scheduled)\b/i.test(line)) {
+    // (nor does an empty `severity:`, a status page's planned-work notice left unset)
+    const recordKey = /^(?:start_time|end_time|incident_(?:start|end|id))\s*[:=]/i.test(line) || /^severity\s*[:=]\s*["']?[^\s"']/i.test(line);
+    if (recordKey && !/[:=].*\b(?:maintenance|planned|scheduled)\b/i.test(line)) {
       declaresPostmortem = true;
       incidentRecord = true;
     }

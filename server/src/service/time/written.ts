@@ -111,6 +111,8 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
   // "12:39UTC", "17.17GMT": a zone glued to the clock; chrono reads the clock once it is set aside (extend reads the zone).
   if (/\d(?:UTC|GMT)/.test(reading))
     reading = reading.replace(/(?<=(?<![\p{N}])\d{1,2}[:.][0-5]\d(?::[0-5]\d)?)(?:UTC|GMT)(?![\p{L}])/gu, (m) => ' '.repeat(m.length));
+  // "3:00 a.m", "2 p.m": the last dot left off, which chrono reads as "a" then a stray ".m".
+  if (/\d\s?[aApP]\.[mM]/.test(reading)) reading = reading.replace(/(?<=\d\s?)([ap])\.m(?![.\p{L}])/giu, ' $1m');
   // "3:AM", "5:PM": a colon typed where the minutes would be.
   if (/\d:\s?[aApP]/.test(reading)) reading = reading.replace(/(?<![\p{N}:.])(\d{1,2}):(?=\s?[ap]\.?m\b)/giu, '$1 ');
   // "12: 48pm": a space typed after the colon (moved after the minutes, so columns stay).
