@@ -434,3 +434,30 @@ describe("headings: a word processor's outline bullets pasted as text", () => {
     assert.deepEqual(sectionIds(analyze(md('# Postmortem', '', 'on Timeline', 'nothing'))), []);
   });
 });
+
+describe('headings: a question on a line of its own', () => {
+  it('heads a required section over its answer, not an optional one inside the summary', () => {
+    const a = analyze(
+      md(
+        '# PM',
+        '',
+        '## Summary',
+        '',
+        'The site was down from 10:00 to 11:00 UTC.',
+        '',
+        'How many users were affected?',
+        '',
+        'All of them.',
+        '',
+        'What was the root cause?',
+        '',
+        'A full disk.',
+      ),
+    );
+    assert.deepEqual(sectionIds(a), ['summary', 'root-cause']);
+  });
+  it('does not head anything inside a sentence run over two lines', () => {
+    const a = analyze(md('# PM', '', '## Summary', '', 'We asked ourselves', 'What was the root cause?', 'A full disk.'));
+    assert.deepEqual(sectionIds(a), ['summary']);
+  });
+});

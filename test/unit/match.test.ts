@@ -44,3 +44,13 @@ describe('heading matching', () => {
     assert.equal(normalizeLabel('### 🚀 **2. Corrective & Preventative Measures:**'), 'corrective and preventive measures');
   });
 });
+
+describe('match: a question names a section by its intent', () => {
+  it('reads "What was the root cause?" and a long "What are we doing to prevent it from happening again?"', () => {
+    assert.equal(standard().match('What was the root cause?')?.section.id, 'root-cause');
+    assert.equal(standard().match('What are we doing to prevent it from happening again?')?.section.id, 'corrective-actions');
+  });
+  it('does not read the same words as a statement ("What was the root cause" without the question mark)', () => {
+    assert.equal(standard().match('What was the root cause'), undefined);
+  });
+});

@@ -147,6 +147,17 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     label.evidence.capitalised &&
     blockUnder(lines, label.line);
   const plainColonNames = labels.some((l) => plainColonHeads(l) && matcher.match(l.label)?.exact);
+  // "What was the root cause?" on a line of its own, after a finished sentence and over its answer: a
+  // question that heads what follows (with or without blank lines around it).
+  const questionHeads = (label: LabelLine) => {
+    if (label.style !== 'plain' || !label.labelOnly || label.inList || label.prefix.trim() || !/\?\s*$/.test(label.heading)) return false;
+    if (!label.evidence.capitalised || !label.evidence.standsAlone) return false;
+    const before = (lines[label.line - 1] ?? '').trim();
+    if (before && !/[.!?:;)"”*_]$|^(?:#|[-*+|>]\s|\d{1,3}[.)]\s)/.test(before)) return false;
+    let next = label.line + 1;
+    while (next < lines.length && !lines[next].trim()) next++;
+    return next < lines.length && /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?[\p{Lu}\p{N}]/u.test(lines[next]) && !/\?\s*$/.test(lines[next]);
+  };
   // The sections real headings name, with the rank of each heading: a section named by a heading at
   // least as high as the one a label sits under is that heading's, not the label's.
   const headed = new Map<string, { line: number; rank: number }[]>();
@@ -212,7 +223,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     const match = matcher.match(label.label);
     if (match && halfOfOpen(label, match)) return undefined;
     if (match?.via === 'intent' && label.missingSpace) return undefined;
-    if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label))) return undefined;
+    // (a question heads one of the report's required parts; "How many users were affected?" asks for a field)
+    const question = questionHeads(label) && match?.section.required === true;
+    if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label)) && !question) return undefined;
+    if (match && label.style === 'plain' && !label.colon && !match.exact && questionHeads(label) && !question) return undefined;
     if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
     if (match && partOfOpen(label, match)) return undefined;
     return match;
@@ -251,11 +265,12 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         continue;
       }
       const words = label.label.split(/\s+/).length;
-      const match = words <= maxPseudoHeadingWords ? sectionOf(label) : undefined;
+      const asks = /\?[*_\s]*$/.test(label.heading);
+      const match = words <= (asks ? maxPseudoHeadingWords + 4 : maxPseudoHeadingWords) ? sectionOf(label) : undefined;
       // A bare line without a colon or bold must name a section exactly, begin with a capital, and
       // stand on its own: not the middle of a sentence wrapped over two lines.
       const bare = label.style === 'plain' && !label.colon;
-      if (!match || (bare && (!match.exact || !label.evidence.capitalised || !label.evidence.standsAlone))) {
+      if (!match || (bare && !questionHeads(label) && (!match.exact || !label.evidence.capitalised || !label.evidence.standsAlone))) {
         if (f) addField(label, f.field, f.sectionId);
         continue;
       }

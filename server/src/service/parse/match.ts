@@ -228,18 +228,20 @@ export class SectionMatcher {
       }
     }
     if (best) return { section: best.entry.section, part: best.entry.part, alias: best.entry.alias, exact: false, via: 'typo' };
-    return this.byIntent(normalized);
+    return this.byIntent(normalized, /\?\s*$/.test(label));
   }
 
   /**
    * A heading that names a section by what it is for rather than by an alias: "Steps to keep this
    * from recurring", "Timeline of Chaos", "Recovery and preventive steps" (which names two).
    */
-  private byIntent(normalized: string): SectionMatch | undefined {
+  private byIntent(normalized: string, question = false): SectionMatch | undefined {
     const words = normalized.split(' ').filter((w) => w && !stopWords.has(w));
     // A heading, not a sentence or an instruction ("Root cause and resolution must contain").
     // "How we will stop this from happening again" is the writers' own plan, though: a modal after "we" or "I".
-    if (!words.length || words.length > maxIntentWords || words.some((w, i) => modalWords.has(w) && !firstPerson.has(words[i - 1] ?? ''))) return undefined;
+    // A question is no statement: "What was the root cause?", "What are we doing to prevent it from happening again?".
+    if (!words.length || words.length > (question ? maxIntentWords + 4 : maxIntentWords)) return undefined;
+    if (!question && words.some((w, i) => modalWords.has(w) && !firstPerson.has(words[i - 1] ?? ''))) return undefined;
     // The index of the word where `stem` starts ("next time": two words in a row; "cause$": that word
     // only, not "caused"), or -1.
     const at = (stem: string): number => {
