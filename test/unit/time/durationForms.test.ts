@@ -174,3 +174,20 @@ describe('time/duration: ranges of lengths and hours joined to minutes by a colo
     assert.equal(statedSpread('15-10 minutes'), 0);
   });
 });
+
+describe('time/duration: the edges of ranges and of "long"', () => {
+  it('reads "2-2 hours" as the one length written last, not as a range', () => {
+    const d = parseStatedDuration('for 2-2 hours');
+    assert.deepEqual([d?.text, d?.minutes, d?.approximate ?? false], ['2 hours', 120, false]);
+    assert.equal(statedSpread('2-2 hours'), 0);
+  });
+
+  it('reads "12 long  hours" with two spaces before the unit', () => {
+    assert.equal(parseStatedDuration('for 12 long  hours')?.minutes, 720);
+  });
+
+  it('reads a range of hours over the minutes inside it', () => {
+    const d = parseStatedDuration('down for 1-2 hours 30 minutes');
+    assert.equal(d?.text.startsWith('1-2 hours'), true);
+  });
+});
