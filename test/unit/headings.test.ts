@@ -461,3 +461,15 @@ describe('headings: a question on a line of its own', () => {
     assert.deepEqual(sectionIds(a), ['summary']);
   });
 });
+
+describe('headings: an exact section name alone, whatever its first letter', () => {
+  it('reads "issue Summary" at the start of a paragraph as the summary', () => {
+    const a = analyze(md('# Postmortem', '', 'issue Summary', '', 'The site was down from 10:00 to 11:00 UTC.', '', '## Timeline', '', '- 10:00 UTC: down'));
+    assert.deepEqual(sectionIds(a), ['summary', 'timeline']);
+  });
+
+  it('does not read a lower-case name in the middle of a paragraph', () => {
+    const a = analyze(md('# Postmortem', '', '## Notes', '', 'We wrote the first draft.', 'timeline', 'came later.'));
+    assert.deepEqual(sectionIds(a), []);
+  });
+});

@@ -146,3 +146,27 @@ describe("incident: the timeline's end is the service's, not the team's", () => 
     assert.equal(a.incident.durationMinutes, 40);
   });
 });
+
+describe('incident: a bulletin with "Issue commenced:" and "Issue closed:"', () => {
+  const bulletin = md(
+    '# Service bulletin: sites unavailable',
+    '',
+    'Issue commenced: <strong>2013-03-14 19:38</strong>',
+    'Issue closed: <strong>2013-03-15 08:28</strong>',
+    '',
+    'A memory failure on one of the hosts took every site down. The problem prevented all users from opening their sites for approximately 12 hours.',
+  );
+
+  it('reads them as the Start and End fields, over midnight', () => {
+    const a = analyze(bulletin);
+    assert.deepEqual(
+      a.document.fields.filter((f) => f.id === 'start' || f.id === 'end').map((f) => f.id),
+      ['start', 'end'],
+    );
+    assert.equal(a.incident.durationMinutes, 770);
+  });
+
+  it('reads "prevented all users from … for approximately 12 hours" as the stated length', () => {
+    assert.equal(analyze(bulletin).incident.statedDuration?.minutes, 720);
+  });
+});

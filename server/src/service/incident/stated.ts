@@ -34,7 +34,7 @@ const HYPHENATED =
 const MEASURED_NOUN =
   /(?<=\b(?:a|an|the|approximately\s+a|about\s+a|roughly\s+a)\s+)((?:\d+(?:\.\d+)?)[-\s]?(?:minutes?|mins?|hours?|hrs?|days?))[-\s]+(?!(?:ago|later|after|before|earlier|of|to|and|or|in|into|for|from)\b)[a-z]+\b/gi;
 const OUTAGE_WORDS =
-  /\b(?:outage|down|downtime|offline|unavailable|unreachable|inaccessible|unusable|unresponsive|disrupt\w*|degrad\w*|interrupt\w*|impact\w*|affected|fail\w*|errors?|incident|broken|unable|could\s*n[o’']t|can[’']?t|cannot|halt\w*|stall\w*|stopp\w*|froze|frozen|freez\w*|breakdown|hung|hang\w*|slow\w*|dark|not\s+(?:operational|working|responding|available|accessible)|stopped|lost|loss)\b/i;
+  /\b(?:outage|down|downtime|offline|unavailable|unreachable|inaccessible|unusable|unresponsive|disrupt\w*|degrad\w*|interrupt\w*|impact\w*|affected|fail\w*|errors?|incident|broken|unable|could\s*n[o’']t|can[’']?t|cannot|halt\w*|stall\w*|stopp\w*|froze|frozen|freez\w*|breakdown|hung|hang\w*|slow\w*|dark|not\s+(?:operational|working|responding|available|accessible)|stopped|lost|loss|prevent(?:ed|s|ing)\s+(?:all\s+|most\s+|many\s+)?(?:users|customers|visitors|people|clients))\b/i;
 const DURING_THOSE = /\b(?:during|in|over|throughout|for)\s+(?:all\s+)?(?:those|these|that)\b/gi;
 // "took 20 minutes to copy the files": a task's length (bringing the service back is the incident's).
 const TASK = /^\s*(?:for\s+\w+\s+)?to\s+(?!(?:restore|recover|resolve|fix|bring|get|mitigate|return|come|be\s+(?:restored|resolved|fixed|back))\b)[a-z]+/i;

@@ -270,7 +270,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       // A bare line without a colon or bold must name a section exactly, begin with a capital, and
       // stand on its own: not the middle of a sentence wrapped over two lines.
       const bare = label.style === 'plain' && !label.colon;
-      if (!match || (bare && !questionHeads(label) && (!match.exact || !label.evidence.capitalised || !label.evidence.standsAlone))) {
+      // ("issue Summary" alone at a paragraph's start names it exactly, whatever its first letter.)
+      const capitalised = label.evidence.capitalised || (match?.exact === true && label.evidence.startsParagraph);
+      if (!match || (bare && !questionHeads(label) && (!match.exact || !capitalised || !label.evidence.standsAlone))) {
         if (f) addField(label, f.field, f.sectionId);
         continue;
       }
