@@ -15,24 +15,26 @@ const found = (time: ParsedTime, s: Source, source: string, options: TimeReading
   source,
 });
 
+/** A time field's first time: on its label's line, or under the label when nothing follows it there. */
+function firstIn(document: PostmortemDocument, f: TimeField, options: TimeReadingOptions): FoundTime | null {
+  const sources = fieldSources(document, f);
+  const first = f.emptyValue ? firstTime(sources, options) : firstTime(sources.slice(0, 1), options);
+  if (!first) return null;
+  const line = sources.find((s) => s.line === first.line);
+  return { time: first.time, line: first.line, sameLineDate: line ? dateOnLine(line.text, options) : null, source: `the ${f.model.label} field` };
+}
+
 /** The Start and End fields, and "Start: 10:00 AM EST, End: 12:00 PM EST" on the Start field's line. */
 export function fromFields(document: PostmortemDocument, fields: readonly TimeField[], options: TimeReadingOptions): WindowCandidate[] {
-  const firstIn = (f: TimeField, label: string): FoundTime | null => {
-    const sources = fieldSources(document, f);
-    const first = f.emptyValue ? firstTime(sources, options) : firstTime(sources.slice(0, 1), options);
-    if (!first) return null;
-    const line = sources.find((s) => s.line === first.line);
-    return { time: first.time, line: first.line, sameLineDate: line ? dateOnLine(line.text, options) : null, source: label };
-  };
   let start: FoundTime | null = null;
   let end: FoundTime | null = null;
   let startField: TimeField | undefined;
   for (const f of fields) {
     if (f.id === 'start' && !start) {
-      start = firstIn(f, `the ${f.model.label} field`);
+      start = firstIn(document, f, options);
       if (start) startField = f;
     }
-    if (f.id === 'end' && !end) end = firstIn(f, `the ${f.model.label} field`);
+    if (f.id === 'end' && !end) end = firstIn(document, f, options);
   }
   const out: WindowCandidate[] = [];
   if (start && end) out.push({ start, end, source: 'the Start and End fields', tier: TIER.fields, rangeLine: null });
@@ -58,12 +60,11 @@ export function fromFields(document: PostmortemDocument, fields: readonly TimeFi
   return out;
 }
 
-/** The End field's first time ("**Resolved**: … 22:10"), for a start given elsewhere. */
+/** The End field's first time ("**Resolved**: … 22:10"), for a start given elsewhere: as fromFields reads it. */
 export function endField(document: PostmortemDocument, fields: readonly TimeField[], options: TimeReadingOptions): FoundTime | null {
   for (const f of fields) {
-    if (f.id !== 'end') continue;
-    const first = firstTime(fieldSources(document, f).slice(0, 1), options);
-    if (first) return { time: first.time, line: first.line, sameLineDate: null, source: `the ${f.model.label} field` };
+    const time = f.id === 'end' ? firstIn(document, f, options) : null;
+    if (time) return time;
   }
   return null;
 }

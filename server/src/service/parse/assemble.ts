@@ -223,10 +223,11 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     const match = matcher.match(label.label);
     if (match && halfOfOpen(label, match)) return undefined;
     if (match?.via === 'intent' && label.missingSpace) return undefined;
-    // (a question heads one of the report's required parts; "How many users were affected?" asks for a field)
-    const question = questionHeads(label) && match?.section.required === true;
+    // A question heads one of the report's required parts; "How many users were affected?" asks for a field.
+    const asking = questionHeads(label);
+    const question = asking && match?.section.required === true;
     if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label)) && !question) return undefined;
-    if (match && label.style === 'plain' && !label.colon && !match.exact && questionHeads(label) && !question) return undefined;
+    if (match && asking && !match.exact && !question) return undefined;
     if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
     if (match && partOfOpen(label, match)) return undefined;
     return match;

@@ -201,9 +201,7 @@ export function readLabel(
   if (pl && !clockColon && !/^(?:https?|ftp|mailto)$/i.test(pl[1]) && !/^\d{1,2}$/.test(pl[1].trim())) return label('plain', pl[1], true, pl[3]);
   // A short line with no colon: a heading only if it stands alone (the assembler weighs that).
   // A question may head its answer ("What was the root cause?"), so it may be a little longer.
-  const question = trimmed.endsWith('?');
-  if (!/[.!,;]$/.test(trimmed) && trimmed.length <= (question ? 80 : 60) && !/[:|`]/.test(trimmed) && (question || !/\?$/.test(trimmed)))
-    return label('plain', trimmed, false, '');
+  if (!/[.!,;]$/.test(trimmed) && trimmed.length <= (trimmed.endsWith('?') ? 80 : 60) && !/[:|`]/.test(trimmed)) return label('plain', trimmed, false, '');
   return undefined;
 
   function label(style: HeadingStyle, text: string, colon: boolean, value: string): LabelLine | undefined {

@@ -102,10 +102,9 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter | null {
       continue;
     }
     if (/^\S/.test(line)) inPostmortemBlock = false;
-    // Incident records (start_time / end_time) declare one; `categories:` / `tags:` lists that include
-    // postmortem only count for one (a blog tags its game jam's "post-mortem" too).
-    // (a status page's `severity = "under-maintenance"` announces planned work)
-    // (nor does an empty `severity:`, a status page's planned-work notice left unset)
+    // Incident records (start_time / end_time, a status page's severity) declare one, but not a severity
+    // that is empty or announces planned work (`severity = "under-maintenance"`); `categories:` / `tags:`
+    // lists that include postmortem only count for one (a blog tags its game jam's "post-mortem" too).
     const recordKey = /^(?:start_time|end_time|incident_(?:start|end|id))\s*[:=]/i.test(line) || /^severity\s*[:=]\s*["']?[^\s"']/i.test(line);
     if (recordKey && !/[:=].*\b(?:maintenance|planned|scheduled)\b/i.test(line)) {
       declaresPostmortem = true;

@@ -79,6 +79,13 @@ const HOURS_MINUTES = /(?<![\p{L}\p{N}:.])(\d{1,3})h([0-5]\d)(?![\p{L}\p{N}])/iu
 const LENGTH_RANGE = new RegExp(`(?<![\\p{L}\\p{N}.:])(\\d+(?:\\.\\d+)?)\\s*(?:-|–|—|to)\\s*(\\d+(?:\\.\\d+)?)\\s*${UNIT}(?!\\p{L})`, 'iu');
 // "1hr:35mins", "2h:10m": hours and minutes joined by a colon, each with its unit.
 const COLON_JOINED = /(?<![\p{L}\p{N}.:])(\d{1,3})\s*(?:hours?|hrs?|h)\s*:\s*([0-5]?\d)\s*(?:minutes?|mins?|m)(?!\p{L})/iu;
+/** A rising range of lengths in `text` ("10-15 minutes"), in minutes, or null ("2-2 hours" is none). */
+function lengthRange(text: string): { start: number; text: string; low: number; high: number } | null {
+  const range = LENGTH_RANGE.exec(text);
+  if (!range || Number(range[2]) <= Number(range[1])) return null;
+  const unit = unitMinutes(range[3]);
+  return { start: range.index, text: range[0], low: Number(range[1]) * unit, high: Number(range[2]) * unit };
+}
 const SPELLED_AND_DIGITS = new RegExp(`(?<![\\p{L}\\p{N}])(${WORD_NUMBER})\\s*\\((\\d+)\\)\\s*${UNIT}(?!\\p{L})`, 'iu');
 
 const amountOf = (written: string) => WORD_NUMBERS[written.toLowerCase().replace(/\s+/g, ' ')] ?? Number(written);
@@ -106,9 +113,8 @@ function specialForms(text: string): Candidate[] {
   if (hoursMinutes) found.push({ start: hoursMinutes.index, text: hoursMinutes[0], minutes: Number(hoursMinutes[1]) * 60 + Number(hoursMinutes[2]) });
   const clock = CLOCK_HOURS.exec(text);
   if (clock) found.push({ start: clock.index, text: clock[0], minutes: Number(clock[1]) * 60 + Number(clock[2]) });
-  const range = LENGTH_RANGE.exec(text);
-  if (range && Number(range[2]) > Number(range[1]))
-    found.push({ start: range.index, text: range[0], minutes: ((Number(range[1]) + Number(range[2])) / 2) * unitMinutes(range[3]), approximate: true });
+  const range = lengthRange(text);
+  if (range) found.push({ start: range.start, text: range.text, minutes: (range.low + range.high) / 2, approximate: true });
   const colon = COLON_JOINED.exec(text);
   if (colon) found.push({ start: colon.index, text: colon[0], minutes: Number(colon[1]) * 60 + Number(colon[2]) });
   const both = SPELLED_AND_DIGITS.exec(text);
@@ -164,9 +170,8 @@ export function parseStatedDuration(text: string): StatedDuration | null {
 
 /** Half the spread of a stated range of lengths ("10-15 minutes": 2.5), in minutes; 0 for one length. */
 export function statedSpread(text: string): number {
-  const range = LENGTH_RANGE.exec(text);
-  if (!range || Number(range[2]) <= Number(range[1])) return 0;
-  return ((Number(range[2]) - Number(range[1])) / 2) * unitMinutes(range[3]);
+  const range = lengthRange(text);
+  return range ? (range.high - range.low) / 2 : 0;
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
