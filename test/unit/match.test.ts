@@ -26,6 +26,8 @@ describe('heading matching', () => {
     ['Action Items', 'corrective-actions'],
     ['Timline', 'timeline'],
     ['Corective and Preventive Measures', 'corrective-actions'],
+    ['Origin of the incident', 'root-cause'],
+    ['Origins of the Outage', 'root-cause'],
     ['Debugging Process', undefined],
     ['Summary and Timeline', 'summary'],
     ['Root cause and resolution must contain', undefined],

@@ -52,6 +52,16 @@ describe('fields stated in sentences', () => {
     assert.deepEqual(missingFields(text), []);
   });
 
+  it('reads a share of users in a sentence as the impact ("errors for 80% of users", "99.5 % of requests")', () => {
+    for (const impact of ['the API returned errors for 80% of users.', 'about 99.5 % of requests timed out.']) {
+      const text = summary(`From 10:00 to 11:15 UTC on 4 May 2024 ${impact} The outage was caused by an expired certificate.`);
+      assert.deepEqual(missingFields(text), [], impact);
+      const field = analyze(text).document.fields.find((f) => f.id === 'impact');
+      assert.ok(field, impact);
+      assert.match(field.label, /%$/);
+    }
+  });
+
   it('still reports what no sentence states', () => {
     const text = summary('From 10:00 to 11:15 UTC on 4 May 2024 the login page was slow.');
     assert.deepEqual(missingFields(text).sort(), ['impact', 'root-cause']);

@@ -237,6 +237,26 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a zone written before its clock (UTC 05:13, GMT+1 14:00, (EAT) 9:40)',
+      line: 'From UTC 05:13 to UTC 06:40, then GMT+1 14:00 and (EAT) 9:40',
+      times: [
+        { text: 'UTC 05:13', clock: '05:13', zone: 'UTC' },
+        { text: 'UTC 06:40', clock: '06:40', zone: 'UTC' },
+        { text: 'GMT+1 14:00', clock: '14:00', zone: 'UTC+1' },
+        { text: '(EAT) 9:40', clock: '09:40', zone: 'Africa/Nairobi' },
+      ],
+    },
+    {
+      name: 'takes the zone written after a clock over one before it, and no word before it as a zone',
+      line: 'UTC 10:00 PST, at 11:00, Team 12:00, cat 13:00',
+      times: [
+        { text: '10:00 PST', clock: '10:00', zone: 'UTC-8' },
+        { text: '11:00', clock: '11:00', zone: null },
+        { text: '12:00', clock: '12:00', zone: null },
+        { text: '13:00', clock: '13:00', zone: null },
+      ],
+    },
+    {
       name: 'does not read lower-case words as zones',
       line: '10:00 eat lunch, 11:00 cat pictures',
       times: [

@@ -152,7 +152,7 @@ export const rootCauseAndResolutionSection: TemplateSection = {
   skeleton: ['**Root cause:** What was causing the issue, in detail.', '', '**Resolution:** How the issue was fixed, in detail.'].join('\n'),
   intents: [
     {
-      words: ['cause$', 'causes$', 'causal', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen', 'what caused'],
+      words: ['cause$', 'causes$', 'causal', 'origin$', 'origins$', 'why', 'went wrong', 'allowed this', 'led to this', 'how did this happen', 'what caused'],
       part: 'cause',
     },
     { words: ['contributing', 'contributory', 'contributors'], part: 'contributing factors' },

@@ -248,6 +248,18 @@ function zoneAfter(line: string, at: number, hasSeconds: boolean, options: TimeR
   return readZoneAt(line, at, options);
 }
 
+// "UTC 05:13", "GMT+1 14:00", "(EAT) 9:40": a zone written just before a time, with only spaces between.
+const ZONE_BEFORE = /(?<![\p{L}\p{N}+\-−])\(?((?:UTC|GMT)[ \t]*[+\-−][ \t]*\d{1,2}(?::?\d{2})?|[A-Za-z]{2,5})\)?[ \t]+$/u;
+
+/** A zone written right before a time (only when none is written after it). */
+function zoneBefore(line: string, start: number, options: TimeReadingOptions | undefined) {
+  const m = ZONE_BEFORE.exec(line.slice(0, start));
+  if (!m) return null;
+  const at = m.index ?? 0;
+  const read = readZoneAt(line, at, options);
+  return read && read.end === at + m[0].trimEnd().length ? { spec: read.spec, start: at } : null;
+}
+
 /** Extend a found time over what is written next to it: "hrs", a zone, a date. */
 function extend(line: string, time: Found, dates: WrittenDate[], options: TimeReadingOptions | undefined): Found | null {
   let end = time.end + (HOURS_SUFFIX.exec(line.slice(time.end))?.[0].length ?? 0);
@@ -257,6 +269,8 @@ function extend(line: string, time: Found, dates: WrittenDate[], options: TimeRe
   if (written) [zone, end] = [written.spec, written.end];
   let date = time.date;
   let start = time.start;
+  const before = zone ? null : zoneBefore(line, start, options);
+  if (before) [zone, start] = [before.spec, before.start];
   let inferred = time.inferred;
   if (!date) {
     const after = dates.find((d) => d.start >= end && DATE_AFTER_GAP.test(line.slice(end, d.start)));
