@@ -53,6 +53,36 @@ describe('incident: timeline entry times', () => {
     assert.deepEqual(times(analyze(text)), ['2024-02-01T09:00:00Z', '2024-02-01T09:20:00Z']);
   });
 
+  it("keeps a table row's own day over the lead-up guess (no year written anywhere)", () => {
+    const text = md(
+      '## Summary',
+      'From 23:30 to 01:15 WAT the job queue stalled.',
+      '',
+      '## Timeline',
+      '| Day | Time | Event |',
+      '|-----|------|-------|',
+      '| Thu 9 May | 23:30 | Uploads start failing |',
+      '| Fri 10 May | 01:15 | Uploads resolved |',
+    );
+    const notes = analyze(text).document.timeline.map((e) => (e.timeNotes ?? []).filter((n) => n.startsWith('date')));
+    assert.deepEqual(notes, [['date 05-09 taken from the date column'], ['date 05-10 taken from the date column']]);
+  });
+
+  it('gives the ends of a range crossing midnight the first and last day of "on 9-10 May 2024"', () => {
+    const text = md(
+      '## Summary',
+      'From 23:30 to 01:15 WAT on 9-10 May 2024, the job queue stalled.',
+      '',
+      '## Timeline',
+      '- 23:30 uploads start failing',
+      '- 01:15 resolved',
+    );
+    const { incident } = analyze(text);
+    assert.equal(incident.start?.iso, '2024-05-09T22:30:00Z');
+    assert.equal(incident.end?.iso, '2024-05-10T00:15:00Z');
+    assert.deepEqual(times(analyze(text)), ['2024-05-09T22:30:00Z', '2024-05-10T00:15:00Z']);
+  });
+
   it('keeps the date and zone an entry writes itself', () => {
     const text = md('## Timeline', '- 2024-05-01 08:00 UTC-4 - first page', '- 2024-05-02T01:00:00Z - all clear');
     assert.deepEqual(times(analyze(text)), ['2024-05-01T12:00:00Z', '2024-05-02T01:00:00Z']);

@@ -615,8 +615,8 @@ function placeEntry(
       placed = next;
       dayNote = `date ${isoDate(nextDay)}: the day after the entry before it (the timeline crosses midnight)`;
     }
-  } else if (state.previous === null && clock.start !== null && placed.at - clock.start > 12 * HOUR) {
-    // A lead-up written before midnight, for an incident that started after it.
+  } else if (state.previous === null && !state.freshDay && clock.start !== null && placed.at - clock.start > 12 * HOUR) {
+    // A lead-up written before midnight, for an incident that started after it (not a day written for the entry).
     const dayBefore = shiftDays(day, -1);
     const earlier = place(dayBefore);
     if (earlier && clock.start - earlier.at <= 12 * HOUR) {

@@ -38,6 +38,10 @@ export function joinRange(start: ParsedTime, end: ParsedTime): { start: ParsedTi
       { ...e, date: shiftDays(s.date, crossesMidnight ? 1 : 0) },
       crossesMidnight ? 'date: the day after the start of the range' : 'date taken from the start of the range',
     );
+  } else if (e.date && !s.date && crossesMidnight && nextDayOfRange(e)) {
+    // "from 23:30 to 01:15 on 9-10 May 2024": the range of days gives the start its first day, the end its last.
+    s = withInferred({ ...s, date: e.date }, 'date: the first day of the range of days written at the end');
+    e = withInferred({ ...e, date: shiftDays(e.date, 1) }, 'date: the last day of the range of days written at the end');
   } else if (e.date && !s.date) {
     s = withInferred(
       { ...s, date: shiftDays(e.date, crossesMidnight ? -1 : 0) },
@@ -45,6 +49,15 @@ export function joinRange(start: ParsedTime, end: ParsedTime): { start: ParsedTi
     );
   }
   return { start: s, end: e };
+}
+
+// "9-10 May", "May 9–10", "9th to 10th": two days in a row, in the text a time was read with.
+const DAY_RANGE = /(?<![\p{N}:.])(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|—|to|\/|&|and)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\p{N}:.])/iu;
+
+/** Whether the end's own text names a range of two days in a row that begins on the date it was given. */
+function nextDayOfRange(end: ParsedTime): boolean {
+  const m = DAY_RANGE.exec(end.text);
+  return m !== null && end.date !== null && Number(m[1]) === end.date.day && Number(m[2]) === end.date.day + 1;
 }
 
 // "from 9am to 11 CET", "3 pm - 6 GMT": a bare hour after a separator ends the range.
