@@ -37,22 +37,14 @@ export function findReferenceDate(
     ['the summary', regions.summary],
     ['the impact', regions.impact],
     ['the lead', regions.lead],
+    // "Unless otherwise noted, all events happened on 14 February 2023".
+    ["the timeline's introduction", regions.timelineIntro],
   ];
   for (const [name, sources] of named) {
     for (const s of sources) {
       if (METADATA.test(s.text)) continue;
       const d = dateOnLine(s.text, options);
       if (d) return { date: d, source: `${name}, line ${s.line + 1}` };
-    }
-  }
-  // "Unless otherwise noted, all events happened on 14 February 2023": the timeline's lines before its first entry.
-  const timeline = document.sections.find((s) => s.id === 'timeline' && !s.empty);
-  if (timeline) {
-    const first = Math.min(timeline.bodyEndLine + 1, ...document.timeline.map((e) => e.line));
-    for (let line = timeline.bodyStartLine; line < first; line++) {
-      const text = withoutMarkup(document.lines[line] ?? '');
-      const d = METADATA.test(text) ? null : dateOnLine(text, options);
-      if (d) return { date: d, source: `the timeline's introduction, line ${line + 1}` };
     }
   }
   if (regions.title) {

@@ -120,6 +120,8 @@ export interface Regions {
   lead: Source[];
   /** The title line, when there is one. */
   title: Source | null;
+  /** What a timeline says before its first entry ("Unless otherwise noted, all events happened on …"). */
+  timelineIntro: Source[];
 }
 
 /** Lines of fenced code: logs and commands, not the account. */
@@ -141,7 +143,13 @@ export function regionsOf(document: PostmortemDocument): Regions {
   const firstSection = document.sections[0]?.range.start.line ?? document.lines.length;
   const lead: Source[] = [];
   for (let l = from; l < firstSection; l++) if (!code.has(l) && l !== document.title?.line && document.lines[l].trim() !== '') lead.push(sourceOf(document, l));
+  const timelineIntro: Source[] = [];
+  for (const s of document.sections.filter((x) => x.id === 'timeline' && !x.empty)) {
+    const first = Math.min(s.bodyEndLine + 1, ...document.timeline.filter((e) => e.line >= s.bodyStartLine).map((e) => e.line));
+    for (let l = s.bodyStartLine; l < first; l++) if (!code.has(l)) timelineIntro.push(sourceOf(document, l));
+  }
   return {
+    timelineIntro: joinWrapped(document, timelineIntro),
     summary: joinWrapped(document, body(summaries)),
     impact: joinWrapped(document, body(document.sections.filter((s) => s.id === 'impact'))),
     lead: joinWrapped(document, lead),

@@ -257,7 +257,7 @@ export class SectionMatcher {
       let hit: { section: TemplateSection; part?: string; position: number } | undefined;
       for (const intent of section.intents ?? []) {
         const positions = intent.words.map(at).filter((p) => p >= 0);
-        if (!positions.length) continue;
+        if (!positions.length || intent.except?.some((w) => at(w) >= 0)) continue;
         // Without its head noun, two intent words together still say it ("avoid this in the future").
         if (intent.heads && !intent.heads.some((h) => at(h) >= 0) && positions.length < 2) continue;
         const position = Math.min(...positions);

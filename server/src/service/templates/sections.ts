@@ -59,7 +59,33 @@ export const summarySection: TemplateSection = {
     '- **Impact:** Which service was down or slow, what users saw, and what share of users was affected.',
     '- **Root cause:** The underlying cause, in one or two sentences.',
   ].join('\n'),
-  intents: [{ words: ['summary', 'overview', 'synopsis', 'tldr', 'abstract', 'at a glance', 'recap'] }],
+  intents: [
+    {
+      words: ['summary', 'overview', 'synopsis', 'tldr', 'abstract', 'at a glance', 'recap'],
+      // An overview of the system, its setup or a change, not of the incident.
+      except: [
+        'system',
+        'systems',
+        'architecture',
+        'network',
+        'setup',
+        'infrastructure',
+        'changes$',
+        'project',
+        'design',
+        'stack',
+        'environment',
+        'topology',
+        'configuration',
+        'code$',
+        'technolog',
+        'tools$',
+        'course',
+        'repository',
+        'week',
+      ],
+    },
+  ],
 };
 
 export const timelineSection: TemplateSection = {

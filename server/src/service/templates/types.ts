@@ -68,6 +68,8 @@ export interface TemplateSection {
 export interface SectionIntent {
   words: string[];
   heads?: string[];
+  /** Words that make the heading about something else ("System overview", "Summary of changes"): no match with them. */
+  except?: string[];
   /** The part of a combined section it names (`cause`, `resolution`). */
   part?: string;
 }
