@@ -90,8 +90,11 @@ const writesWhen = (text: string) => {
 const templateToken = /\(time zone\)|\bN (?:hours?|minutes?|mins?|days?|customers?|users?)\b|\bSEV-N\b/g;
 /** A value or line that is nothing but a placeholder word. */
 const markerOnly = /^(?:TBD|TBA|TBC|TODO|FIXME|XXX|\?{2,}|…|\.{3,}|-{1,2}|_{2,})\.?$/i;
-/** `<describe>`, `<service name>`: angle brackets around words (several, or one a template would ask for). */
-const angle = /<([A-Za-z][A-Za-z0-9 _'-]*[A-Za-z0-9]|[A-Za-z])>/g;
+/**
+ * `<describe>`, `<service name>`: angle brackets around words (several, or one a template would ask for).
+ * Escaped (`\<START OF OUTAGE>`), the brackets are the author's own text, shown as written.
+ */
+const angle = /(?<!\\)<([A-Za-z][A-Za-z0-9 _'-]*[A-Za-z0-9]|[A-Za-z])>/g;
 /** One word in angle brackets is a placeholder only when it names what to write (`<module>` in a traceback is not). */
 const placeholderWords = new Set(
   'describe description name date time timestamp link url service team owner email title summary details value id number ticket person author component system region version impact cause duration zone timezone customer user'.split(

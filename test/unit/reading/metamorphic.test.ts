@@ -39,6 +39,9 @@ const KNOWN_READING_GAPS: readonly string[] = [
   // G16 A heading line indented with tabs right after a list item (no blank line) is read as the item's
   // continuation, not as a heading (after a blank line or a paragraph line it is read).
   'student-tab-indented-headings.md remove-blank-lines',
+  // G17 Timeline lines joined with `<br />` and separated by `\\\\` lines, indented by 4 spaces, read as a
+  // code block: the tags and backslashes are more code punctuation than prose has.
+  'company-br-separated-entries.md indent-bodies',
   // Rewritings in a row that still change the reading (a setext underline, an HTML label and an indented
   // block together; an intent heading restyled as a plain line, which needs an exact name).
   'p3-own-html-decorated-labels.md combined',

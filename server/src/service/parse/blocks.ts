@@ -2,6 +2,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 import { onForget } from '../incremental/memo';
 import type { Block } from '../model';
+import { leadingTimeOf } from './timeline';
 import { cleanLabel, isCapitalised, type LabelEvidence, type LabelLine, lineEvidence, readLabel, withoutRequirement, wordsIn } from './labels';
 
 // Markdown -> top-level blocks, each with the lines a reader would take for a heading, a field
@@ -16,6 +17,8 @@ export { cleanLabel, wordsIn } from './labels';
 /** A line that may start a timeline entry: a list item, a paragraph line, a table row or a heading. */
 export interface EntryLine {
   line: number;
+  /** A part of its line after a `<br>`: the line holds another entry before it. */
+  segment?: boolean;
   endLine: number;
   /** Column where the content starts (after indent and list marker). */
   contentStart: number;
@@ -437,6 +440,8 @@ const outlineBullet = /^(?:o|[•◦▪■●➢Ø§])\t+/;
 /** Every line of a paragraph proposes a label; the assembler decides which are headings. */
 function readParagraph(map: [number, number], block: ParsedBlock, lines: readonly string[], first: number, kind: LabelEvidence['block'] = 'paragraph'): void {
   const end = map[1];
+  const withBreaks = lines.slice(map[0], end).some((l) => /<br\s*\/?>/i.test(l));
+  let carried: EntryLine | undefined;
   for (let line = map[0]; line < end; line++) {
     const text = lines[line];
     if (text.trim() === '') continue;
@@ -472,7 +477,27 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
     }
     const label = readLabel(lines, line, start, content, false, line, lineEvidence(lines, line, kind, startsParagraph));
     if (label) block.labels.push(label);
-    block.entries.push({ line, endLine: line, contentStart: start, content, kind: 'paragraph', depth: 0 });
+    // "10:02 - config pushed<br>10:09 - alert fired": lines joined with <br> (pages exported from a wiki) are lines;
+    // in such a paragraph a line break without <br> is a wrap, so a part runs on to the next <br>.
+    const parts = brParts(content);
+    if (carried?.endLine === line - 1 && parts[0]?.at === 0 && !/^\s*<br/i.test(content) && !leadingTimeOf(parts[0].text)) {
+      carried.content = `${carried.content} ${parts.shift()?.text.trim()}`;
+      carried.endLine = line;
+      if (/<br\s*\/?>\s*$/i.test(content)) carried = undefined;
+    } else carried = undefined;
+    for (const part of parts) {
+      const entry: EntryLine = {
+        line,
+        endLine: line,
+        contentStart: start + part.at,
+        content: part.text,
+        kind: 'paragraph',
+        depth: 0,
+        ...(part.at ? { segment: true } : {}),
+      };
+      block.entries.push(entry);
+      carried = withBreaks && !/<br\s*\/?>\s*$/i.test(content) ? entry : undefined;
+    }
   }
 }
 
@@ -602,4 +627,19 @@ function readComments(html: string, firstLine: number, block: ParsedBlock): void
     const line = firstLine + (html.slice(0, m.index).match(/\n/g)?.length ?? 0);
     block.comments.push({ line, text: m[1].trim() });
   }
+}
+
+const BR = /<br\s*\/?>\s*/gi;
+
+/** The parts of a paragraph line between `<br>` tags, each with its column in `content` (the line itself when it has none). */
+function brParts(content: string): { text: string; at: number }[] {
+  if (!/<br/i.test(content)) return [{ text: content, at: 0 }];
+  const parts: { text: string; at: number }[] = [];
+  let at = 0;
+  for (const m of content.matchAll(BR)) {
+    if ((m.index ?? 0) > at) parts.push({ text: content.slice(at, m.index), at });
+    at = (m.index ?? 0) + m[0].length;
+  }
+  if (at < content.length) parts.push({ text: content.slice(at), at });
+  return parts.length ? parts : [{ text: content, at: 0 }];
 }

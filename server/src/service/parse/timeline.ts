@@ -66,7 +66,7 @@ export function findTimelineEntries(blocks: readonly ParsedBlock[], sections: re
     const untimed: EntryLine[] = [];
     let timedItems = 0;
     for (const [index, entry] of block.entries.entries()) {
-      if (!inTimeline(entry.line) || taken.has(entry.line)) continue;
+      if (!inTimeline(entry.line) || (taken.has(entry.line) && !entry.segment)) continue;
       const found = entry.kind === 'table' ? tableEntry(entry, columns, lines) : textEntry(entry, block.entries, index);
       if (found) {
         entries.push(found);
