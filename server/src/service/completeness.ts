@@ -127,13 +127,20 @@ function withoutCode(line: string): string {
   return line.replace(/(`+)[^`]*?\1/g, (m) => ' '.repeat(m.length));
 }
 
+/** Inline code blanked, except a span that is only a bracketed placeholder (`` `[start time]` ``, `` `<service>` ``): its backticks go. */
+function withoutCommands(line: string): string {
+  return line.replace(/(`+)([^`]*?)\1/g, (m, ticks: string, inner: string) =>
+    /^\s*(?:\[[^[\]]*[A-Za-z][^[\]]*\]|<[A-Za-z][^<>]*>)\s*$/.test(inner) ? ' '.repeat(ticks.length) + inner + ' '.repeat(ticks.length) : ' '.repeat(m.length),
+  );
+}
+
 /** What every placeholder token has in it: a line without any of these holds none (the common case, tested once). */
 const mayHoldToken = /[<[]|[HhXx]{2}:|\?\?|__|##|YYYY|yyyy|DD|MM[-/.]|\(time zone\)|\bN [a-z]|SEV-N/;
 
 /** Placeholder tokens in one line, in order. `definitions` are the document's link reference labels. */
 export function placeholderTokens(line: string, definitions: ReadonlySet<string> = new Set()): Token[] {
   if (!mayHoldToken.test(line)) return [];
-  const text = line.includes('`') ? withoutCode(line) : line;
+  const text = line.includes('`') ? withoutCommands(line) : line;
   const found: Token[] = [];
   const add = (start: number, matched: string) => found.push({ start, end: start + matched.length, text: matched });
   if (/[HhXx?_#]{2}:|YYYY|yyyy|DD|MM[-/.]/.test(text)) for (const m of text.matchAll(placeholderTime)) add(m.index ?? 0, m[0]);

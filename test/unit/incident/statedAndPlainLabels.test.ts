@@ -32,6 +32,11 @@ describe('stated durations in other words', () => {
       'On 3 June 2024 from 09:00 to 09:45 UTC the queue stalled. The restore took about twenty minutes to copy.',
       null,
     ],
+    ['"An hour and a half of web mayhem"', '- Impact: An hour and a half of web mayhem for every user, on 3 June 2024.', 90],
+    ['"45 minutes of total chaos"', 'On 3 June 2024 we had 45 minutes of total chaos in the queue.', 45],
+    ['"two hours of debugging", which is work, not the outage', 'On 3 June 2024 the queue stalled; two hours of debugging followed.', null],
+    ['"we restored order in just four hours"', 'On 3 June 2024 the queue stalled, and we restored order in just four hours.', 240],
+    ['"restored the service within 2 hours"', 'On 3 June 2024 the queue stalled; we restored the service within 2 hours.', 120],
     ['an offset after the range, which is not a length', 'On 3 June 2024 the queue stalled from 09:00 to 09:45 UTC, 30 minutes after the deploy.', null],
   ];
   for (const [name, line, minutes] of cases) {

@@ -257,6 +257,16 @@ describe('time/parse: findTimes', () => {
       ],
     },
     {
+      name: 'reads a dotted range after "between" ending in am/pm of either case (between 0.45 and 9.00 AM)',
+      line: 'Last night between 0.45 and 9.00 AM (CET), then between 9.30 and 10.45 pm',
+      times: [
+        { text: '0.45', clock: '00:45', zone: 'UTC+1' },
+        { text: '9.00 AM (CET)', clock: '09:00', zone: 'UTC+1' },
+        { text: '9.30', clock: '21:30' },
+        { text: '10.45 pm', clock: '22:45' },
+      ],
+    },
+    {
       name: 'does not read lower-case words as zones',
       line: '10:00 eat lunch, 11:00 cat pictures',
       times: [

@@ -47,6 +47,8 @@ export interface Measures {
   pointsElsewhere: boolean;
   /** Lines of a course or project page: learning objectives, resources, tasks, "weight: 1". */
   projectPageLines: number;
+  /** Headings only a security advisory has: CVE, Fixed in, Patches, Workarounds, Affected versions. */
+  advisoryHeadings: number;
   /** HTML comments that tell the writer what to put where. */
   instructionComments: number;
   /** Lines announcing planned work: "scheduled maintenance", "will be unavailable", "maintenance window". */
@@ -57,7 +59,7 @@ export interface Measures {
 
 const incidentTitle = /\b(?:post[- ]?mortem|incident|outage|root cause analysis|RCA|after[- ]action review|disclosure|downtime|failure|breakage|crash)\b/i;
 const guideTitle =
-  /\b(?:guide|how[- ]to|template|writing|tips|best practices|index|readme|list of|policy|process|workshop|meeting|notes|agenda|rotation|introduction to|overview of|learning|course|project|(?:example|sample)(?![.\w])|skeleton|boilerplate|0x[0-9a-f]{2}\.?|(?:scheduled\s+|planned\s+)?maintenance|schedule|change\s?log|release\s+notes|(?:release|sprint|project)\s+retrospective|game\s+jam|jam|hackathon)\b/i;
+  /\b(?:guide|how[- ]to|template|writing|tips|best practices|index|readme|list of|policy|process|workshop|meeting|notes|agenda|rotation|introduction to|overview of|learning|course|project|(?:example|sample)(?![.\w])|skeleton|boilerplate|0x[0-9a-f]{2}\.?|(?:scheduled\s+|planned\s+)?maintenance|schedule|change\s?log|release\s+notes|(?:release|sprint|project|iteration|milestone)\s+(?:#?[\d.]+\s+)?retro(?:spective)?|game\s+jam|jam|hackathon)\b/i;
 // A title that names a template or a guide is one, though it names a postmortem too ("Incident Postmortem Template").
 const templateTitle = /\b(?:template|guide|how[- ]to|(?:example|sample)(?![.\w])|skeleton|boilerplate|best practices|tips)\b/i;
 const requirementWords =
@@ -95,10 +97,15 @@ const placeholderPattern = new RegExp(
 );
 // `[Draft/Completed]`, `[Yes/No]`: capitalised choices to keep one of (case matters: "[read/write]" is prose).
 const choices = /\[[A-Z][\w '’-]{0,30}(?:\s?\/\s?[A-Z][\w '’-]{0,30})+\](?![(:[])/;
-/** A line that holds a placeholder (code spans and links set aside). */
+// A security advisory's headings: a vulnerability found and fixed in releases, not an outage told.
+const advisoryHeading =
+  /^(?:cves?|cve[- ]ids?|fixed\s+(?:in|versions?)|patched\s+(?:in|versions?)|patches|workarounds?|(?:affected|vulnerable|impacted)\s+versions?|discovered\s+by|announced|cvss(?:\s+score)?|vulnerability\s+details)$/;
+/** A code span that is only a bracketed placeholder (`` `[start time]` ``, `` `<service>` ``): a placeholder still. */
+const codedPlaceholder = /^\s*(?:\[[^[\]]*[A-Za-z][^[\]]*\]|<[A-Za-z][^<>]*>)\s*$/;
+/** A line that holds a placeholder (code spans, except coded placeholders, and links set aside). */
 export const placeholderLine = {
   test: (line: string) => {
-    const text = line.replace(/`[^`]*`/g, ' ');
+    const text = line.replace(/`([^`]*)`/g, (_, inner: string) => (codedPlaceholder.test(inner) ? ` ${inner} ` : ' '));
     return placeholderPattern.test(text) || choices.test(text);
   },
 };
@@ -329,6 +336,16 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     linkedReports: reportLinks.size,
     pointsElsewhere: doc.words < 400 && content.some((l) => pointsElsewhere.test(l.text) && oneLink.test(l.raw)),
     projectPageLines: tally('projectPage'),
+    advisoryHeadings: new Set(
+      [...doc.sections.map((x) => x.label), ...doc.otherHeadings.map((h) => h.label), ...(doc.title ? [doc.title.text] : [])]
+        .map((label) =>
+          label
+            .replace(/[*_:#]/g, '')
+            .trim()
+            .toLowerCase(),
+        )
+        .filter((label) => advisoryHeading.test(label)),
+    ).size,
     plannedLines: tally('planned'),
     tagged: doc.frontMatter?.taggedPostmortem === true,
     instructionComments: comments.filter((c) => instructionComment.test(c) && !/postmortem-disable|expect:/.test(c)).length,

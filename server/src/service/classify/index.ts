@@ -72,6 +72,7 @@ function weigh(m: Measures): Evidence[] {
   if (m.linkedReports >= 3) add(-capped(m.linkedReports, 6), `links to ${m.linkedReports} other reports: an index or a roll-up`);
   if (m.plannedLines) add(-capped(m.plannedLines, 6) * 1.5, `${m.plannedLines} lines announce planned work (a maintenance notice)`);
   if (m.tagged) add(3, 'the front matter tags it a postmortem');
+  if (m.advisoryHeadings >= 2) add(-8, `${m.advisoryHeadings} headings of a security advisory (CVE, Fixed in, Workarounds)`);
   if (m.projectPageLines) add(-capped(m.projectPageLines, 5), `${m.projectPageLines} lines of a course or project page`);
   // One specific incident shows in a time, a date, a timeline, or an account told by those involved.
   const specific =

@@ -13,8 +13,9 @@ const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
 const FOR = /\bfor\b/gi;
 // "restored within ~6.5 hours", "resolved after 90 minutes": how long until the service was back.
+// "we restored order in just four hours": the thing restored may stand between.
 const BACK_AFTER =
-  /\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))\s+(?:with)?in|\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))\s+after\b/gi;
+  /\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))(?:\s+(?:it|this|order|service|services|access|everything|(?:the|our|normal|full)\s+[a-z]+))?\s+(?:with)?in\b|\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))\s+after\b/gi;
 // "Total duration: 1.5 hours.", "Downtime: 45 minutes" and "Outage length: 2 hrs" inside a sentence of the summary.
 const LABELLED =
   /\b(?:duration|downtime|outage\s+duration|(?:outage|incident|impact)\s+length|length\s+of\s+(?:the\s+)?(?:outage|incident|downtime)|time\s+to\s+(?:restore|recover|resolve))(?:\s+of\s+(?:the\s+)?(?:interruption|outage|incident|downtime|disruption|issue|problem|event))?\s*[:：]/gi;
@@ -27,7 +28,7 @@ const OF =
   /\b(?:outage|downtime|disruption|interruption|duration|incident|degradation|stall|halt|stoppage|unavailability)\s+(?:time\s+|length\s+)?(?:of|was|lasted)\b/gi;
 // "40min of total outage", "2 hours of downtime": the duration comes first.
 const OF_OUTAGE =
-  /^\s*(?:of\s+(?:total\s+|complete\s+|partial\s+|full\s+)?(?:outage|downtime|disruption|interruption|degradation|unavailability|degraded\s+service|service\s+(?:loss|interruption)))\b/i;
+  /^\s*(?:of\s+(?:[a-z-]+\s+){0,2}?(?:outage|downtime|disruption|interruption|degradation|unavailability|degraded\s+service|service\s+(?:loss|interruption)|chaos|mayhem|havoc|turmoil|disarray))\b/i;
 const HYPHENATED =
   /\b((\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)[-\s]?(minute|min|hour|hr|day)s?)[-\s](?:long\s+)?(?:(?:total|complete|partial|full|service|site|api|network|production)\s+)?(?:[a-z]+\s+)?(?:outage|downtime|disruption|interruption|incident|degradation|stall|halt|stoppage|freeze|breakdown|blackout|failure)\b/gi;
 // "a 10 minutes gap": a number, a unit, then a noun (after an article, so "for 10 minutes" is not it).

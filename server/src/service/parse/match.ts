@@ -105,6 +105,8 @@ function typoBudget(length: number): number {
 /** Fillers that a heading may add after a section's name without changing what it is. */
 const trailingFillers = /\s+(?:section|details|report|summary|overview|analysis|of (?:the )?(?:incident|outage|issue|events|event))$/;
 
+/** Words a question about the incident itself asks with "why": "Why did the site go down?", "Why did this happen?". */
+const troubleWords = /^(?:happen\w*|occur\w*|fail\w*|broke|break\w*|down|crash\w*|outage|incident|error\w*|issue|problem|stop\w*|went|go|goes|wrong)$/;
 const stopWords = new Set(['and', 'of', 'the', 'a', 'an', 'our', 'for', 'to']);
 const maxIntentWords = 8;
 const firstPerson = new Set(['we', 'i']);
@@ -258,6 +260,8 @@ export class SectionMatcher {
       for (const intent of section.intents ?? []) {
         const positions = intent.words.map(at).filter((p) => p >= 0);
         if (!positions.length || intent.except?.some((w) => at(w) >= 0)) continue;
+        // A question asks "why" of many things ("Why didn't I know about this sooner?"): of the incident only with a word for it.
+        if (question && positions.length === 1 && positions[0] === at('why') && !words.some((w) => troubleWords.test(w))) continue;
         // Without its head noun, two intent words together still say it ("avoid this in the future").
         if (intent.heads && !intent.heads.some((h) => at(h) >= 0) && positions.length < 2) continue;
         const position = Math.min(...positions);

@@ -26,9 +26,9 @@ const COMMA_DATE = /(?<![\p{N},.:])(\d{1,2}),\s?(\d{1,2}),\s?((?:19|20)\d{2})(?!
 const DATE_BEFORE_GAP = /^[\s,]*(?:at|@|-|–)?\s*$/i;
 const DATE_AFTER_GAP = /^[\s,]*(?:on|of)?\s*$/i;
 const MONTH_DAY_BEFORE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:at\s+)?$/i;
-// A dotted clock (and a dotted range's second clock) followed by a zone or am/pm.
+// A dotted clock (and a dotted range's second clock, "between 0.45 and 9.00 AM") followed by a zone or am/pm.
 const DOTTED_CLOCK =
-  /(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)(?:(\s*(?:-|–|—|to)\s*)([01]?\d|2[0-3])\.([0-5]\d))?(?=\s*(?:UTC|GMT|[ap]\.?m\b|\(?[A-Z]{3,4}\b))/g;
+  /(?<![\d.,:])([01]?\d|2[0-3])\.([0-5]\d)(?:(\s*(?:-|–|—|to|(?<=\bbetween\s+\d{1,2}\.\d\d\s*)and)\s*)([01]?\d|2[0-3])\.([0-5]\d))?(?=\s*(?:UTC|GMT|[aApP]\.?[mM]\b|\(?[A-Z]{3,4}\b))/g;
 const DATE_SLASH_CLOCK = /(?<=(?<![\p{N}/.-])\d{4}-\d{1,2}-\d{1,2})\/(?=\d{1,2}:\d\d(?![\p{N}]))/gu;
 // A pm after an afternoon clock of the 24-hour day: "14:00 PM", "23:15pm".
 const NEEDLESS_PM = /(?<=(?<![\p{N}:.])(?:1[3-9]|2[0-3])[:.][0-5]\d(?::[0-5]\d)?\s?)p\.?m\b\.?/giu;
