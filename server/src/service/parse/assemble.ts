@@ -519,17 +519,26 @@ const pastTense =
  * sentences in the past tense, times) rather than what to write (lowercase fragments, questions, orders).
  */
 function bodyIsAccount(lines: readonly string[], label: LabelLine, labels: readonly LabelLine[]): boolean {
-  const next = labels.find((l) => l.line > label.headingEndLine)?.line ?? lines.length;
+  // Up to the next heading, emphasised name, `Name:` or item label: a paragraph's other lines propose plain labels too, which end nothing here.
+  const next = labels.find((l) => l.line > label.headingEndLine && (l.level > 0 || l.style !== 'plain' || l.colon || l.inList))?.line ?? lines.length;
   const body: string[] = [];
+  let indent = -1;
   for (let l = label.headingEndLine + 1; l < Math.min(next, lines.length) && body.length < 6; l++) {
-    const text = lines[l]
-      .trim()
-      .replace(/^(?:[-*+]|\d+[.)])\s+/, '')
-      .replace(/^[*_]+/, '');
-    if (text) body.push(text);
+    // The lines of the body's first level: items nested under one are its details.
+    const own = lines[l].length - lines[l].trimStart().length;
+    if (lines[l].trim() && indent >= 0 && own > indent) continue;
+    if (lines[l].trim() && indent < 0) indent = own;
+    const raw = lines[l].trim();
+    const text = raw.replace(/^(?:[-*+]|\d+[.)])\s+/, '').replace(/^[*_]+/, '');
+    // A paragraph wrapped over lines is one statement: a line that opens no item goes on the one before it.
+    if (text && text === raw && body.length && (lines[l - 1] ?? '').trim()) body[body.length - 1] += ` ${text}`;
+    else if (text) body.push(text);
   }
   if (!body.length) return false;
-  const told = body.filter((t) => /\d{1,2}[:.]\d\d|\b\d{4}-\d\d-\d\d\b/.test(t) || (/^\p{Lu}/u.test(t) && pastTense.test(t) && !/\?\s*$/.test(t)));
+  // Told: a time, a past told, or the writers themselves ("We must create a to-do list …"): no assignment says "we".
+  const told = body.filter(
+    (t) => /\d{1,2}[:.]\d\d|\b\d{4}-\d\d-\d\d\b/.test(t) || (/^\p{Lu}/u.test(t) && pastTense.test(t) && !/\?\s*$/.test(t)) || /^(?:we|I|our|my)\b/i.test(t),
+  );
   return told.length * 2 >= body.length;
 }
 
