@@ -483,7 +483,7 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
     if (carried?.endLine === line - 1 && parts[0]?.at === 0 && !/^\s*<br/i.test(content) && !leadingTimeOf(parts[0].text)) {
       carried.content = `${carried.content} ${parts.shift()?.text.trim()}`;
       carried.endLine = line;
-      if (/<br\s*\/?>\s*$/i.test(content)) carried = undefined;
+      if (BR_AT_END.test(content)) carried = undefined;
     } else carried = undefined;
     for (const part of parts) {
       const entry: EntryLine = {
@@ -496,7 +496,7 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
         ...(part.at ? { segment: true } : {}),
       };
       block.entries.push(entry);
-      carried = withBreaks && !/<br\s*\/?>\s*$/i.test(content) ? entry : undefined;
+      carried = withBreaks && !BR_AT_END.test(content) ? entry : undefined;
     }
   }
 }
@@ -630,6 +630,7 @@ function readComments(html: string, firstLine: number, block: ParsedBlock): void
 }
 
 const BR = /<br\s*\/?>\s*/gi;
+const BR_AT_END = /<br\s*\/?>\s*$/i;
 
 /** The parts of a paragraph line between `<br>` tags, each with its column in `content` (the line itself when it has none). */
 function brParts(content: string): { text: string; at: number }[] {
