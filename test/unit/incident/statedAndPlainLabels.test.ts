@@ -46,6 +46,25 @@ describe('stated durations in other words', () => {
   }
 });
 
+describe('a length stated only in the conclusion', () => {
+  const withConclusion = (...lines: string[]) => `${summaryWith('On 3 June 2024 the queue stalled.')}\n${md(...lines)}`;
+  it('reads "Conclusion: … we restored order in just four hours" when nothing else states a length', () => {
+    const analysis = analyze(withConclusion('Conclusion: after a long morning we restored order in just four hours.'));
+    assert.equal(analysis.incident.statedDuration?.minutes, 240);
+  });
+  it('reads the paragraph under a "## Conclusion" heading', () => {
+    const analysis = analyze(withConclusion('## Conclusion', '', 'The queue was down for about 2 hours, and we learned a lot.'));
+    assert.equal(analysis.incident.statedDuration?.minutes, 120);
+  });
+  it('prefers a length the summary states', () => {
+    const text = `${summaryWith('On 3 June 2024 the queue stalled for 45 minutes.')}\n${md('## Conclusion', '', 'The queue was down for about 2 hours.')}`;
+    assert.equal(analyze(text).incident.statedDuration?.minutes, 45);
+  });
+  it("does not take a task's length in the conclusion", () => {
+    assert.equal(analyze(withConclusion('In conclusion, it took 30 minutes to find the cause.')).incident.statedDuration ?? null, null);
+  });
+});
+
 describe('plain "Name:" lines over a block', () => {
   const doc = (summaryName: string, causeName: string) =>
     md(

@@ -122,6 +122,26 @@ export interface Regions {
   title: Source | null;
   /** What a timeline says before its first entry ("Unless otherwise noted, all events happened on …"). */
   timelineIntro: Source[];
+  /** The first paragraph of a conclusion ("Conclusion: … we restored order in just four hours."). */
+  conclusion: Source[];
+}
+
+// "## Conclusion", "Conclusion: …", "**In conclusion**, …", "Wrap-up", "Final thoughts".
+const CONCLUSION = /^\s*(?:#{1,6}\s*)?(?:conclusions?|in\s+conclusion|wrap[- ]?up|final\s+thoughts|closing\s+(?:thoughts|remarks))\b\s*[:.,—–-]?\s*/i;
+
+/** The paragraph a conclusion heads: on its own line, the paragraph after it. */
+function conclusionOf(document: PostmortemDocument, code: ReadonlySet<number>): Source[] {
+  const at = document.lines.findIndex((l, i) => !code.has(i) && CONCLUSION.test(withoutMarkup(l)));
+  if (at < 0) return [];
+  let from = at;
+  if (!withoutMarkup(document.lines[at]).replace(CONCLUSION, '').trim()) {
+    from = at + 1;
+    while (from < document.lines.length && !document.lines[from].trim()) from++;
+  }
+  const out: Source[] = [];
+  for (let l = from; l < document.lines.length && document.lines[l].trim() && !code.has(l) && (l === at || !/^\s*#/.test(document.lines[l])); l++)
+    out.push(sourceOf(document, l));
+  return out;
 }
 
 /** Lines of fenced code: logs and commands, not the account. */
@@ -150,6 +170,7 @@ export function regionsOf(document: PostmortemDocument): Regions {
   }
   return {
     timelineIntro: joinWrapped(document, timelineIntro),
+    conclusion: joinWrapped(document, conclusionOf(document, code)),
     summary: joinWrapped(document, body(summaries)),
     impact: joinWrapped(document, body(document.sections.filter((s) => s.id === 'impact'))),
     lead: joinWrapped(document, lead),

@@ -265,6 +265,11 @@ export function findStatedDuration(
     const d = statedInSentence(regions.title, options);
     if (d) return { ...d, source: 'title' };
   }
+  // Last, a conclusion that sums the incident up ("we restored order in just four hours").
+  for (const s of regions.conclusion) {
+    const d = statedInSentence(s, options);
+    if (d) return d;
+  }
   return null;
 }
 
