@@ -5,6 +5,7 @@ import { perLine } from './incremental/lines';
 import { range } from './parse/lines';
 import { patterns } from './templates/checklist';
 import type { ChecklistCheck, ChecklistItem, Template, TemplateField, TemplateSection } from './templates';
+import { codedPlaceholder } from './text/codedPlaceholder';
 import { shorten } from './text/shorten';
 
 // What the document has filled in, decided once per analysis: for every section of the template
@@ -130,7 +131,7 @@ function withoutCode(line: string): string {
 /** Inline code blanked, except a span that is only a bracketed placeholder (`` `[start time]` ``, `` `<service>` ``): its backticks go. */
 function withoutCommands(line: string): string {
   return line.replace(/(`+)([^`]*?)\1/g, (m, ticks: string, inner: string) =>
-    /^\s*(?:\[[^[\]]*[A-Za-z][^[\]]*\]|<[A-Za-z][^<>]*>)\s*$/.test(inner) ? ' '.repeat(ticks.length) + inner + ' '.repeat(ticks.length) : ' '.repeat(m.length),
+    codedPlaceholder.test(inner) ? ' '.repeat(ticks.length) + inner + ' '.repeat(ticks.length) : ' '.repeat(m.length),
   );
 }
 

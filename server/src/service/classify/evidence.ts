@@ -1,5 +1,6 @@
 import { perLine } from '../incremental/lines';
 import type { PostmortemDocument } from '../model';
+import { codedPlaceholder } from '../text/codedPlaceholder';
 
 // What a reader notices when deciding whether a Markdown file tells of one specific incident:
 // times and dates, a timeline, sections with an account in them, a narrative in the past tense;
@@ -100,8 +101,6 @@ const choices = /\[[A-Z][\w '’-]{0,30}(?:\s?\/\s?[A-Z][\w '’-]{0,30})+\](?![
 // A security advisory's headings: a vulnerability found and fixed in releases, not an outage told.
 const advisoryHeading =
   /^(?:cves?|cve[- ]ids?|fixed\s+(?:in|versions?)|patched\s+(?:in|versions?)|patches|workarounds?|(?:affected|vulnerable|impacted)\s+versions?|discovered\s+by|announced|cvss(?:\s+score)?|vulnerability\s+details)$/;
-/** A code span that is only a bracketed placeholder (`` `[start time]` ``, `` `<service>` ``): a placeholder still. */
-const codedPlaceholder = /^\s*(?:\[[^[\]]*[A-Za-z][^[\]]*\]|<[A-Za-z][^<>]*>)\s*$/;
 /** A line that holds a placeholder (code spans, except coded placeholders, and links set aside). */
 export const placeholderLine = {
   test: (line: string) => {

@@ -165,7 +165,8 @@ export function regionsOf(document: PostmortemDocument): Regions {
   for (let l = from; l < firstSection; l++) if (!code.has(l) && l !== document.title?.line && document.lines[l].trim() !== '') lead.push(sourceOf(document, l));
   const timelineIntro: Source[] = [];
   for (const s of document.sections.filter((x) => x.id === 'timeline' && !x.empty)) {
-    const first = Math.min(s.bodyEndLine + 1, ...document.timeline.filter((e) => e.line >= s.bodyStartLine).map((e) => e.line));
+    // The timeline's entries are in line order: the first at or after the body's start, if it is inside it.
+    const first = Math.min(s.bodyEndLine + 1, document.timeline.find((e) => e.line >= s.bodyStartLine)?.line ?? Number.POSITIVE_INFINITY);
     for (let l = s.bodyStartLine; l < first; l++) if (!code.has(l)) timelineIntro.push(sourceOf(document, l));
   }
   return {

@@ -15,7 +15,7 @@ const FOR = /\bfor\b/gi;
 // "restored within ~6.5 hours", "resolved after 90 minutes": how long until the service was back.
 // "we restored order in just four hours": the thing restored may stand between.
 const BACK_AFTER =
-  /\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))(?:\s+(?:it|this|order|service|services|access|everything|(?:the|our|normal|full)\s+[a-z]+))?\s+(?:with)?in\b|\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))\s+after\b/gi;
+  /\b(?:restored|resolved|recovered|mitigated|fixed|back\s+(?:online|up|to\s+normal))(?:(?:\s+(?:it|this|order|service|services|access|everything|(?:the|our|normal|full)\s+[a-z]+))?\s+(?:with)?in\b|\s+after\b)/gi;
 // "Total duration: 1.5 hours.", "Downtime: 45 minutes" and "Outage length: 2 hrs" inside a sentence of the summary.
 const LABELLED =
   /\b(?:duration|downtime|outage\s+duration|(?:outage|incident|impact)\s+length|length\s+of\s+(?:the\s+)?(?:outage|incident|downtime)|time\s+to\s+(?:restore|recover|resolve))(?:\s+of\s+(?:the\s+)?(?:interruption|outage|incident|downtime|disruption|issue|problem|event))?\s*[:：]/gi;
