@@ -323,6 +323,14 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
   let scanned = timelines[0].headingRange.end.line;
   const covered = new Set<number>();
   for (const e of document.timeline) for (let l = e.line; l <= e.endLine; l++) covered.add(l);
+  // "Unless otherwise noted all events happened on 2019-10-21": the entries' day, which an entry
+  // that writes its own date changes for itself alone.
+  const holds = heldDay(document, timelines[0], clock.options);
+  if (holds) {
+    day = holds.date;
+    dayKnown = true;
+    dayNote = holds.note;
+  }
 
   for (const entry of document.timeline) {
     for (let l = scanned + 1; l < entry.line; l++) {
@@ -370,9 +378,31 @@ export function readTimelineTimes(document: PostmortemDocument, clock: TimelineC
     if (step.unreadable)
       unreadable.push({ text: step.unreadable.text, range: range(line, step.unreadable.start, line, step.unreadable.end), reason: step.unreadable.reason });
     ({ day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone } = step.state);
+    if (holds && step.ownDate) {
+      day = holds.date;
+      dayNote = holds.note;
+    }
   }
   scanForUnreadable(document, timelines, covered, unreadable);
   return { unreadable };
+}
+
+const UNLESS_NOTED =
+  /\b(?:unless\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|mentioned|marked|written|shown)|(?:except|save)\s+(?:where|as|when)\s+(?:otherwise\s+)?(?:noted|stated|specified|indicated|mentioned|marked))\b/i;
+
+/**
+ * The day a timeline's heading or introduction declares for its entries "unless otherwise noted".
+ * Lines before the first entry only: a day line between entries is a day of its own.
+ */
+function heldDay(document: PostmortemDocument, timeline: Section, options: TimeReadingOptions): { date: LocalDate; note: string } | null {
+  const first = document.timeline.find((e) => e.line > timeline.headingRange.start.line)?.line ?? timeline.range.end.line;
+  for (let l = timeline.headingRange.start.line; l < first; l++) {
+    const text = withoutMarkup(document.lines[l] ?? '');
+    if (!UNLESS_NOTED.test(text)) continue;
+    const date = findDates(text, options)[0];
+    if (date && !date.date.yearUnknown) return { date: date.date, note: `date ${isoDate(date.date)} declared for the timeline on line ${l + 1}` };
+  }
+  return null;
 }
 
 /** What the reading of the entries so far leaves for the next one. */
@@ -398,6 +428,8 @@ interface TimedStep {
   zone: ZoneSpec | null;
   day: LocalDate | null;
   unreadable: { text: string; start: number; end: number; reason: string } | null;
+  /** The entry writes its own date (`2019-10-20 00:55: …`), not only a time. */
+  ownDate: boolean;
   state: ClockState;
 }
 
@@ -519,7 +551,7 @@ function readTimedStep(rawLine: string, timeRange: Range, clock: TimelineClock, 
   let { day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone } = before;
   const line = timeRange.start.line;
   const text = withoutMarkup(rawLine);
-  const none = { time: null, at: null, timeNotes: [], zone: null, day: null, unreadable: null };
+  const none = { time: null, at: null, timeNotes: [], zone: null, day: null, unreadable: null, ownDate: false };
   const after = (): ClockState => ({ day, dayKnown, dayNote, previous, freshDay, twelveHourClock, writtenZone });
   // Without a known year, "Jan 16" is still a day after "Jan 15": dates are read in a stand-in year.
   const options: TimeReadingOptions = { ...clock.options, ...(dayKnown ? { referenceDate: day } : { referenceDate: STAND_IN_DAY, standInYear: true }) };
@@ -537,7 +569,7 @@ function readTimedStep(rawLine: string, timeRange: Range, clock: TimelineClock, 
     dayKnown = true;
     dayNote = `date ${isoDate(date.date)} taken from the entry on line ${line + 1}`;
     freshDay = true;
-    return { ...none, time: isoDate(date.date), state: after() };
+    return { ...none, time: isoDate(date.date), ownDate: true, state: after() };
   }
   const zoneAround = writtenZone ?? firstWrittenZone;
   const placed = placeEntry(time, line, clock, { text, twelveHourClock, day, dayKnown, dayNote, previous, freshDay, zoneAround });
@@ -550,7 +582,16 @@ function readTimedStep(rawLine: string, timeRange: Range, clock: TimelineClock, 
   dayKnown = dayKnown || (time.date !== null && !yearless);
   previous = placed.at;
   freshDay = false;
-  return { time: yearless ? null : placed.iso, at: placed.at, timeNotes: placed.notes, zone: placed.zone, day: entryDay, unreadable: null, state: after() };
+  return {
+    time: yearless ? null : placed.iso,
+    at: placed.at,
+    timeNotes: placed.notes,
+    zone: placed.zone,
+    day: entryDay,
+    unreadable: null,
+    ownDate: time.date !== null,
+    state: after(),
+  };
 }
 
 /** What placing one entry reads: the state the entries before it leave, its line, and the zone around it. */
