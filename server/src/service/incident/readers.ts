@@ -1,6 +1,6 @@
 import type { PostmortemDocument } from '../model';
 import { findTimeRange, findTimes, type ParsedTime, type TimeReadingOptions } from '../time';
-import { dateOnLine, fieldSources, firstTime, localTime, sentences } from './sources';
+import { dateBefore, dateOnLine, fieldSources, firstTime, localTime, sentences } from './sources';
 import type { FoundTime, Source, TimeField, WindowCandidate } from './types';
 
 // The readers: each looks at one region of the document the way a reader does and proposes the
@@ -11,7 +11,7 @@ export const TIER = { fields: 0, durationField: 1, frontMatter: 2, summary: 3, i
 
 const found = (time: ParsedTime, s: Source, source: string, options: TimeReadingOptions): FoundTime => ({
   ...localTime(s, time),
-  sameLineDate: dateOnLine(s.text, options),
+  sameLineDate: dateBefore(s.text, time.start, options),
   source,
 });
 
@@ -225,11 +225,10 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
 }
 
 function fromRange(r: { start: ParsedTime; end: ParsedTime }, s: Source, source: string, tier: number, options: TimeReadingOptions): WindowCandidate {
-  const sameLineDate = dateOnLine(s.text, options);
   const start = localTime(s, r.start);
   return {
-    start: { ...start, sameLineDate, source },
-    end: { ...localTime(s, r.end), sameLineDate, source },
+    start: { ...start, sameLineDate: dateBefore(s.text, r.start.start, options), source },
+    end: { ...localTime(s, r.end), sameLineDate: dateOnLine(s.text, options), source },
     source,
     tier,
     rangeLine: start.line,

@@ -144,6 +144,23 @@ function conclusionOf(document: PostmortemDocument, code: ReadonlySet<number>): 
   return out;
 }
 
+// "The incident lasted overall around 26 minutes", "the whole outage lasted 3 hours": a sentence whose
+// subject is the incident itself, in whatever section it stands.
+const INCIDENT_LASTED =
+  /\b(?:the|this|our|that)\s+(?:whole\s+|entire\s+|total\s+|full\s+)?(?:incident|outage|downtime|disruption|interruption|degradation)\s+(?:(?:in\s+)?total\s+|overall\s+|as\s+a\s+whole\s+)?(?:lasted|spanned|persisted)\b/i;
+
+/** The lines outside the timeline and code that say how long the incident itself lasted. */
+export function incidentLengthLines(document: PostmortemDocument): Source[] {
+  const code = codeLines(document);
+  const timeline = new Set<number>();
+  for (const s of document.sections) if (s.id === 'timeline') for (let l = s.range.start.line; l <= s.range.end.line; l++) timeline.add(l);
+  const out: Source[] = [];
+  document.lines.forEach((line, l) => {
+    if (!code.has(l) && !timeline.has(l) && l !== document.title?.line && INCIDENT_LASTED.test(line)) out.push(sourceOf(document, l));
+  });
+  return out;
+}
+
 /** Lines of fenced code: logs and commands, not the account. */
 function codeLines(document: PostmortemDocument): Set<number> {
   const out = new Set<number>();
@@ -189,6 +206,20 @@ export function firstTime(sources: readonly Source[], options: TimeReadingOption
 
 export function dateOnLine(text: string, options: TimeReadingOptions): LocalDate | null {
   return findTimes(text, options).find((t) => t.date)?.date ?? findDates(text, options)[0]?.date ?? null;
+}
+
+/**
+ * The date a time at column `at` is on, when it writes none: the last date written before it on
+ * the line ("On Thursday, November 17th at approximately 12:05pm … until Friday, November 18th at
+ * 3:01pm": the 17th for 12:05pm), else the line's first date.
+ */
+export function dateBefore(text: string, at: number, options: TimeReadingOptions): LocalDate | null {
+  const written = [
+    ...findTimes(text, options).flatMap((t) => (t.date ? [{ start: t.start, date: t.date }] : [])),
+    ...findDates(text, options).map((d) => ({ start: d.start, date: d.date })),
+  ].filter((d) => d.start < at);
+  if (!written.length) return dateOnLine(text, options);
+  return written.reduce((a, b) => (b.start > a.start ? b : a)).date;
 }
 
 export function datesIn(sources: readonly Source[], options: TimeReadingOptions): LocalDate | null {

@@ -1,13 +1,13 @@
 import { findDates, findTimes, findUnreadableTimes, parseStatedDuration, type StatedDuration, type TimeReadingOptions } from '../time';
 import type { PostmortemDocument } from '../model';
-import { fieldSources, lastLineOf, type Regions, rangeIn, sentences } from './sources';
+import { fieldSources, incidentLengthLines, lastLineOf, type Regions, rangeIn, sentences } from './sources';
 import type { Source, StatedIncidentDuration, TimeField } from './types';
 
 // How long the text itself says the incident lasted: a Duration field, "lasted about 3 hours",
 // "a 45-minute outage", "(~2h)", "40min of total outage".
 
 const QUALIFIERS =
-  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|(?:an?\s+)?(?:estimated|approximate)\s+(?:time|period|duration|total)\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full))\b\.?)*\s*~?\s*$/i;
+  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|(?:an?\s+)?(?:estimated|approximate)\s+(?:time|period|duration|total)\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full)|overall|altogether|in\s+(?:total|all))\b\.?)*\s*~?\s*$/i;
 // "lasted", "for", "outage of", "a 45-minute outage": how summaries state how long an incident was.
 const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
@@ -267,6 +267,11 @@ export function findStatedDuration(
   }
   // Last, a conclusion that sums the incident up ("we restored order in just four hours").
   for (const s of regions.conclusion) {
+    const d = statedInSentence(s, options);
+    if (d) return d;
+  }
+  // Anywhere else, a sentence about the incident as a whole ("The incident lasted overall around 26 minutes").
+  for (const s of incidentLengthLines(document)) {
     const d = statedInSentence(s, options);
     if (d) return d;
   }
