@@ -230,6 +230,9 @@ export function looseDurations(s: Source, options: TimeReadingOptions): StatedIn
   return out;
 }
 
+/** Fewer words than this make a byline or a greeting, not the lead's first paragraph. */
+const MIN_PARAGRAPH_WORDS = 8;
+
 /**
  * The duration the text states: a Duration field, the front matter's `duration`, then a sentence of
  * the summary, the impact section, the lead, and last the title ("… (30min outage)").
@@ -278,12 +281,23 @@ export function findStatedDuration(
   return null;
 }
 
-/** The lines of the first paragraph of a region: a lead's later sentences tell of parts of the incident. */
+/**
+ * The lines of the first paragraph of a region that tells something: a lead's later sentences tell of
+ * parts of the incident. A byline or a greeting before it ("<small>June 22nd, 2020 by TravisR</small>",
+ * "Hi all,") is not that paragraph.
+ */
 export function firstParagraph(sources: readonly Source[]): Source[] {
-  const out: Source[] = [];
+  const paragraphs: Source[][] = [];
   for (const s of sources) {
-    if (out.length && s.line !== lastLineOf(out[out.length - 1]) + 1) break;
-    out.push(s);
+    const last = paragraphs[paragraphs.length - 1];
+    if (last && s.line === lastLineOf(last[last.length - 1]) + 1) last.push(s);
+    else paragraphs.push([s]);
   }
-  return out;
+  const words = (p: Source[]) =>
+    p
+      .map((s) => s.text.replace(/<[^>]*>/g, ' '))
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => /\p{L}/u.test(w)).length;
+  return paragraphs.find((p) => words(p) >= MIN_PARAGRAPH_WORDS) ?? paragraphs[0] ?? [];
 }
