@@ -78,8 +78,9 @@ const placeholderPattern = new RegExp(
     // `<Your name goes here>` (words with spaces, not a tag), also when it runs on to the next lines
     `<(?!/?(?:${htmlTags})\\b)[A-Za-z][^<>=]*\\s[^<>=]*(?:>|$)`,
     // `{{ incident date }}`, `{PLACEHOLDER}`, `{service name}`
-    // (not a site generator's shortcode: `{{< track "2020-02-23T13:45:00Z" >}}`, `{{% note %}}`)
-    '\\{\\{(?![<%])[^{}]{1,60}\\}\\}|(?<![\\\\\\w{])\\{[A-Za-z][^{}]{1,80}\\}',
+    // (not a site generator's shortcode: `{{< track "2020-02-23T13:45:00Z" >}}`, `{{% note %}}`, nor a
+    // template expression with a filter: `{{ '2021-09-22T15:32:00Z' | date: "%H:%M" }}`)
+    '\\{\\{(?![<%])(?![^{}|]*\\|[^|])[^{}]{1,60}\\}\\}|(?<![\\\\\\w{])\\{[A-Za-z][^{}]{1,80}\\}',
     // `[Discussion of the fix]` (words, not a link, not a log line's `[Sun May 13 01:12:20]`)
     "\\[[A-Za-z][A-Za-z,.'’/-]*\\s[A-Za-z ,.'’/-]{2,100}\\](?![(:\\[])",
     '\\blorem ipsum\\b',
