@@ -30,6 +30,8 @@ export interface Measures {
   incidentTitle: boolean;
   /** The title names a guide, a template, an index, notes or a course project. */
   guideTitle: boolean;
+  /** The title names a template, a guide, an example or a skeleton ("Postmortem Template"). */
+  templateTitle: boolean;
   /** "… must contain:" lines over fragments, questions or orders. */
   requirementLines: number;
   /** Lines that are orders or questions to the writer. */
@@ -327,6 +329,7 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     figures: figuresIn(lines, counts),
     incidentTitle: doc.title !== null && incidentTitle.test(doc.title.text) && !templateTitle.test(doc.title.text),
     guideTitle: doc.title !== null && guideTitle.test(doc.title.text),
+    templateTitle: doc.title !== null && templateTitle.test(doc.title.text),
     requirementLines: tally('requirement'),
     instructionLines: tally('instruction'),
     placeholderLines,

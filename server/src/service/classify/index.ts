@@ -49,6 +49,9 @@ function weigh(m: Measures): Evidence[] {
   if (m.figures) add(0.5, `${m.figures} figures of impact`);
   if (m.incidentTitle) add(2, 'the title names an incident or a postmortem');
   if (m.guideTitle) add(-4, 'the title names a guide, a template, an index or notes');
+  // "Postmortem Template" over a worked example: the placeholders left in it say what it is.
+  if (m.templateTitle && m.placeholderLines >= 3)
+    add(-12, `the title names a template and ${m.placeholderLines} lines are placeholders: an example filled in, not an incident`);
   // Requirements and instructions weigh by their share: a project README followed by a real account keeps a few.
   if (m.requirementLines)
     add(-capped(m.requirementLines, 4) * 3 * Math.min(1, share(m.requirementLines) * 8), `${m.requirementLines} lines saying what a postmortem must contain`);
