@@ -1,7 +1,7 @@
 // Ranges: "08:00 AM - 09:30 AM (UTC)", "from 10:00 to 12:30 WAT", "between 10:00 and 11:00".
 // What is written once in a range (zone, date, am/pm) is shared by both ends.
 import { clockSeconds, shiftDays } from './clock';
-import { readWrittenTimes } from './written';
+import { readWrittenDates, readWrittenTimes } from './written';
 import { readZoneAt } from './zones';
 import type { ParsedTime, TimeReadingOptions } from './types';
 
@@ -90,9 +90,29 @@ function bareHourEnd(line: string, start: ParsedTime, options?: TimeReadingOptio
   };
 }
 
+// "November 17th, 2016 at approximately 12:05pm", "May 29 2025, ~17:30 PM": a word for "about" between a
+// date and its time.
+const ABOUT_BEFORE = /(?:approximately|approx\.?|about|around|roughly|circa|\\?~|≈)\s*(?:at\s+)?$/i;
+const DATE_THEN_ABOUT = /^\s*,?\s*(?:at\s+)?(?:approximately|approx\.?|about|around|roughly|circa|\\?~|≈)\s*(?:at\s+)?$/i;
+
+/** Times written without a date right after a date and a word for "about" carry that date. */
+function datesAcrossAbout(line: string, times: ParsedTime[], options?: TimeReadingOptions): void {
+  let dates: ReturnType<typeof readWrittenDates> | null = null;
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    if (t.date || !ABOUT_BEFORE.test(line.slice(Math.max(0, t.start - 24), t.start))) continue;
+    dates ??= readWrittenDates(line, options);
+    const from = i > 0 ? times[i - 1].end : 0;
+    const date = dates.find((d) => d.start >= from && d.end <= t.start && DATE_THEN_ABOUT.test(line.slice(d.end, t.start)));
+    if (!date) continue;
+    times[i] = { ...t, text: line.slice(date.start, t.end), start: date.start, date: date.date, ...(date.yearUnknown ? { yearUnknown: true } : {}) };
+  }
+}
+
 /** Every time in `line`, with ranges joined: each end of a range carries what the range shares. */
 export function readTimesWithRanges(line: string, options?: TimeReadingOptions): { times: ParsedTime[]; ranges: number[] } {
   const times = readWrittenTimes(line, options);
+  datesAcrossAbout(line, times, options);
   for (let i = 0; i < times.length; i++) {
     const next = times[i + 1];
     const bare = bareHourEnd(line, times[i], options);
