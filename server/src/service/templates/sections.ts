@@ -252,6 +252,8 @@ export const correctiveMeasuresSection: TemplateSection = {
     },
     // "How we will stop this from happening again", "Making sure it never happens again": the aim says it.
     { words: ['happening again', 'happen again', 'happens again', 'from recurring', 'never again'] },
+    // "Looking Forward", "Moving forward", "The road ahead": what is done from now on.
+    { words: ['looking forward', 'moving forward', 'going forward', 'looking ahead', 'road ahead', 'way forward'] },
     // "Long term solution", "Long-term fixes": what is done so that it does not happen again.
     { words: ['long term'], heads: ['solution', 'fix', 'plan', 'measure', 'action', 'step', 'change', 'improvement', 'work'] },
     // Words that need a head noun with them ("Steps to keep this from recurring", "Future work").
