@@ -42,6 +42,8 @@ function normalizeUncached(text: string): string {
     .replace(/[*_`~]/g, ' ')
     .replace(/&amp;|&|\+/g, ' and ')
     .toLowerCase()
+    // "we're" is "we are" (not "were": a modal after no "we" makes a sentence of the heading).
+    .replace(/\b(we|you|they)['’]re\b/g, '$1 are')
     .replace(/['’‘`]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
