@@ -58,13 +58,18 @@ export interface Measures {
   plannedLines: number;
   /** The front matter's tags or categories name postmortem. */
   tagged: boolean;
+  /** List items that are a label and a colon with nothing after them or under them (`* Duration:`). */
+  emptyFields: number;
+  /** Sections whose whole body is one emphasised line with no figure (`*What caused the incident?*`): a prompt. */
+  promptOnlySections: number;
 }
 
 const incidentTitle = /\b(?:post[- ]?mortem|incident|outage|root cause analysis|RCA|after[- ]action review|disclosure|downtime|failure|breakage|crash)\b/i;
 const guideTitle =
   /\b(?:guide|how[- ]to|template|writing|tips|best practices|index|readme|list of|policy|process|workshop|meeting|notes|agenda|rotation|introduction to|overview of|learning|course|project|(?:example|sample)(?![.\w])|skeleton|boilerplate|0x[0-9a-f]{2}\.?|(?:scheduled\s+|planned\s+)?maintenance|schedule|change\s?log|release\s+notes|(?:release|sprint|project|iteration|milestone)\s+(?:#?[\d.]+\s+)?retro(?:spective)?|game\s+jam|jam|hackathon)\b/i;
 // A title that names a template or a guide is one, though it names a postmortem too ("Incident Postmortem Template").
-const templateTitle = /\b(?:template|guide|how[- ]to|(?:example|sample)(?![.\w])|skeleton|boilerplate|best practices|tips)\b/i;
+const templateTitle =
+  /\b(?:template|(?:review|report|incident|post[- ]?mortem)\s+form|guide|how[- ]to|(?:example|sample)(?![.\w])|skeleton|boilerplate|best practices|tips)\b/i;
 const requirementWords =
   /\b(?:must contain|should contain|must include|should include|must have|be brief|between \d+ (?:to|and) \d+ words|keep it short|stick to this one|make sure (?:to|you))\b/i;
 const imperativeStart =
@@ -283,6 +288,44 @@ function figuresIn(lines: readonly string[], counts: readonly LineCounts[]): num
   return n;
 }
 
+// `* Duration:`, `- **Users affected:** `: a field's label in a list, its value left blank.
+const emptyListField = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?[\p{L}][\p{L}\p{N} /&'’()-]{0,40}?(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*$/u;
+// `*One-liner description of what went wrong.*`: a line wholly in emphasis, with no digit in it.
+const emphasisedLine = /^\s*(?:\*(?!\*)[^*\d]+\*|_(?!_)[^_\d]+_)\s*$/;
+
+/** List items that are a label and a colon with nothing on their line or under them. */
+function emptyFieldsIn(lines: readonly string[], code: ReadonlySet<number>): number {
+  let n = 0;
+  lines.forEach((line, i) => {
+    const m = code.has(i) ? null : emptyListField.exec(line);
+    if (!m) return;
+    let next = i + 1;
+    while (next < lines.length && lines[next].trim() === '') next++;
+    // Blank when what follows is no value: the end, a heading, or the next item of the same list.
+    const after = lines[next];
+    const item = after === undefined ? null : /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(after);
+    if (after === undefined || /^\s*#/.test(after) || (item && item[1].length <= m[1].length)) n++;
+  });
+  return n;
+}
+
+/** Headings (of sections or not) whose whole body is one emphasised line. */
+function promptOnlySectionsIn(doc: PostmortemDocument, code: ReadonlySet<number>): number {
+  const headings = new Set([...doc.sections.map((x) => x.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
+  const nonBlank = (from: number, step: 1 | -1) => {
+    let l = from + step;
+    while (l >= 0 && l < doc.lines.length && doc.lines[l].trim() === '') l += step;
+    return l;
+  };
+  let n = 0;
+  doc.lines.forEach((line, i) => {
+    if (code.has(i) || !emphasisedLine.test(line)) return;
+    const next = nonBlank(i, 1);
+    if (headings.has(nonBlank(i, -1)) && (next >= doc.lines.length || headings.has(next))) n++;
+  });
+  return n;
+}
+
 export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string>): Measures {
   // Lines of fenced code: neither content nor evidence of times.
   const code = new Set<number>();
@@ -352,5 +395,7 @@ export function measure(doc: PostmortemDocument, requiredIds: ReadonlySet<string
     plannedLines: tally('planned'),
     tagged: doc.frontMatter?.taggedPostmortem === true,
     instructionComments: comments.filter((c) => instructionComment.test(c) && !/postmortem-disable|expect:/.test(c)).length,
+    emptyFields: emptyFieldsIn(doc.lines, code),
+    promptOnlySections: promptOnlySectionsIn(doc, code),
   };
 }

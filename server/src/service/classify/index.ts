@@ -75,6 +75,9 @@ function weigh(m: Measures): Evidence[] {
   if (m.linkedReports >= 3) add(-capped(m.linkedReports, 6), `links to ${m.linkedReports} other reports: an index or a roll-up`);
   if (m.plannedLines) add(-capped(m.plannedLines, 6) * 1.5, `${m.plannedLines} lines announce planned work (a maintenance notice)`);
   if (m.tagged) add(3, 'the front matter tags it a postmortem');
+  // A blank form: field labels with nothing after them, sections that hold only the prompt in italics.
+  if (m.emptyFields >= 2) add(-capped(m.emptyFields, 4) * 1.5, `${m.emptyFields} fields left blank`);
+  if (m.promptOnlySections >= 2) add(-capped(m.promptOnlySections, 4) * 1.5, `${m.promptOnlySections} sections hold only a prompt in italics`);
   if (m.advisoryHeadings >= 2) add(-8, `${m.advisoryHeadings} headings of a security advisory (CVE, Fixed in, Workarounds)`);
   if (m.projectPageLines) add(-capped(m.projectPageLines, 5), `${m.projectPageLines} lines of a course or project page`);
   // One specific incident shows in a time, a date, a timeline, or an account told by those involved.
