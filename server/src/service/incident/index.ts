@@ -146,7 +146,8 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     // A start and an end from two sentences apart ("September 22, 2021 05:32" in a quoted notice, "resolved
     // on … 15:32 UTC with a total duration of 48 minutes") are the guess; the length written is not.
     const pieced = chosen?.candidate.rangeLine === null && chosen.candidate.source.startsWith('sentences of');
-    if ((ratio < 0.2 || ratio > 5) && pieced) {
+    const far = ratio < 0.2 || ratio > 5;
+    if (far && pieced) {
       incident.reasons = incident.reasons.filter((r) => !choice.reasons.includes(r));
       incident.reasons.push(
         `${incident.start?.text.trim()} and ${incident.end?.text.trim()} are ${formatDuration(incident.durationMinutes)} apart, far from the stated "${statedNow.text}", so they are not read as the window`,
@@ -155,7 +156,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
       incident.end = null;
       incident.durationMinutes = null;
       incident.crossesMidnight = false;
-    } else if (ratio < 0.2 || ratio > 5) {
+    } else if (far) {
       incident.statedDuration = null;
       incident.reasons.push(
         `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`,
