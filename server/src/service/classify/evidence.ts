@@ -293,16 +293,21 @@ const emptyListField = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?[\p{L}][\p{L}\p{N}
 // `*One-liner description of what went wrong.*`: a line wholly in emphasis, with no digit in it.
 const emphasisedLine = /^\s*(?:\*(?!\*)[^*\d]+\*|_(?!_)[^_\d]+_)\s*$/;
 
+/** The index of the nearest line after (`step` 1) or before (-1) line `from` that is not blank; out of range when none is. */
+function nonBlankFrom(lines: readonly string[], from: number, step: 1 | -1): number {
+  let l = from + step;
+  while (l >= 0 && l < lines.length && lines[l].trim() === '') l += step;
+  return l;
+}
+
 /** List items that are a label and a colon with nothing on their line or under them. */
 function emptyFieldsIn(lines: readonly string[], code: ReadonlySet<number>): number {
   let n = 0;
   lines.forEach((line, i) => {
     const m = code.has(i) ? null : emptyListField.exec(line);
     if (!m) return;
-    let next = i + 1;
-    while (next < lines.length && lines[next].trim() === '') next++;
     // Blank when what follows is no value: the end, a heading, or the next item of the same list.
-    const after = lines[next];
+    const after = lines[nonBlankFrom(lines, i, 1)];
     const item = after === undefined ? null : /^(\s*)(?:[-*+]|\d+[.)])\s/.exec(after);
     if (after === undefined || /^\s*#/.test(after) || (item && item[1].length <= m[1].length)) n++;
   });
@@ -312,16 +317,11 @@ function emptyFieldsIn(lines: readonly string[], code: ReadonlySet<number>): num
 /** Headings (of sections or not) whose whole body is one emphasised line. */
 function promptOnlySectionsIn(doc: PostmortemDocument, code: ReadonlySet<number>): number {
   const headings = new Set([...doc.sections.map((x) => x.headingRange.start.line), ...doc.otherHeadings.map((h) => h.line)]);
-  const nonBlank = (from: number, step: 1 | -1) => {
-    let l = from + step;
-    while (l >= 0 && l < doc.lines.length && doc.lines[l].trim() === '') l += step;
-    return l;
-  };
   let n = 0;
   doc.lines.forEach((line, i) => {
     if (code.has(i) || !emphasisedLine.test(line)) return;
-    const next = nonBlank(i, 1);
-    if (headings.has(nonBlank(i, -1)) && (next >= doc.lines.length || headings.has(next))) n++;
+    const next = nonBlankFrom(doc.lines, i, 1);
+    if (headings.has(nonBlankFrom(doc.lines, i, -1)) && (next >= doc.lines.length || headings.has(next))) n++;
   });
   return n;
 }

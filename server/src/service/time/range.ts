@@ -92,8 +92,9 @@ function bareHourEnd(line: string, start: ParsedTime, options?: TimeReadingOptio
 
 // "November 17th, 2016 at approximately 12:05pm", "May 29 2025, ~17:30 PM": a word for "about" between a
 // date and its time.
-const ABOUT_BEFORE = /(?:approximately|approx\.?|about|around|roughly|circa|\\?~|≈)\s*(?:at\s+)?$/i;
-const DATE_THEN_ABOUT = /^\s*,?\s*(?:at\s+)?(?:approximately|approx\.?|about|around|roughly|circa|\\?~|≈)\s*(?:at\s+)?$/i;
+const ABOUT = String.raw`(?:approximately|approx\.?|about|around|roughly|circa|\\?~|≈)\s*(?:at\s+)?`;
+const ABOUT_BEFORE = new RegExp(`${ABOUT}$`, 'i');
+const DATE_THEN_ABOUT = new RegExp(String.raw`^\s*,?\s*(?:at\s+)?${ABOUT}$`, 'i');
 
 /** Times written without a date right after a date and a word for "about" carry that date. */
 function datesAcrossAbout(line: string, times: ParsedTime[], options?: TimeReadingOptions): void {
