@@ -42,10 +42,6 @@ const KNOWN_READING_GAPS: readonly string[] = [
   // G17 Timeline lines joined with `<br />` and separated by `\\\\` lines, indented by 4 spaces, read as a
   // code block: the tags and backslashes are more code punctuation than prose has.
   'company-br-separated-entries.md indent-bodies',
-  // G18 `**Root cause**` alone on its line over a paragraph, under the summary, is read as the summary's Root cause
-  // field (the Issue Summary has one), not as the Root Cause section: `## Root cause` restyled as a bold line
-  // after a summary loses the section (under a Timeline heading it is read).
-  'lead-sentence-start-date-before-time.md heading-style',
   // Rewritings in a row that still change the reading (a setext underline, an HTML label and an indented
   // block together; an intent heading restyled as a plain line, which needs an exact name).
   'p3-own-html-decorated-labels.md combined',

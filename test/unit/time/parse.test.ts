@@ -92,6 +92,20 @@ describe('time/parse: findTimes', () => {
       times: [{ text: '2100hrs WAT', clock: '21:00', zone: 'Africa/Lagos' }],
     },
     {
+      name: 'reads four digits without a colon or an h as a clock right after a written date, or with a zone after them',
+      line: '2024-04-01 0251: wrong block; 0300 UTC paged; 19/01/2024 1405 noted',
+      times: [
+        { text: '2024-04-01 0251', clock: '02:51', date: d(2024, 4, 1) },
+        { text: '0300 UTC', clock: '03:00', zone: 'UTC' },
+        { text: '19/01/2024 1405', clock: '14:05', date: d(2024, 1, 19) },
+      ],
+    },
+    {
+      name: 'leaves four digits that are a year, a count or a clock without a date or a zone',
+      line: 'On January 15, 2024 (UTC) we saw 0251 errors in 2019 UTC terms; code 2359, 2024-04-01 2460, 2024-04-01 0251:30',
+      times: [],
+    },
+    {
       name: 'reads UTC and GMT offsets',
       line: 'first at 10:00 UTC-5, then 11:00 GMT+1',
       times: [

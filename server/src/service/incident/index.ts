@@ -21,7 +21,7 @@ import { endField, fromDurationField, fromFields, fromFrontMatter, fromProse, TI
 import { findReferenceDate } from './reference';
 import { durationSiteOf } from './site';
 import { findStatedDuration, looseDurations } from './stated';
-import { fieldSources, rangeIn, regionsOf } from './sources';
+import { fieldSources, type Regions, rangeIn, regionsOf } from './sources';
 import {
   type FoundTime,
   noIncident,
@@ -147,7 +147,16 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     // on … 15:32 UTC with a total duration of 48 minutes") are the guess; the length written is not.
     const pieced = chosen?.candidate.rangeLine === null && chosen.candidate.source.startsWith('sentences of');
     const far = ratio < 0.2 || ratio > 5;
-    if (far && pieced) {
+    // …unless the text states the window's length too ("at 14:10 it went offline for 84 minutes" tells of a
+    // part; "users were impacted by this during roughly 10.5 hours" of the whole 05:00 to 15:37).
+    const computed = incident.durationMinutes;
+    const whole = far && pieced ? statedNear(regions, computed, 0.1, options) : undefined;
+    if (whole) {
+      incident.statedDuration = whole;
+      incident.reasons.push(
+        `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`,
+      );
+    } else if (far && pieced) {
       incident.reasons = incident.reasons.filter((r) => !choice.reasons.includes(r));
       incident.reasons.push(
         `${incident.start?.text.trim()} and ${incident.end?.text.trim()} are ${formatDuration(incident.durationMinutes)} apart, far from the stated "${statedNow.text}", so they are not read as the window`,
@@ -165,14 +174,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
   }
   // "for 75 minutes" in a sentence that names no outage counts when the window agrees with it.
   if (!incident.statedDuration && incident.durationMinutes !== null && incident.durationMinutes > 0) {
-    const computed = incident.durationMinutes;
-    for (const s of [...regions.summary, ...regions.impact, ...regions.lead]) {
-      const near = looseDurations(s, options).find((d) => Math.abs(d.minutes - computed) <= computed * 0.25);
-      if (near) {
-        incident.statedDuration = near;
-        break;
-      }
-    }
+    incident.statedDuration = statedNear(regions, incident.durationMinutes, 0.25, options) ?? null;
   }
   if (incident.statedDuration) {
     const d = incident.statedDuration;
@@ -308,4 +310,13 @@ function noteUnreadable(sources: readonly Source[], where: UnparsedTime['where']
       out.push({ text: u.text, range: at, reason: u.reason, example: '', where });
     }
   }
+}
+
+/** A length stated in the summary, the impact or the lead within `share` of `minutes`. */
+function statedNear(regions: Regions, minutes: number, share: number, options: TimeReadingOptions): StatedIncidentDuration | undefined {
+  for (const s of [...regions.summary, ...regions.impact, ...regions.lead]) {
+    const near = looseDurations(s, options).find((d) => Math.abs(d.minutes - minutes) <= minutes * share);
+    if (near) return near;
+  }
+  return undefined;
 }

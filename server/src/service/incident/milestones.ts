@@ -5,14 +5,15 @@ import type { PostmortemDocument, TimelineEntry } from '../model';
 // not mark the start: the alert is when it was detected.
 
 const START_MARK =
-  /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|goes|going|is|was|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stopped|stops|ceased)\s+(?:working|responding|serving|launching|accepting|processing|producing|syncing)|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?)|(?:users?|customers?|people|requests?|clients?)\s+(?:start|started|begin|began)\s+(?:running\s+into|seeing|getting|hitting|experiencing|receiving|to\s+(?:see|get|hit|fail|experience|receive))|(?:begins?|began|started|starts)\s+to\s+(?:drop|fail|degrade|error|decline|fall|slow|time\s+out))/i;
+  /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|go|goes|going|is|are|was|were|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stop|stopped|stops|ceased?|ceases)\s+(?:working|responding|serving|fulfill?ing|handling|launching|accepting|processing|producing|syncing|answering|delivering)|(?:is|are)\s+(?:now\s+)?(?:failing|erroring)\b|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?)|(?:users?|customers?|people|requests?|clients?)\s+(?:start|started|begin|began)\s+(?:running\s+into|seeing|getting|hitting|experiencing|receiving|to\s+(?:see|get|hit|fail|experience|receive))|(?:begins?|began|started|starts)\s+to\s+(?:drop|fail|degrade|error|decline|fall|slow|time\s+out))/i;
 const END_MARK =
-  /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:chain|network|block\s+production|production|processing|traffic|replication|syncing|blocks)\s+(?:resumes|resumed)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b/i;
+  /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:chain|network|block\s+production|production|processing|traffic|replication|syncing|blocks)\s+(?:resumes|resumed)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b|(?:is|are)\s+back(?=\s*(?:$|[.,;!)]))|recovery\b[^.;]{0,60}?\b(?:completed?|finished|done)\b|(?:completed?|finished)\s+(?:the\s+)?recovery/i;
 // "not resolved", "still not back", "partially restored", "attempted to restore": not the end.
 // …and hedged: "Service appears to be restored" before the entry that says it is.
 // …and under way ("coming back online", "being brought back up"), or said of people ("Team is back up").
+// …and a purpose or a condition ("scaled down to prevent a thundering herd when the gateways are brought back online").
 const NOT_THE_END =
-  /\b(?:not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*|appears?|seems?|seemed|looks?\s+like|might|may|apparently|probably|coming|being\s+brought|getting)\b|\b(?:team|we|I|engineers?|staff|everyone|on-?call|people)\s*$/i;
+  /\b(?:to\s+(?:prevent|avoid)|in\s+case|so\s+that|in\s+order\s+to|if|unless|ahead\s+of|prepar\w*\s+for|plan\w*\s+to|wait\w*\s+for|not|n[’']t|never|still|partially|partly|attempt\w*|tr(?:y|ied|ying)|begin\w*|start\w*\s+to|hop\w*|expect\w*|appears?|seems?|seemed|looks?\s+like|might|may|apparently|probably|coming|being\s+brought|getting)\b|\b(?:team|we|I|engineers?|staff|everyone|on-?call|people)\s*$/i;
 // After the mark only what takes it back counts ("… working again. Service appears to be restored.").
 const TAKEN_BACK =
   /\b(?:appears?|seems?|seemed|looks?\s+like|might|apparently|probably|not\s+yet|still\s+(?:down|failing|broken|unavailable)|partially|partly)\b/i;
@@ -24,6 +25,8 @@ const END_LABEL =
 // escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =
   /\b(?:detect(?:s|ed|ion)?|alert(?:s|ed|ing)?|alarm(?:s|ed)?|pag(?:ed|ing)|pages|notic(?:e|es|ed)|report(?:s|ed)?|tickets?|escalat(?:e|es|ed|ion)|complain(?:s|ed|ts?)?|declared|spotted|discover(?:s|ed)|became\s+aware|flagged|observed|pinged|monitoring\s+(?:fired|triggered)|on-?call)\b/i;
+// "Function execution is fully restored", "all services completely recovered".
+const FULLY = /\b(?:fully|completely|entirely)\s+(?:restored|recovered|resolved|operational|functional|back)\b/i;
 const DENIAL = /\b(?:no|not|never|without|nobody|none)\b|n[’']t\b/i;
 
 /** The entry's words say the incident was noticed, in a clause that does not deny it. */
@@ -57,9 +60,12 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
     return m !== null && !NOT_THE_END.test(t.slice(0, m.index)) && !TAKEN_BACK.test(afterMark(t, m));
   });
   // Entries labelled as the end, when the timeline has any, are the end; restore words elsewhere are steps.
+  // Else an entry that says the service is fully restored ends what earlier restore words only eased.
   const labelled = marked.filter((e) => END_LABEL.test(text(e)));
-  const ends = start ? (labelled.length ? labelled : marked).filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
-  return { start, ends, marked: labelled.length ? labelled : marked, detected };
+  const full = marked.filter((e) => FULLY.test(text(e)));
+  const chosen = labelled.length ? labelled : full.length ? full : marked;
+  const ends = start ? chosen.filter((e) => e !== start && (e.at as number) >= (start.at as number)) : [];
+  return { start, ends, marked: chosen, detected };
 }
 
 /** The first entry at or after `from` (any, without one) whose words say the incident was noticed. */

@@ -124,6 +124,9 @@ const ENDS = new RegExp(END_WORDS.source, 'i');
 /** A sentence that opens by pointing back at the time before it: "At this point", "By then". */
 const BACK_TO_THEN = /^\s*(?:at\s+(?:this|that)\s+(?:point|time)|by\s+(?:then|this\s+time|that\s+time|this\s+point)|from\s+then\s+on)\b/i;
 
+// What "by 17:00" is not the end of: the outage growing, or being found.
+const WORSE_OR_KNOWN_BY =
+  /\b(?:outage|down|offline|unavailable|worse|worsen\w*|degrad\w*|escalat\w*|spread\w*|transition\w*|fail\w*|errors?|noticed|discovered|reported|detected|identified|paged|alerted|aware|investigat\w*|escalated)\b/i;
 const DETECTION_WORDS = /\b(?:noticed|detected|reported|alerted|paged|discovered|spotted|observed|flagged)\b/i;
 
 interface MarkedTime {
@@ -174,10 +177,16 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
       lastBefore = inside[inside.length - 1].i;
       const mark = (words: RegExp, role: 'start' | 'end', fallbackBefore: boolean) => {
         for (const m of text.matchAll(words)) {
+          // "transitioned to a full outage by 17:00", "reported internally by 22:50": by then it was worse, or known.
+          if (/^by$/i.test(m[0]) && WORSE_OR_KNOWN_BY.test(text.slice(0, m.index).split(/[,;]/).pop() ?? '')) continue;
           const at = sentence.start + (m.index ?? 0);
           // A word points at the next time in its sentence, else (for an end) the one before it.
-          const next = inside.find(({ t }) => t.start >= at);
-          const before = fallbackBefore ? [...inside].reverse().find(({ t }) => t.end <= at) : undefined;
+          // (or the time whose own words hold it: "On Wednesday, October 15 from 05:00" is one time).
+          const next = inside.find(({ t }) => t.end > at);
+          // "… halted for about three hours until the nodes were recovered": "until" with no time after it
+          // tells what ended it, not when: the time before it is not the end.
+          const previous = fallbackBefore ? [...inside].reverse().find(({ t }) => t.end <= at) : undefined;
+          const before = previous && !/\b(?:until|till)\b/i.test(s.text.slice(previous.t.end, at + m[0].length)) ? previous : undefined;
           const target = next ?? before;
           if (target && roles[target.i] === null) roles[target.i] = role;
         }

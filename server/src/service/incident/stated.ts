@@ -11,7 +11,7 @@ const QUALIFIERS =
 // "lasted", "for", "outage of", "a 45-minute outage": how summaries state how long an incident was.
 const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
-const FOR = /\bfor\b/gi;
+const FOR = /\b(?:for|during)\b/gi;
 // "restored within ~6.5 hours", "resolved after 90 minutes": how long until the service was back.
 // "we restored order in just four hours": the thing restored may stand between.
 const BACK_AFTER =

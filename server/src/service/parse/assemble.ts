@@ -31,8 +31,9 @@ function rankOf(label: LabelLine): number {
 }
 
 const maxPseudoHeadingWords = 8;
+// "What happened", "So what happened?", "What happened on 17th June 2019": the account a report opens with.
 const openingAccount =
-  /^(?:what happened|what went on|what occurred|the incident|incident|description|incident description|incident details|details of (?:the )?incident)$/;
+  /^(?:(?:so,? |here'?s |here is )?(?:what happened|what went on|what occurred)(?: (?:on|to|with|during|in|at|yesterday|last|this)\b.*)?|the incident|incident|description|incident description|incident details|details of (?:the )?incident)$/;
 const timeFieldIds = new Set(['duration', 'start', 'end']);
 
 interface OpenSection {
@@ -219,6 +220,36 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     }
     return true;
   };
+  /**
+   * `**Root cause**` alone on its line under `**What happened**` or `## Summary`, `### Root cause` under
+   * `## Summary`: a line written as the one that opened the open section (a bold or plain line), a bold
+   * line under a heading, or a heading under the open section's, naming another required section exactly, is that section, not one of the open
+   * section's fields, unless the open section is a list of such lines (another of its fields written the
+   * same way, before or after it) or the document names that section in another line.
+   */
+  const siblingOfOpen = (label: LabelLine): SectionMatch | undefined => {
+    if (!open || label.inList || !label.labelOnly) return undefined;
+    const heading = label.level > 0;
+    // (A bold line under a heading stands for a heading too: `**Root cause**` under `## Issue Summary`.)
+    const lineLikeOpen = open.section.level === 0 ? label.style === open.section.style : label.style === 'bold';
+    if (heading ? rankOf(label) <= open.rank : !lineLikeOpen) return undefined;
+    const match = matcher.match(label.label);
+    if (!match?.exact || !match.section.required || match.section.id === open.section.id) return undefined;
+    const fieldsOfOpen = open.template.fields;
+    const openLine = open.section.headingRange.start.line;
+    for (const other of labels) {
+      if (other.line <= openLine || other === label || inFrontMatter(other.line)) continue;
+      if (other.level > 0 && rankOf(other) <= open.rank) break;
+      const otherMatch = matcher.match(other.label);
+      if (other.line > label.line && otherMatch?.exact) break;
+      const sameWay = other.level === label.level && other.style === label.style && other.labelOnly && !other.inList;
+      if (sameWay && !otherMatch && matchField(other.label, fieldsOfOpen)) return undefined;
+    }
+    const elsewhere = labels.some(
+      (l) => l !== label && l.labelOnly && !l.inList && !inFrontMatter(l.line) && matcher.match(l.label)?.section.id === match.section.id,
+    );
+    return elsewhere ? undefined : match;
+  };
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
     if (match && halfOfOpen(label, match)) return undefined;
@@ -243,7 +274,8 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     }
     if (label.bulletHeading) {
       const match = sectionOf(label);
-      if (match?.exact && !fieldOf(label) && (label.style === 'bold' || skeletonLists.has(label.listLine ?? -1))) {
+      // Outside every section a bullet heading naming one is that section (`- **Root Cause**:` over its list under `## Technical Analysis`).
+      if (match?.exact && (!open || !fieldOf(label)) && (label.style === 'bold' || skeletonLists.has(label.listLine ?? -1))) {
         openSection(label, match);
         continue;
       }
@@ -261,6 +293,11 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     }
     if (!isHeading) {
       const f = fieldOf(label);
+      const sibling = f && open ? siblingOfOpen(label) : undefined;
+      if (sibling) {
+        openSection(label, sibling);
+        continue;
+      }
       if (f && open) {
         addField(label, f.field, f.sectionId);
         continue;
@@ -282,7 +319,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     }
     // `### Duration:` under the summary, or above every section: a field whose value is the block under it.
     const headingField = fieldOf(label);
-    if (headingField && ((open && rankOf(label) > open.rank) || (!open && timeFieldIds.has(headingField.field.id)))) {
+    if (headingField && ((open && rankOf(label) > open.rank && !siblingOfOpen(label)) || (!open && timeFieldIds.has(headingField.field.id)))) {
       addField(label, headingField.field, headingField.sectionId);
       continue;
     }

@@ -390,7 +390,10 @@ function readListItem(
   } else if (label && (label.colon || label.style === 'bold')) {
     // In a list only `Label:` lines are labels; a bare short item is just an item.
     const heading =
-      label.labelOnly && topLevel && (label.style === 'bold' ? isBoldBulletHeading(map, lines, itemEndLine) : isPlainBulletHeading(shape, itemEndLine > line));
+      label.labelOnly &&
+      topLevel &&
+      // `- **Root Cause**:` over a nested list reads as `* Timeline:` does.
+      ((label.style === 'bold' && isBoldBulletHeading(map, lines, itemEndLine)) || isPlainBulletHeading(shape, itemEndLine > line));
     block.labels.push(heading ? { ...label, bulletHeading: true, listLine: shape.line } : label);
   }
   block.entries.push({ line, endLine: itemEndLine, contentStart: start, content, kind: 'list', depth });

@@ -198,7 +198,9 @@ export function readLabel(
   const pl = plainLabel.exec(trimmed);
   // A clock's colon is not a label's: "06/May/2022 2:17 PM", "the outage started at 08:30".
   const clockColon = pl !== null && /\d$/.test(pl[1]) && /^\d\d/.test(pl[3]);
-  if (pl && !clockColon && !/^(?:https?|ftp|mailto)$/i.test(pl[1]) && !/^\d{1,2}$/.test(pl[1].trim())) return label('plain', pl[1], true, pl[3]);
+  // Nor is a link's: "The issue [1516](https://…) also describes this problem".
+  const linkColon = pl?.[3].startsWith('//') === true;
+  if (pl && !clockColon && !linkColon && !/^(?:https?|ftp|mailto)$/i.test(pl[1]) && !/^\d{1,2}$/.test(pl[1].trim())) return label('plain', pl[1], true, pl[3]);
   // A short line with no colon: a heading only if it stands alone (the assembler weighs that).
   // A question may head its answer ("What was the root cause?"), so it may be a little longer.
   if (!/[.!,;]$/.test(trimmed) && trimmed.length <= (trimmed.endsWith('?') ? 80 : 60) && !/[:|`]/.test(trimmed)) return label('plain', trimmed, false, '');

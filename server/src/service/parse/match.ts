@@ -262,8 +262,9 @@ export class SectionMatcher {
       for (const intent of section.intents ?? []) {
         const positions = intent.words.map(at).filter((p) => p >= 0);
         if (!positions.length || intent.except?.some((w) => at(w) >= 0)) continue;
-        // A question asks "why" of many things ("Why didn't I know about this sooner?"): of the incident only with a word for it.
-        if (question && positions.length === 1 && positions[0] === at('why') && !words.some((w) => troubleWords.test(w))) continue;
+        // A heading asks "why" of many things ("Why didn't I know about this sooner?", "Why we write these"):
+        // of the incident only with a word for it.
+        if (positions.length === 1 && positions[0] === at('why') && !words.some((w) => troubleWords.test(w))) continue;
         // Without its head noun, two intent words together still say it ("avoid this in the future").
         if (intent.heads && !intent.heads.some((h) => at(h) >= 0) && positions.length < 2) continue;
         const position = Math.min(...positions);

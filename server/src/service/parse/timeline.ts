@@ -21,9 +21,10 @@ import { onForget, rememberByText } from '../incremental/memo';
 
 // Markup a time may hide behind at the start of an entry: `**10:15 AM**`, `[14:02]`, `~19:30`, `At 10:00`.
 const leadingMarkup = /^(?:[*_`[(~>\s]|at\s|by\s|around\s|about\s|approx(?:imately|\.)?\s)*/i;
-// A clock (`10:15`, `10:15:30`, `10.15 am`, `2100hrs`, `3 pm`) or a date (`2024-01-19`, `Jan 15`, `15/01/2024`) at the start.
+// A clock (`10:15`, `10:15:30`, `10.15 am`, `2100hrs`, `3 pm`) or a date (`2024-01-19`, `Jan 15`, `15/01/2024`) at the start
+// (with its clock: `2024-01-19 15:00`, `2024-04-01 0251`).
 const leadingTime =
-  /^(?:\d{4}-\d{2}-\d{2}(?:[T /]\d{1,2}:\d{2}(?::\d{2})?)?|\d{1,2}([/.\-–—])\d{1,2}(?:\1\d{2,4})?(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|[01]\d[hH][0-5]\d\b|2[0-3][hH][0-5]\d\b|\d{3,4}\s*hrs?\b|\d{1,2}\s*[ap]\.?m\.?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?)/i;
+  /^(?:\d{4}-\d{2}-\d{2}(?:[T /]\d{1,2}:\d{2}(?::\d{2})?|\s(?:[01]\d|2[0-3])[0-5]\d(?![\d.,]|:\d))?|\d{1,2}([/.\-–—])\d{1,2}(?:\1\d{2,4})?(?:,?\s+\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|[01]\d[hH][0-5]\d\b|2[0-3][hH][0-5]\d\b|\d{3,4}\s*hrs?\b|\d{1,2}\s*[ap]\.?m\.?\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?(?:,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?)/i;
 const zoneAfter = /^\s*(?:\(?(?:UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?\)?|\(?[A-Z]{2,5}\)?(?=[\s:,)\-–—*]|$))/;
 
 export interface LeadingTime {

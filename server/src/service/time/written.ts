@@ -180,6 +180,10 @@ const ONE_LETTER_MERIDIEM = /(?<![\p{L}\p{N}:.])(1[0-2]|0?[1-9]):([0-5]\d)\s?([a
 // clock. Two-digit hours only: "2h30" is as often a length.
 const H_CLOCK = /(?<![\p{L}\p{N}:.])([01]\d|2[0-3])h([0-5]\d)(?![\p{L}\p{N}])/gu;
 const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Number(mm) >= 0;
+// "2024-04-01 0251: wrong block", "0300 UTC paged": four digits without a colon or an h are a clock
+// right after a written date, or with a zone after them.
+const BARE_MILITARY = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(?![\p{L}\p{N}.,/%]|:\d)/gu;
+const DATE_BEFORE = /(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[,\sT]+$/;
 
 function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
   const found: Found[] = [];
@@ -196,6 +200,17 @@ function fromPatterns(line: string, options: TimeReadingOptions | undefined): Fo
   for (const m of line.matchAll(MILITARY_TIME)) {
     const start = m.index ?? 0;
     found.push({ start, end: start + m[0].length, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
+  }
+  for (const m of line.matchAll(BARE_MILITARY)) {
+    const start = m.index ?? 0;
+    if (found.some((f) => f.start < start + 4 && start < f.end)) continue;
+    const before = line.slice(Math.max(0, start - 16), start);
+    if (!DATE_BEFORE.test(before)) {
+      if (readZoneAt(line, start + 4, options) === null) continue;
+      // "On January 15, 2024 (UTC)", "in 2019 UTC": a year, after a day or a word for one.
+      if (looksLikeYear(m[1], m[2]) && /(?:\b\d{1,2}(?:st|nd|rd|th)?,?|\b(?:in|of|since|year|until))\s*$/i.test(before)) continue;
+    }
+    found.push({ start, end: start + 4, hour: Number(m[1]), minute: Number(m[2]), date: null, zone: null, inferred: [] });
   }
   for (const m of line.matchAll(H_CLOCK)) {
     const start = m.index ?? 0;
