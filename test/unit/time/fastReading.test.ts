@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { chronoReads, configuredPatterns, readFast, readWithChrono, setFastReading } from '../../../server/src/service/time/chrono';
-import { fastReaderFollows } from '../../../server/src/service/time/chronoFast';
+import { fastReaderFollows, readLikeChrono } from '../../../server/src/service/time/chronoFast';
 import { readTimesWithRanges } from '../../../server/src/service/time/range';
 import { readWrittenDates } from '../../../server/src/service/time/written';
 import type { TimeReadingOptions } from '../../../server/src/service/time';
@@ -274,5 +274,225 @@ describe('time: the fast reader reads as chrono does', () => {
       }
     }
     assert.ok(read > lines.size, `the fast reader read ${read} of ${lines.size * 4} readings`);
+  });
+});
+
+// Values on both sides of every check the fast reader makes (a month of 12 and 13, a minute of 59
+// and 60, a two-digit year of 50 and 51, a day of 28 to 32, an hour of 24 and 25, milliseconds
+// of 999 and 1000), in every format it reads, next to what may merge with them or stop them.
+const two = (n: number) => String(n).padStart(2, '0');
+const edgeYear = fc.constantFrom(2024, 2023, 2000, 1999, 1000, 9999);
+const edgeMonth = fc.constantFrom(0, 1, 2, 9, 11, 12, 13, 19, 31, 32);
+const edgeDay = fc.constantFrom(0, 1, 9, 12, 13, 28, 29, 30, 31, 32);
+const edgeHour = fc.constantFrom(0, 1, 9, 11, 12, 13, 23, 24, 25, 99);
+const edgeMinute = fc.constantFrom(0, 5, 59, 60, 99);
+const edgeSecond = fc.constantFrom(0, 30, 59, 60);
+const edgeFraction = fc.constantFrom('', '.0', '.5', '.999', '.9999', '.1000');
+const edgeOffset = fc.constantFrom('', 'Z', '+02:00', '-05:30', '-00:30', '+0530', '+05', '-12');
+const isoEdge = fc
+  .tuple(edgeYear, edgeMonth, edgeDay, edgeHour, edgeMinute, fc.option(fc.tuple(edgeSecond, edgeFraction)), edgeOffset, fc.constantFrom('T', 't', ' '))
+  .map(([y, mo, d, h, mi, s, zone, t]) => `${y}-${two(mo)}-${two(d)}${t}${two(h)}:${two(mi)}${s ? `:${two(s[0])}${s[1]}` : ''}${zone}`);
+const ymdEdge = fc
+  .tuple(edgeYear, edgeMonth, edgeDay, fc.constantFrom('-', '/', '.', ' ', '–'), fc.boolean())
+  .map(([y, mo, d, sep, pad]) => [y, pad ? two(mo) : mo, pad ? two(d) : d].join(sep));
+const slashEdge = fc
+  .tuple(edgeMonth, edgeDay, fc.constantFrom('', '2024', '24', '50', '51', '49', '99', '00', '100', '1999'), fc.constantFrom('/', '-', '.'), fc.boolean())
+  .map(([a, b, y, sep, pad]) => [pad ? two(a) : a, pad ? two(b) : b, ...(y ? [y] : [])].join(sep));
+const slashMonthEdge = fc.tuple(edgeMonth, edgeYear).map(([m, y]) => `${m}/${y}`);
+const meridiem = fc.constantFrom(
+  '',
+  '',
+  ' am',
+  ' pm',
+  'am',
+  'PM',
+  ' a.m.',
+  ' p.m.',
+  'a',
+  'p',
+  ' A',
+  ' at night',
+  ' in the morning',
+  ' in the afternoon',
+  ' tonight',
+);
+const timeEdge = fc.oneof(
+  fc
+    .tuple(edgeHour, edgeMinute, fc.option(fc.tuple(edgeSecond, edgeFraction)), meridiem)
+    .map(([h, mi, s, m]) => `${h}:${two(mi)}${s ? `:${two(s[0])}${s[1]}` : ''}${m}`),
+  fc.tuple(edgeHour, edgeMinute, meridiem, fc.constantFrom('', 'hrs', ' hrs', 'h', 'Z')).map(([h, mi, m, unit]) => `${two(h)}${two(mi)}${unit}${m}`),
+  fc.tuple(edgeHour, meridiem).map(([h, m]) => `${h}${m}`),
+  fc.tuple(edgeHour, fc.constantFrom('.', '.'), edgeMinute, fc.constantFrom('', '.5', '.05', '.5.5')).map(([h, dot, mi, more]) => `${h}${dot}${mi}${more}`),
+  fc.tuple(edgeHour, fc.integer({ min: 0, max: 9 })).map(([h, d]) => `${h}:${d}`),
+);
+const edgeJoin = fc.constantFrom(
+  ' ',
+  ', ',
+  ' at ',
+  'T',
+  ' on ',
+  ' of ',
+  ' - ',
+  ': ',
+  ':',
+  ' ∙ ',
+  ' . ',
+  ' and ',
+  ' before ',
+  ' from ',
+  ' +',
+  ' -',
+  '/',
+  '',
+  ' | ',
+);
+const edgeContext = fc.constantFrom('', '', 'paged ', '1/', '12', '/3', 'v', 'x', '(', ')');
+const edgePiece = fc.oneof(isoEdge, ymdEdge, slashEdge, slashMonthEdge, timeEdge, timeEdge);
+const edgeLine = fc
+  .tuple(edgeContext, fc.array(fc.tuple(edgePiece, edgeJoin), { minLength: 1, maxLength: 3 }), edgeContext)
+  .map(([before, parts, after]) => before + parts.map(([p, j], i) => (i < parts.length - 1 ? p + j : p)).join('') + after);
+
+describe("time: the fast reader at each of its checks' edges", () => {
+  it('reads every line on either side of a check as chrono does, in both date orders and for any reference day', () => {
+    let read = 0;
+    const runs = { seed: 20261203, numRuns: 4000 };
+    fc.assert(
+      fc.property(edgeLine, dateOrder, reference, (text, order, ref) => {
+        if (sameAsChrono(text, order, ref)) read++;
+      }),
+      runs,
+    );
+    assert.ok(read > runs.numRuns / 2, `the fast reader read ${read} of ${runs.numRuns} lines`);
+  });
+
+  it('finds in an edge line what chrono finds: the fast reader is not only consistent but right on the values that matter', () => {
+    const ref = new Date(Date.UTC(2024, 2, 10, 12));
+    const known = (text: string, order: 'dmy' | 'mdy' = 'dmy') => {
+      const fast = readFast(text, order, ref);
+      assert.ok(fast !== undefined, `the fast reader reads ${JSON.stringify(text)}`);
+      assert.deepEqual(fast, readWithChrono(text, order, ref), text);
+      return fast.map((r) => r.known);
+    };
+    // Impossible values are no reading at all; the last possible one is.
+    assert.deepEqual(known('2024-01-19T15:60:00Z'), []);
+    assert.deepEqual(known('2024-01-19T15:59:59Z'), [{ year: 2024, month: 1, day: 19, hour: 15, minute: 59, second: 59, timezoneOffset: 0 }]);
+    assert.deepEqual(known('2024-01-19T24:00:00Z'), []);
+    assert.deepEqual(known('2024-02-30'), []);
+    assert.deepEqual(known('2024-02-29'), [{ year: 2024, month: 2, day: 29 }]);
+    assert.deepEqual(known('2023-02-29'), []);
+    assert.deepEqual(known('32/12/2024'), []);
+    assert.deepEqual(known('0/12/2024'), []);
+    // A month past 12 trades places with a day that can be one.
+    assert.deepEqual(known('2024-13-01 10:00'), [{ year: 2024, month: 1, day: 13, hour: 10, minute: 0 }]);
+    assert.deepEqual(known('13/12/2024', 'mdy'), [{ year: 2024, month: 12, day: 13 }]);
+    assert.deepEqual(known('12/13/2024'), [{ year: 2024, month: 12, day: 13 }]);
+    // Two-digit years: 51 is 1951, 50 is 2050.
+    assert.deepEqual(known('31/12/51 10:00'), [{ year: 1951, month: 12, day: 31, hour: 10, minute: 0 }]);
+    assert.deepEqual(known('31/12/50 10:00'), [{ year: 2050, month: 12, day: 31, hour: 10, minute: 0 }]);
+    // The meridiem: 11:59 pm is 23:59, 12 am is midnight, 13 pm is nothing.
+    assert.deepEqual(known('11:59 pm'), [{ hour: 23, minute: 59 }]);
+    assert.deepEqual(known('12:00 am'), [{ hour: 0, minute: 0 }]);
+    assert.deepEqual(known('13:00 pm'), []);
+    assert.deepEqual(known('24:00'), []);
+    assert.deepEqual(known('7.30'), []);
+    // A second of 60 ends the time before it; milliseconds past three digits are cut to three.
+    assert.deepEqual(known('2024-01-19 10:00:60'), [{ year: 2024, month: 1, day: 19 }]);
+    assert.deepEqual(known('2024-01-19 10:00:59.1000'), [{ year: 2024, month: 1, day: 19, hour: 10, minute: 0, second: 59 }]);
+    assert.deepEqual(known('2024-01-19T15:00:00.9999Z'), [{ year: 2024, month: 1, day: 19, hour: 15, minute: 0, second: 0, timezoneOffset: 0 }]);
+    // "at night" moves the hour: chrono reads it.
+    assert.equal(readFast('10:00 at night', 'dmy', ref), undefined);
+  });
+});
+
+describe('time: the fast reader turns itself off for a chrono it does not follow', () => {
+  it('follows no configuration with another parser, another refiner or another pattern, and then reads nothing itself', () => {
+    const ref = new Date(Date.UTC(2024, 0, 19, 12));
+    const parsers = configuredPatterns.parsers;
+    const changed = [
+      { parsers: parsers.slice(1), refiners: configuredPatterns.refiners },
+      { parsers: parsers.map((p, i) => (i === 0 ? { ...p, name: 'SomeOtherParser' } : p)), refiners: configuredPatterns.refiners },
+      { parsers, refiners: configuredPatterns.refiners.slice(0, -1) },
+      { parsers, refiners: [...configuredPatterns.refiners.slice(0, -1), 'SomeOtherRefiner'] },
+      {
+        parsers: parsers.map((p, i) => (i === parsers.length - 1 ? { ...p, pattern: new RegExp(`${p.pattern.source}x`, p.pattern.flags) } : p)),
+        refiners: configuredPatterns.refiners,
+      },
+      {
+        parsers: parsers.map((p, i) => (i === 0 ? { ...p, pattern: new RegExp(p.pattern.source, `${p.pattern.flags}m`) } : p)),
+        refiners: configuredPatterns.refiners,
+      },
+    ];
+    for (const patterns of changed) {
+      assert.equal(fastReaderFollows(patterns), false, JSON.stringify(patterns.parsers.map((p) => p.name)));
+      assert.equal(readLikeChrono('14:05 UTC paged', false, ref, patterns), undefined);
+    }
+    // The configuration itself, copied: followed (it is the same chrono).
+    const copy = { parsers: parsers.map((p) => ({ ...p })), refiners: [...configuredPatterns.refiners] };
+    assert.ok(fastReaderFollows(copy));
+    assert.ok(readLikeChrono('14:05 UTC paged', false, ref, copy) !== undefined);
+  });
+});
+
+describe('time: the fast reader reads itself every line no word of which chrono can read', () => {
+  const ref = new Date(Date.UTC(2024, 0, 19, 12));
+
+  it('reads a time beside words that hold a month or weekday stem but are neither, and words a relative time ends on without one', () => {
+    for (const text of [
+      '14:05 monitoring resumed',
+      '14:05 decided to roll back',
+      '10:00 summary sent',
+      '10:00 maybe',
+      '10:00 maybe later',
+      '10:00 before the deploy',
+      '10:00 we went out',
+      'xmay 10:00',
+      'AMay 10:00',
+      'ZMay 10:00',
+      'aMay 10:00',
+      'zMay 10:00',
+      'AMonday 10:00',
+      '10:00 Mayor',
+    ]) {
+      for (const order of ['dmy', 'mdy'] as const) {
+        const fast = readFast(text, order, ref);
+        assert.ok(fast !== undefined, `the fast reader reads ${JSON.stringify(text)}`);
+        assert.deepEqual(fast, readWithChrono(text, order, ref), text);
+      }
+    }
+  });
+
+  it('leaves to chrono a month or weekday word it could read, joined or not', () => {
+    for (const text of [
+      '10:00 May',
+      '10:00 on Monday',
+      'fifthofMay 10:00',
+      '1stMay 10:00',
+      'Mayfirst 10:00',
+      'nextMonday 10:00',
+      '10:00 3 days later',
+      '10:00 2 hours ago',
+    ]) {
+      assert.equal(readFast(text, 'dmy', ref), undefined, text);
+    }
+  });
+
+  it('takes the implied day as chrono does in any time zone of the machine', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'Asia/Kolkata', 'UTC']) {
+        process.env.TZ = tz;
+        for (const t of [Date.UTC(2024, 0, 19, 0, 30), Date.UTC(2024, 0, 19, 12), Date.UTC(2024, 0, 19, 23, 30), Date.UTC(2023, 11, 31, 23, 30)]) {
+          const at = new Date(t);
+          for (const text of ['14:05 paged', '2024-01-19 14:05', '3/2024']) {
+            const fast = readFast(text, 'dmy', at);
+            assert.ok(fast !== undefined, text);
+            assert.deepEqual(fast, readWithChrono(text, 'dmy', at), `${tz} ${at.toISOString()} ${text}`);
+          }
+        }
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
   });
 });
