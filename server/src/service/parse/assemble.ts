@@ -223,9 +223,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   /**
    * `**Root cause**` alone on its line under `**What happened**` or `## Summary`, `### Root cause` under
    * `## Summary`: a line written as the one that opened the open section (a bold or plain line), a bold
-   * line under a heading, or a heading under the open section's, naming another required section exactly, is that section, not one of the open
-   * section's fields, unless the open section is a list of such lines (another of its fields written the
-   * same way, before or after it) or the document names that section in another line.
+   * line under a heading, or a heading under the open section's, naming another required section
+   * exactly, is that section, not one of the open section's fields, unless the open section is a list
+   * of such lines (another of its fields written the same way, before or after it) or the document
+   * names that section in another line.
    */
   const siblingOfOpen = (label: LabelLine): SectionMatch | undefined => {
     if (!open || label.inList || !label.labelOnly) return undefined;
