@@ -231,8 +231,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const siblingOfOpen = (label: LabelLine): SectionMatch | undefined => {
     if (!open || label.inList || !label.labelOnly) return undefined;
     const heading = label.level > 0;
-    // (A bold line under a heading stands for a heading too: `**Root cause**` under `## Issue Summary`.)
-    const lineLikeOpen = open.section.level === 0 ? label.style === open.section.style : label.style === 'bold';
+    // (A bold line, or a plain one standing alone, under a heading stands for a heading too: `**Root cause**`
+    // or `Root cause` between blank lines under `## Issue Summary`.)
+    const standsForHeading = label.style === 'bold' || (label.style === 'plain' && label.evidence.standsAlone && label.evidence.capitalised);
+    const lineLikeOpen = open.section.level === 0 ? label.style === open.section.style : standsForHeading;
     if (heading ? rankOf(label) <= open.rank : !lineLikeOpen) return undefined;
     const match = matcher.match(label.label);
     if (!match?.exact || !match.section.required || match.section.id === open.section.id) return undefined;

@@ -183,7 +183,8 @@ const looksLikeYear = (hh: string, mm: string) => /^(?:19|20)$/.test(hh) && Numb
 // "2024-04-01 0251: wrong block", "0300 UTC paged": four digits without a colon or an h are a clock
 // right after a written date, or with a zone after them.
 const BARE_MILITARY = /(?<![\p{L}\p{N}:.,/-])([01]\d|2[0-3])([0-5]\d)(?![\p{L}\p{N}.,/%]|:\d)/gu;
-const DATE_BEFORE = /(?:\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})[,\sT]+$/;
+const DATE_BEFORE =
+  /(?:\b\d{4}[-/.\u2010-\u2014\u2212]\d{1,2}[-/.\u2010-\u2014\u2212]\d{1,2}|\b\d{1,2}[-/.\u2010-\u2014\u2212]\d{1,2}[-/.\u2010-\u2014\u2212]\d{2,4})[,\sT]+$/;
 
 function fromPatterns(line: string, options: TimeReadingOptions | undefined): Found[] {
   const found: Found[] = [];
