@@ -154,11 +154,17 @@ export function incidentLengthLines(document: PostmortemDocument): Source[] {
   const code = codeLines(document);
   const timeline = new Set<number>();
   for (const s of document.sections) if (s.id === 'timeline') for (let l = s.range.start.line; l <= s.range.end.line; l++) timeline.add(l);
-  const out: Source[] = [];
+  const prose = (l: number) => l < document.lines.length && !code.has(l) && !timeline.has(l) && l !== document.title?.line && document.lines[l].trim() !== '';
+  // A sentence wrapped over lines ("The incident\nlasted overall around 42 minutes"): the line, and the
+  // two after it when the words run across the break, read as one paragraph.
+  const taken = new Set<number>();
   document.lines.forEach((line, l) => {
-    if (!code.has(l) && !timeline.has(l) && l !== document.title?.line && INCIDENT_LASTED.test(line)) out.push(sourceOf(document, l));
+    if (!prose(l)) return;
+    if (INCIDENT_LASTED.test(line)) taken.add(l);
+    else if (prose(l + 1) && INCIDENT_LASTED.test(`${line} ${document.lines[l + 1]}`)) for (const k of [l, l + 1, l + 2]) if (prose(k)) taken.add(k);
   });
-  return out;
+  const lines = [...taken].sort((a, b) => a - b).map((l) => sourceOf(document, l));
+  return joinWrapped(document, lines).filter((s) => INCIDENT_LASTED.test(s.text));
 }
 
 /** Lines of fenced code: logs and commands, not the account. */

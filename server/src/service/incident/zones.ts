@@ -5,6 +5,11 @@ import type { ZoneDeclaration } from './types';
 
 // Zones declared for a section ("All times in CET.", "Timeline (PST)") or for the whole document.
 
+// A line ending in the words that begin a declaration ("all times", "times are in", "time zone:").
+const WRAPPED_DECLARATION = /\b(?:times?|time\s*zone|timezone|zone)\b[\s\w:]{0,16}$/i;
+/** The next line of the same paragraph: not blank, not a list item, a table row, a heading or a quote. */
+const continues = (line: string | undefined) => line !== undefined && line.trim() !== '' && !/^\s*(?:[-*+|#>]|\d{1,3}[.)]\s)/.test(line);
+
 /** Zones declared for a section (its heading, or a line in it such as "All times in CET.") or for the whole document. */
 export function readZoneDeclarations(document: PostmortemDocument, options: TimeReadingOptions): ZoneDeclaration[] {
   const out: ZoneDeclaration[] = [];
@@ -31,7 +36,10 @@ export function readZoneDeclarations(document: PostmortemDocument, options: Time
     // A timeline entry with a time declares nothing; a day line of the timeline may ("2015-10-21 (all times UTC)").
     const times = findTimes(text, options);
     if (times.length && entryLines.has(l)) continue;
-    const zone = times.length ? findDetachedZone(text, times, options) : findZoneDeclaration(text, options);
+    let zone = times.length ? findDetachedZone(text, times, options) : findZoneDeclaration(text, options);
+    // "… all events happened on 14 February 2023 and all times\nare CET.": a declaration wrapped onto the next line.
+    if (!zone && !times.length && WRAPPED_DECLARATION.test(text) && continues(lines[l + 1]) && !entryLines.has(l + 1))
+      zone = findZoneDeclaration(`${text} ${withoutMarkup(lines[l + 1])}`, options);
     if (!zone) continue;
     out.push({ line: l, zone, section: sectionOf(l) });
   }

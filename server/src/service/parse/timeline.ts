@@ -398,7 +398,9 @@ const UNLESS_NOTED =
 function heldDay(document: PostmortemDocument, timeline: Section, options: TimeReadingOptions): { date: LocalDate; note: string } | null {
   const first = document.timeline.find((e) => e.line > timeline.headingRange.start.line)?.line ?? timeline.range.end.line;
   for (let l = timeline.headingRange.start.line; l < first; l++) {
-    const text = withoutMarkup(document.lines[l] ?? '');
+    // The sentence may wrap onto the next line ("Unless otherwise noted all events\nhappened on 2021-03-14").
+    const next = l + 1 < first && (document.lines[l + 1] ?? '').trim() ? ` ${withoutMarkup(document.lines[l + 1])}` : '';
+    const text = withoutMarkup(document.lines[l] ?? '') + next;
     if (!UNLESS_NOTED.test(text)) continue;
     const date = findDates(text, options)[0];
     if (date && !date.date.yearUnknown) return { date: date.date, note: `date ${isoDate(date.date)} declared for the timeline on line ${l + 1}` };
