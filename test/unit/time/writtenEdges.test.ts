@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { findTimes } from '../../../server/src/service/time';
+import { dateOrderShownIn } from '../../../server/src/service/time/written';
+
+// The patterns time/written.ts reads beside chrono, on both sides of each of their checks.
+
+const clocks = (line: string, options?: Parameters<typeof findTimes>[1]) =>
+  findTimes(line, options).map((t) => `${t.text}=${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`);
+
+describe('time/written: four-digit clock ranges', () => {
+  it('reads a range of four-digit clocks joined by a dash, "to" or "until", with or without a zone', () => {
+    assert.deepEqual(clocks('maintenance 0900–1300 PST'), ['0900=09:00', '1300 PST=13:00']);
+    assert.deepEqual(clocks('maintenance 0900 to 1300'), ['0900=09:00', '1300=13:00']);
+    assert.deepEqual(clocks('down 2330 until 0015 UTC'), ['2330=23:30', '0015 UTC=00:15']);
+  });
+
+  it('reads "0900 and 1100" as a range only after "between" (and "between the hours of"); "1900 and 2100" are years', () => {
+    assert.deepEqual(clocks('errors between 0900 and 1100'), ['0900=09:00', '1100=11:00']);
+    assert.deepEqual(clocks('errors between the hours of 0900 and 1100'), ['0900=09:00', '1100=11:00']);
+    assert.deepEqual(clocks('we saw 0900 and 1100 errors'), []);
+    assert.deepEqual(clocks('errors between 1900 and 2100'), []);
+  });
+
+  it('leaves a pair of years, unless a zone makes them clocks', () => {
+    assert.deepEqual(clocks('from 2019-2020 the service grew'), []);
+    assert.deepEqual(clocks('the 1900–2000 records'), []);
+    assert.deepEqual(clocks('window 2000-2100 UTC'), ['2000=20:00', '2100 UTC=21:00']);
+    assert.deepEqual(clocks('window 1800-2000 UTC'), ['1800=18:00', '2000 UTC=20:00']);
+  });
+
+  it('leaves numbers that are not clocks: past 23 hours or 59 minutes, or joined to other digits', () => {
+    assert.deepEqual(clocks('ids 2400-2500'), []);
+    assert.deepEqual(clocks('ids 1260-1300'), []);
+    assert.deepEqual(clocks('version 1.0900-1300'), []);
+    assert.deepEqual(clocks('ports 0900-13000'), []);
+  });
+});
+
+describe('time/written: a month and day written before a clock', () => {
+  it('takes "September 19" before "19:19 UTC" as the date of the clock', () => {
+    const [t] = findTimes('September 19 19:19 UTC', { referenceDate: { year: 2023, month: 1, day: 1 } });
+    assert.ok(t);
+    assert.deepEqual([t.date?.month, t.date?.day, t.hour, t.minute], [9, 19, 19, 19]);
+    assert.equal(findTimes('September 19 19:19 UTC').length, 1);
+  });
+
+  it('marks the year as unknown when the year is a stand-in', () => {
+    const [t] = findTimes('Sep 3rd, at 07:05 UTC', { referenceDate: { year: 2000, month: 1, day: 1 }, standInYear: true });
+    assert.ok(t);
+    assert.equal(t.date?.month, 9);
+    assert.equal(t.date?.day, 3);
+    assert.equal(t.yearUnknown, true);
+  });
+});
+
+describe('time/written: the date order a document shows', () => {
+  it('is day first when a date can only be day first, month first when it can only be month first', () => {
+    assert.equal(dateOrderShownIn(['on 13/01/2024 at 10:00']), 'dmy');
+    assert.equal(dateOrderShownIn(['on 01/13/2024 at 10:00']), 'mdy');
+    assert.equal(dateOrderShownIn(['on 31.12.2024']), 'dmy');
+    assert.equal(dateOrderShownIn(['on 12-31-24']), 'mdy');
+  });
+
+  it('is none when every date could be either, when both are shown, or when a number is no day', () => {
+    assert.equal(dateOrderShownIn(['on 12/01/2024', 'and 01/12/2024']), null);
+    assert.equal(dateOrderShownIn(['13/01/2024', '01/13/2024']), null);
+    assert.equal(dateOrderShownIn(['32/01/2024', '01/32/2024', '13/13/2024', '00/13/2024', '13/00/2024']), null);
+    assert.equal(dateOrderShownIn(['12/12/2024']), null);
+    assert.equal(dateOrderShownIn([`${'x'.repeat(2001)} 13/01/2024`]), null);
+    assert.equal(dateOrderShownIn(['version 1/13/2024/5']), null);
+  });
+});
