@@ -70,3 +70,51 @@ describe('time/written: the date order a document shows', () => {
     assert.equal(dateOrderShownIn(['version 1/13/2024/5']), null);
   });
 });
+
+describe('time/written: the repairs made before chrono reads a line', () => {
+  const read = (line: string) => findTimes(line).map((t) => [t.text, t.hour, t.minute, t.date ? `${t.date.year}-${t.date.month}-${t.date.day}` : null]);
+  const cases: [string, (string | number | null)[][]][] = [
+    // Zulu and ISO's T: set aside for chrono, read back by the zone reader.
+    ['paged 16:10Z', [['16:10Z', 16, 10, null]]],
+    ['paged 16:10:30Z', [['16:10:30Z', 16, 10, null]]],
+    ['at T16:10Z', [['T16:10Z', 16, 10, null]]],
+    ['T9:05 deploy', [['T9:05', 9, 5, null]]],
+    ['at 16:10Zulu', []],
+    ['at 16:10ZZ', []],
+    ['xT16:10', []],
+    // Dates written with long dashes, both or one of them.
+    ['on 01–11–2021 at 10:00', [['01–11–2021 at 10:00', 10, 0, '2021-11-1']]],
+    ['on 2023–12–18 at 10:00', [['2023–12–18 at 10:00', 10, 0, '2023-12-18']]],
+    ['on 2023-12–18 at 10:00', [['2023-12–18 at 10:00', 10, 0, '2023-12-18']]],
+    ['on 2023–12-18 at 10:00', [['2023–12-18 at 10:00', 10, 0, '2023-12-18']]],
+    ['on 01-11–2021 at 10:00', [['01-11–2021 at 10:00', 10, 0, '2021-11-1']]],
+    ['on 12345–11–2021 at 10:00', [['10:00', 10, 0, null]]],
+    // A zone glued to the clock.
+    ['at 12:39UTC', [['12:39UTC', 12, 39, null]]],
+    ['at 17.17GMT', [['17.17GMT', 17, 17, null]]],
+    ['at 12:39:10UTC', [['12:39:10UTC', 12, 39, null]]],
+    ['at 112:39UTC', []],
+    ['at 12:39UTCX', []],
+    ['at 12:69UTC', []],
+    ['at 12:39:70UTC', []],
+    // Meridiems typed short or after a colon, a space after the colon, a needless pm.
+    ['at 3:00 a.m', [['3:00 a.m', 3, 0, null]]],
+    ['at 2 p.m', [['2 p.m', 14, 0, null]]],
+    ['at 3:AM', [['3:AM', 3, 0, null]]],
+    ['at 5: PM', [['5: PM', 17, 0, null]]],
+    ['at 12: 48pm', [['12: 48pm', 12, 48, null]]],
+    ['at 12: 485pm', []],
+    ['at 14:00 PM', [['14:00 PM', 14, 0, null]]],
+    // A date and a clock joined by a slash; clocks written with a dot before a zone or am/pm only.
+    ['at 2024-06-02/09:40', [['2024-06-02/09:40', 9, 40, '2024-6-2']]],
+    ['at 19.19 UTC', [['19.19 UTC', 19, 19, null]]],
+    ['at 8.35 AM', [['8.35 AM', 8, 35, null]]],
+    ['at 19.19 - 02.33 UTC', [['19.19', 19, 19, null], ['02.33 UTC', 2, 33, null]]],
+    ['version 5.47 LTS', []],
+  ];
+  for (const [line, expected] of cases) {
+    it(`reads ${JSON.stringify(line)} as ${expected.length ? expected.map((e) => e[0]).join(', ') : 'no time'}`, () => {
+      assert.deepEqual(read(line), expected);
+    });
+  }
+});

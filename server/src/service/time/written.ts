@@ -90,7 +90,7 @@ function fromChrono(line: string, options: TimeReadingOptions | undefined): { ti
   // "01–11–2021", "2023–12–18": a date written with dashes a word processor made long.
   if (/\d[–—]\d/.test(reading))
     reading = reading.replace(
-      /(?<=\b\d{1,4})[–—](?=\d{1,2}[–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g,
+      /(?<=\b\d{1,4})[–—](?=\d{1,2}[-–—]\d{2,4}\b)|(?<=\b\d{1,2}[-–—]\d{1,2})[–—](?=\d{2,4}\b)|(?<=\b\d{4}[-–—]\d{1,2})[–—](?=\d{1,2}\b)/g,
       '-',
     );
   // "19.19 UTC", "19.19 - 02.33 UTC", "8.35 AM": a clock written with a dot, when a zone or am/pm says it is one.
