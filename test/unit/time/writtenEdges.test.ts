@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { findTimes } from '../../../server/src/service/time';
+import { findDates, findTimes } from '../../../server/src/service/time';
 import { dateOrderShownIn } from '../../../server/src/service/time/written';
 
 // The patterns time/written.ts reads beside chrono, on both sides of each of their checks.
@@ -117,4 +117,35 @@ describe('time/written: the repairs made before chrono reads a line', () => {
       assert.deepEqual(read(line), expected);
     });
   }
+});
+
+describe('time/written: dates written with commas, and one-letter meridiems', () => {
+  const dates = (line: string, dateOrder?: 'dmy' | 'mdy') =>
+    findDates(line, dateOrder ? { dateOrder } : undefined).map((d) => `${d.text}=${d.date.year}-${d.date.month}-${d.date.day}`);
+
+  it('reads "03, 14, 2024" in the one order that is possible, and the configured one when both are', () => {
+    assert.deepEqual(dates('on 03, 14, 2024 at 10:00'), ['03, 14, 2024=2024-3-14']);
+    assert.deepEqual(dates('on 14, 03, 2024 at 10:00'), ['14, 03, 2024=2024-3-14']);
+    assert.deepEqual(dates('on 03, 04, 2024 at 10:00'), ['03, 04, 2024=2024-4-3']);
+    assert.deepEqual(dates('on 03, 04, 2024 at 10:00', 'mdy'), ['03, 04, 2024=2024-3-4']);
+    assert.deepEqual(dates('on 12, 31, 2024'), ['12, 31, 2024=2024-12-31']);
+    assert.deepEqual(dates('on 31, 12, 2024'), ['31, 12, 2024=2024-12-31']);
+    assert.deepEqual(dates('on 02, 29, 2024'), ['02, 29, 2024=2024-2-29']);
+  });
+
+  it('reads no date where neither order is a day of the calendar', () => {
+    for (const line of ['on 02, 29, 2023', 'on 04, 31, 2024', 'on 13, 13, 2024', 'on 00, 12, 2024', 'on 12, 00, 2024', 'on 32, 12, 2024']) {
+      assert.deepEqual(dates(line), [], line);
+    }
+  });
+
+  it('reads "11:21a" and "12:28p" as am and pm, 12 a as midnight, and nothing past 12 or glued to letters', () => {
+    assert.deepEqual(clocks('at 11:21a'), ['11:21a=11:21']);
+    assert.deepEqual(clocks('at 12:28p'), ['12:28p=12:28']);
+    assert.deepEqual(clocks('at 12:05a'), ['12:05a=00:05']);
+    assert.deepEqual(clocks('at 1:05P'), ['1:05P=13:05']);
+    assert.deepEqual(clocks('at 1:05 p'), ['1:05 p=13:05']);
+    assert.deepEqual(clocks('at 13:05p'), []);
+    assert.deepEqual(clocks('at 1:05pa'), []);
+  });
 });
