@@ -109,7 +109,13 @@ describe('time/written: the repairs made before chrono reads a line', () => {
     ['at 2024-06-02/09:40', [['2024-06-02/09:40', 9, 40, '2024-6-2']]],
     ['at 19.19 UTC', [['19.19 UTC', 19, 19, null]]],
     ['at 8.35 AM', [['8.35 AM', 8, 35, null]]],
-    ['at 19.19 - 02.33 UTC', [['19.19', 19, 19, null], ['02.33 UTC', 2, 33, null]]],
+    [
+      'at 19.19 - 02.33 UTC',
+      [
+        ['19.19', 19, 19, null],
+        ['02.33 UTC', 2, 33, null],
+      ],
+    ],
     ['version 5.47 LTS', []],
   ];
   for (const [line, expected] of cases) {
