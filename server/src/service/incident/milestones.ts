@@ -21,6 +21,9 @@ const TAKEN_BACK =
 // "All clear –"): it outranks a restore word inside another entry ("the previous certificate is restored").
 const END_LABEL =
   /^[\s>#*_-]*(?:\*\*|__)?\s*(?:recovery|recovered|resolved|resolution|mitigated|mitigation|all[\s-]+clear|impact\s+(?:ends|ended|over)|(?:incident|outage)\s+(?:resolved|closed|ends|ended|over)|end\s+of\s+(?:the\s+)?(?:impact|incident|outage)|service\s+(?:restored|recovered))\s*(?:(?:\*\*|__)\s*[.:!—–-]?|[.:!—–-])/i;
+// A start the writer set as a label at the head of the entry ("**OUTAGE BEGINS**", "Impact starts:").
+const START_LABEL =
+  /^[\s>#*_-]*(?:\*\*|__)?\s*(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation|problem|issue)\s+(?:begins|began|starts|started)|start\s+of\s+(?:the\s+)?(?:outage|incident|impact))\s*(?:(?:\*\*|__)\s*[.:!—–-]?|[.:!—–-])/i;
 // What an entry says when the incident was noticed: an alert or page, a report or ticket, an
 // escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =
@@ -92,6 +95,9 @@ function afterMark(text: string, mark: RegExpExecArray): string {
  * noticing it ("Users report the site is down" is when it was detected).
  */
 function startsHere(text: string): boolean {
+  // "**OUTAGE BEGINS** — Automated message on #infrastructure-alerts …": the writer's own label outranks
+  // what the entry goes on to say of how it was seen.
+  if (START_LABEL.test(text)) return true;
   const m = marks(START_MARK, text);
   if (!m) return false;
   const from = Math.max(text.lastIndexOf(',', m.index), text.lastIndexOf(';', m.index), text.lastIndexOf('.', m.index)) + 1;

@@ -147,9 +147,9 @@ function conclusionOf(document: PostmortemDocument, code: ReadonlySet<number>): 
 // "The incident lasted overall around 26 minutes", "the whole outage lasted 3 hours", "with a total
 // duration of 48 minutes": a sentence about the incident as a whole, in whatever section it stands.
 const INCIDENT_LASTED =
-  /\b(?:the|this|our|that)\s+(?:whole\s+|entire\s+|total\s+|full\s+)?(?:incident|outage|downtime|disruption|interruption|degradation)\s+(?:(?:in\s+)?total\s+|overall\s+|as\s+a\s+whole\s+)?(?:lasted|spanned|persisted)\b|\b(?:a|the)\s+total\s+(?:duration|downtime|outage\s+time|length)\s+(?:of|was)\b/i;
+  /\b(?:the|this|our|that)\s+(?:whole\s+|entire\s+|total\s+|full\s+)?(?:incident|outage|downtime|disruption|interruption|degradation)\s+(?:(?:in\s+)?total\s+|overall\s+|as\s+a\s+whole\s+)?(?:lasted|spanned|persisted)\b|\b(?:incident|outage|downtime|disruption|interruption|degradation|attack|d?dos)\s+(?:that|which)\s+(?:lasted|spanned|persisted)\b|\b(?:a|the)\s+total\s+(?:duration|downtime|outage\s+time|length)\s+(?:of|was)\b/i;
 
-/** The lines outside the timeline and code that say how long the incident itself lasted. */
+/** The lines outside the timeline and code that say how long the incident itself lasted ("a sustained DDoS that lasted for around 36 hours"). */
 export function incidentLengthLines(document: PostmortemDocument): Source[] {
   const code = codeLines(document);
   const timeline = new Set<number>();

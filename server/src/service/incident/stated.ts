@@ -12,6 +12,8 @@ const QUALIFIERS =
 const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;
 const FOR = /\b(?:for|during)\b/gi;
+// "we had a period of about 2.5h from 14:00 to 16:30": the period the sentence then tells of.
+const PERIOD = /\b(?:a|the)\s+(?:period|window|span|stretch)\s+of\b/gi;
 // "restored within ~6.5 hours", "resolved after 90 minutes": how long until the service was back.
 // "we restored order in just four hours": the thing restored may stand between.
 const BACK_AFTER =
@@ -118,6 +120,7 @@ export function statedInSentence(s: Source, options: TimeReadingOptions): Stated
   for (const m of text.matchAll(OF)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(LABELLED)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(FOR)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: true });
+  for (const m of text.matchAll(PERIOD)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   for (const m of text.matchAll(BACK_AFTER)) candidates.push({ at: (m.index ?? 0) + m[0].length, requiresOutage: false });
   // "From 00:00 UTC to 06:00 UTC (6 hours)": a duration alone in parentheses.
   for (const m of text.matchAll(/\(/g)) candidates.push({ at: (m.index ?? 0) + 1, requiresOutage: false, parenthesised: true });

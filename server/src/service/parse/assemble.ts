@@ -31,9 +31,9 @@ function rankOf(label: LabelLine): number {
 }
 
 const maxPseudoHeadingWords = 8;
-// "What happened", "So what happened?", "What happened on 17th June 2019": the account a report opens with.
+// "What happened", "So what happened?", "What happened on 17th June 2019", "What was the problem?": the account a report opens with.
 const openingAccount =
-  /^(?:(?:so,? |here'?s |here is )?(?:what happened|what went on|what occurred)(?: (?:on|to|with|during|in|at|yesterday|last|this)\b.*)?|the incident|incident|description|incident description|incident details|details of (?:the )?incident)$/;
+  /^(?:(?:so,? |here'?s |here is )?(?:what happened|what went on|what occurred|what was the (?:problem|issue))(?: (?:on|to|with|during|in|at|yesterday|last|this)\b.*)?|the incident|incident|description|incident description|incident details|details of (?:the )?incident)$/;
 const timeFieldIds = new Set(['duration', 'start', 'end']);
 
 interface OpenSection {
@@ -150,11 +150,13 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const plainColonNames = labels.some((l) => plainColonHeads(l) && matcher.match(l.label)?.exact);
   // "What was the root cause?" on a line of its own, after a finished sentence and over its answer: a
   // question that heads what follows (with or without blank lines around it).
+  // (Inline tags around it, `<span style="color: red">…?</span>`, or an image line above it change nothing.)
   const questionHeads = (label: LabelLine) => {
-    if (label.style !== 'plain' || !label.labelOnly || label.inList || label.prefix.trim() || !/\?\s*$/.test(label.heading)) return false;
+    const heading = label.heading.replace(/<[^>]*>/g, '');
+    if (label.style !== 'plain' || !label.labelOnly || label.inList || label.prefix.trim() || !/\?\s*$/.test(heading)) return false;
     if (!label.evidence.capitalised || !label.evidence.standsAlone) return false;
     const before = (lines[label.line - 1] ?? '').trim();
-    if (before && !/[.!?:;)"”*_]$|^(?:#|[-*+|>]\s|\d{1,3}[.)]\s)/.test(before)) return false;
+    if (before && !/[.!?:;)"”*_]$|^(?:#|[-*+|>]\s|\d{1,3}[.)]\s)|^<[^>]*>$/.test(before)) return false;
     let next = label.line + 1;
     while (next < lines.length && !lines[next].trim()) next++;
     return next < lines.length && /^\s*(?:[-*+]\s+|\d{1,3}[.)]\s+)?[\p{Lu}\p{N}]/u.test(lines[next]) && !/\?\s*$/.test(lines[next]);
@@ -253,6 +255,13 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     );
     return elsewhere ? undefined : match;
   };
+  // "## What happened?" (or `**What happened?**`) opening a report that has no summary is its summary: the
+  // short account first (after a title, in the body or the front matter).
+  const summaryTemplate = template.sections.find((t) => t.id === 'summary');
+  const accountOf = (label: LabelLine): SectionMatch | undefined =>
+    summaryTemplate && !sections.length && (title !== null || !!frontMatter?.title) && openingAccount.test(normalizeLabel(label.label))
+      ? { section: summaryTemplate, alias: label.label, exact: false, via: 'intent' }
+      : undefined;
   const sectionOf = (label: LabelLine): SectionMatch | undefined => {
     const match = matcher.match(label.label);
     if (match && halfOfOpen(label, match)) return undefined;
@@ -271,7 +280,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     const isHeading = label.level > 0;
     // "Root cause and resolution must contain:" counts only over an account, not over the assignment's bullets.
     if (label.evidence.requirement && !bodyIsAccount(lines, label, labels)) continue;
-    if (!isHeading && !sections.length && !title && label.labelOnly && !label.inList && isTitleLine(label) && !matcher.match(label.label)) {
+    // (Under a front matter title, a bold line that opens the account is the account's: `**What happened?**`.)
+    const titled = !!frontMatter?.title && label.style === 'bold' && accountOf(label) !== undefined;
+    if (!isHeading && !sections.length && !title && !titled && label.labelOnly && !label.inList && isTitleLine(label) && !matcher.match(label.label)) {
       title = { text: label.label, line: label.line };
       continue;
     }
@@ -306,13 +317,18 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         continue;
       }
       const words = label.label.split(/\s+/).length;
-      const asks = /\?[*_\s]*$/.test(label.heading);
+      const asks = /\?[*_\s]*$/.test(label.heading.replace(/<[^>]*>/g, ''));
       const match = words <= (asks ? maxPseudoHeadingWords + 4 : maxPseudoHeadingWords) ? sectionOf(label) : undefined;
       // A bare line without a colon or bold must name a section exactly, begin with a capital, and
       // stand on its own: not the middle of a sentence wrapped over two lines.
       const bare = label.style === 'plain' && !label.colon;
       // ("issue Summary" alone at a paragraph's start names it exactly, whatever its first letter.)
       const capitalised = label.evidence.capitalised || (match?.exact === true && label.evidence.startsParagraph);
+      const account = !match && !f && label.style === 'bold' && label.evidence.standsAlone ? accountOf(label) : undefined;
+      if (account) {
+        openSection(label, account);
+        continue;
+      }
       if (!match || (bare && !questionHeads(label) && (!match.exact || !capitalised || !label.evidence.standsAlone))) {
         if (f) addField(label, f.field, f.sectionId);
         continue;
@@ -331,10 +347,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       openSection(label, match);
       continue;
     }
-    // "## What happened?" opening a report that has no summary is its summary: the short account first.
-    const summary = template.sections.find((t) => t.id === 'summary');
-    if (summary && !sections.length && title && openingAccount.test(normalizeLabel(label.label))) {
-      openSection(label, { section: summary, alias: label.label, exact: false, via: 'intent' });
+    const account = accountOf(label);
+    if (account) {
+      openSection(label, account);
       continue;
     }
     if (!title && !sections.length) title = { text: label.label, line: label.line };
