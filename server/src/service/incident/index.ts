@@ -149,13 +149,11 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     const far = ratio < 0.2 || ratio > 5;
     // …unless the text states the window's length too ("at 14:10 it went offline for 84 minutes" tells of a
     // part; "users were impacted by this during roughly 10.5 hours" of the whole 05:00 to 15:37).
-    const computed = incident.durationMinutes;
-    const whole = far && pieced ? statedNear(regions, computed, 0.1, options) : undefined;
+    const whole = far && pieced ? statedNear(regions, incident.durationMinutes, 0.1, options) : undefined;
+    const asPart = `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`;
     if (whole) {
       incident.statedDuration = whole;
-      incident.reasons.push(
-        `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`,
-      );
+      incident.reasons.push(asPart);
     } else if (far && pieced) {
       incident.reasons = incident.reasons.filter((r) => !choice.reasons.includes(r));
       incident.reasons.push(
@@ -167,9 +165,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
       incident.crossesMidnight = false;
     } else if (far) {
       incident.statedDuration = null;
-      incident.reasons.push(
-        `"${statedNow.text}" (line ${statedNow.range.start.line + 1}) is far from the window, so it is read as the length of a part of the incident`,
-      );
+      incident.reasons.push(asPart);
     }
   }
   // "for 75 minutes" in a sentence that names no outage counts when the window agrees with it.

@@ -4,6 +4,14 @@ import type { PostmortemDocument, TimelineEntry } from '../model';
 // and the one where it was detected. A timeline whose first entry is an alert or a report does
 // not mark the start: the alert is when it was detected.
 
+/**
+ * A mark the writer set as a label at the head of an entry, written bold or not and followed by its
+ * punctuation ("**Recovery.** …", "Resolved: …", "**OUTAGE BEGINS** —"): one of `names`.
+ */
+function entryLabel(names: string): RegExp {
+  return new RegExp(`^[\\s>#*_-]*(?:\\*\\*|__)?\\s*(?:${names})\\s*(?:(?:\\*\\*|__)\\s*[.:!—–-]?|[.:!—–-])`, 'i');
+}
+
 const START_MARK =
   /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|go|goes|going|is|are|was|were|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stop|stopped|stops|ceased?|ceases)\s+(?:working|responding|serving|fulfill?ing|handling|launching|accepting|processing|producing|syncing|answering|delivering)|(?:is|are)\s+(?:now\s+)?(?:failing|erroring)\b|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?)|(?:users?|customers?|people|requests?|clients?)\s+(?:start|started|begin|began)\s+(?:running\s+into|seeing|getting|hitting|experiencing|receiving|to\s+(?:see|get|hit|fail|experience|receive))|(?:begins?|began|started|starts)\s+to\s+(?:drop|fail|degrade|error|decline|fall|slow|time\s+out))/i;
 const END_MARK =
@@ -19,11 +27,13 @@ const TAKEN_BACK =
   /\b(?:appears?|seems?|seemed|looks?\s+like|might|apparently|probably|not\s+yet|still\s+(?:down|failing|broken|unavailable)|partially|partly)\b/i;
 // A mark the writer set as a label at the head of the entry ("**Recovery.** …", "Resolved: …",
 // "All clear –"): it outranks a restore word inside another entry ("the previous certificate is restored").
-const END_LABEL =
-  /^[\s>#*_-]*(?:\*\*|__)?\s*(?:recovery|recovered|resolved|resolution|mitigated|mitigation|all[\s-]+clear|impact\s+(?:ends|ended|over)|(?:incident|outage)\s+(?:resolved|closed|ends|ended|over)|end\s+of\s+(?:the\s+)?(?:impact|incident|outage)|service\s+(?:restored|recovered))\s*(?:(?:\*\*|__)\s*[.:!—–-]?|[.:!—–-])/i;
+const END_LABEL = entryLabel(
+  'recovery|recovered|resolved|resolution|mitigated|mitigation|all[\\s-]+clear|impact\\s+(?:ends|ended|over)|(?:incident|outage)\\s+(?:resolved|closed|ends|ended|over)|end\\s+of\\s+(?:the\\s+)?(?:impact|incident|outage)|service\\s+(?:restored|recovered)',
+);
 // A start the writer set as a label at the head of the entry ("**OUTAGE BEGINS**", "Impact starts:").
-const START_LABEL =
-  /^[\s>#*_-]*(?:\*\*|__)?\s*(?:(?:the\s+)?(?:outage|incident|impact|downtime|disruption|degradation|problem|issue)\s+(?:begins|began|starts|started)|start\s+of\s+(?:the\s+)?(?:outage|incident|impact))\s*(?:(?:\*\*|__)\s*[.:!—–-]?|[.:!—–-])/i;
+const START_LABEL = entryLabel(
+  '(?:the\\s+)?(?:outage|incident|impact|downtime|disruption|degradation|problem|issue)\\s+(?:begins|began|starts|started)|start\\s+of\\s+(?:the\\s+)?(?:outage|incident|impact)',
+);
 // What an entry says when the incident was noticed: an alert or page, a report or ticket, an
 // escalation, a declaration. A clause that denies it ("no alert is configured") does not count.
 const DETECTED =

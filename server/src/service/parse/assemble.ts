@@ -44,6 +44,9 @@ interface OpenSection {
   copies: Section[];
 }
 
+/** A heading's words without its inline tags (`<span style="color: red">What happened?</span>`). */
+const untagged = (heading: string) => heading.replace(/<[^>]*>/g, '');
+
 function isBlankish(line: string): boolean {
   const t = line.trim();
   return t === '' || /^(?:[-*_]\s*){3,}$/.test(t) || /^<!--.*-->$/.test(t) || /^<br\s*\/?>$/i.test(t) || /^(?:&nbsp;|\\)$/.test(t);
@@ -152,8 +155,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   // question that heads what follows (with or without blank lines around it).
   // (Inline tags around it, `<span style="color: red">…?</span>`, or an image line above it change nothing.)
   const questionHeads = (label: LabelLine) => {
-    const heading = label.heading.replace(/<[^>]*>/g, '');
-    if (label.style !== 'plain' || !label.labelOnly || label.inList || label.prefix.trim() || !/\?\s*$/.test(heading)) return false;
+    if (label.style !== 'plain' || !label.labelOnly || label.inList || label.prefix.trim() || !/\?\s*$/.test(untagged(label.heading))) return false;
     if (!label.evidence.capitalised || !label.evidence.standsAlone) return false;
     const before = (lines[label.line - 1] ?? '').trim();
     if (before && !/[.!?:;)"”*_]$|^(?:#|[-*+|>]\s|\d{1,3}[.)]\s)|^<[^>]*>$/.test(before)) return false;
@@ -317,7 +319,7 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         continue;
       }
       const words = label.label.split(/\s+/).length;
-      const asks = /\?[*_\s]*$/.test(label.heading.replace(/<[^>]*>/g, ''));
+      const asks = /\?[*_\s]*$/.test(untagged(label.heading));
       const match = words <= (asks ? maxPseudoHeadingWords + 4 : maxPseudoHeadingWords) ? sectionOf(label) : undefined;
       // A bare line without a colon or bold must name a section exactly, begin with a capital, and
       // stand on its own: not the middle of a sentence wrapped over two lines.
