@@ -6,21 +6,29 @@ import { toLspDiagnostic } from './convert';
 // Push diagnostics: analyse after the last keystroke, publish only if the document is still open
 // at that version, clear on close. No stale or duplicate diagnostics.
 //
-// The pause adapts to what an analysis of the document costs: a small document is analysed at
-// once (a pause of a few milliseconds only gathers a burst of changes already on the wire), a
-// large one after a short pause, so that typing costs one analysis per pause, not per keystroke.
+// The pause adapts to what an analysis of the document costs and to how fast changes come. A
+// change after a quiet spell (longer than one analysis) is analysed at once: the analysis is done
+// before the next keystroke, and waiting would only delay the answer. A change that comes while
+// a burst is on (the previous one less than an analysis ago) waits half an analysis, within
+// bounds, so that a long document costs one analysis per pause while typing, not per keystroke.
+// Analyses of a version that is already outdated when they start are cancelled (see publish).
 
 const minDelayMs = 4;
 const maxDelayMs = 100;
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
+const lastChange = new Map<string, number>();
 
-/** The pause before analysing a document whose analysis takes `costMs`: half of it, within bounds. */
-export function delayFor(costMs: number): number {
+/** The pause before analysing a document whose analysis takes `costMs`, its previous change `sinceMs` ago. */
+export function delayFor(costMs: number, sinceMs: number = Number.POSITIVE_INFINITY): number {
+  if (sinceMs > costMs) return minDelayMs;
   return Math.round(Math.min(maxDelayMs, Math.max(minDelayMs, costMs / 2)));
 }
 
 export function schedule(context: ServerContext, document: TextDocument): void {
   const uri = document.uri;
+  const now = performance.now();
+  const since = now - (lastChange.get(uri) ?? Number.NEGATIVE_INFINITY);
+  lastChange.set(uri, now);
   clearTimeout(timers.get(uri));
   timers.set(
     uri,
@@ -29,7 +37,7 @@ export function schedule(context: ServerContext, document: TextDocument): void {
         timers.delete(uri);
         void publish(context, uri);
       },
-      delayFor(context.analysisCost(document)),
+      delayFor(context.analysisCost(document), since),
     ),
   );
 }
@@ -59,6 +67,7 @@ export function register(context: ServerContext): Disposable {
     context.documents.onDidClose((e) => {
       clearTimeout(timers.get(e.document.uri));
       timers.delete(e.document.uri);
+      lastChange.delete(e.document.uri);
       context.forced.delete(e.document.uri);
       void context.connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }),

@@ -73,9 +73,25 @@ const shortcode = /:[a-z][a-z0-9_+-]{1,40}:/g;
 const runsOn =
   /(?:\b(?:and|or|but|nor|the|a|an|of|to|in|on|at|for|with|by|from|as|into|onto|than|that|which|who|whose|our|their|its|his|her|this|these|those|was|were|is|are|be|been|has|have|had|very|so|if|when|while)|[-–—,&/(])\s*$/i;
 
+const asciiOnly = /^[\x00-\x7f]*$/;
+
+/** The words of a text: runs of letters and digits (with apostrophes and dots inside), markup aside. */
 export function wordsIn(text: string): number {
-  const m = text.replace(/<[^>]*>|[#*_`>|~-]+/g, ' ').match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return m ? m.length : 0;
+  const bare = text.replace(/<[^>]*>|[#*_`>|~-]+/g, ' ');
+  if (!asciiOnly.test(bare)) return bare.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+  // An ASCII text is counted without making the words: a word starts at a letter or digit and runs
+  // on over letters, digits, apostrophes and dots (the markup step took out every hyphen).
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < bare.length; i++) {
+    const c = bare.charCodeAt(i);
+    const alnum = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+    if (alnum) {
+      if (!inWord) n++;
+      inWord = true;
+    } else if (!(inWord && (c === 39 || c === 46))) inWord = false;
+  }
+  return n;
 }
 
 function stripInlineMarkup(text: string): string {

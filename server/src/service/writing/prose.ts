@@ -162,11 +162,11 @@ export function proseWords(document: PostmortemDocument): number {
   return n;
 }
 
-const englishWords = new Set(
+export const englishWords: ReadonlySet<string> = new Set(
   'the an and or of to in on at for with by from is was were are be been it its this that we our they their there which as not no but'.split(' '),
 );
 /** The commonest words of French, Spanish, Portuguese, Italian and German that English does not use. */
-const otherWords = new Set(
+export const otherWords: ReadonlySet<string> = new Set(
   (
     'le la les des du et est une un en pour dans été sur au aux par qui que pas ne se ce il elle nous ont avec ' +
     'el los las y es una por para con del lo su al se fue como más pero ' +
@@ -210,9 +210,33 @@ function readsEnglish(lineCounts: readonly (readonly [number, number])[]): boole
 }
 
 /** English and other-language function words in a line. */
-function languageWords(line: string): readonly [number, number] {
+/** The longest word of either list: a longer word is in neither. */
+const longestListed = Math.max(...[...englishWords, ...otherWords].map((w) => w.length));
+const ascii = /^[\x00-\x7f]*$/;
+
+/** How many words of the line are on the English list, and how many on the other one. */
+export function languageWords(line: string): readonly [number, number] {
   let english = 0;
   let other = 0;
+  // Most lines are ASCII: their words are runs of ASCII letters, read without splitting the line
+  // and without lower-casing a word too long to be listed. Other lines as the definition has it.
+  if (ascii.test(line)) {
+    let start = -1;
+    for (let i = 0; i <= line.length; i++) {
+      const c = i < line.length ? line.charCodeAt(i) | 32 : 0;
+      if (c >= 97 && c <= 122) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start >= 0 && i - start <= longestListed) {
+        const w = line.slice(start, i).toLowerCase();
+        if (englishWords.has(w)) english++;
+        else if (otherWords.has(w)) other++;
+      }
+      start = -1;
+    }
+    return [english, other];
+  }
   for (const w of line.toLowerCase().split(/[^\p{L}]+/u)) {
     if (englishWords.has(w)) english++;
     else if (otherWords.has(w)) other++;
