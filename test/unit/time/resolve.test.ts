@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { Settings } from 'luxon';
-import { findTimes, minutesBetween, parseZone, resolveInstant, type TimeReadingOptions } from '../../../server/src/service/time';
+import { findTimes, minutesBetween, parseZone, resolveInstant, STAND_IN_DAY, shiftDays, type TimeReadingOptions } from '../../../server/src/service/time';
 
 const incident = { year: 2024, month: 1, day: 19 };
 
@@ -119,6 +119,19 @@ describe('time/resolve: resolveInstant', () => {
     } finally {
       Settings.defaultLocale = locale;
     }
+  });
+
+  it('reads no season from a stand-in day: AEST on a day no document wrote is no claim about summer time', () => {
+    const [t] = findTimes('13:40 AEST');
+    // On a written January day Sydney is on summer time, which the note says; on the stand-in day it says nothing.
+    assert.deepEqual(resolveInstant(t, { referenceDate: { year: 2000, month: 1, day: 1 } })?.assumptions, [
+      'date taken from the incident',
+      'AEST is UTC+10, but on 2000-01-01 Australia/Sydney clocks were on GMT+11',
+    ]);
+    assert.deepEqual(resolveInstant(t, { referenceDate: STAND_IN_DAY })?.assumptions, ['date taken from the incident']);
+    assert.deepEqual(resolveInstant(t, { referenceDate: shiftDays(STAND_IN_DAY, 1) })?.assumptions, ['date taken from the incident']);
+    const [start] = findTimes('09:05 AEST');
+    assert.equal(minutesBetween(start, t), 275);
   });
 
   it('returns null rather than throwing for a zone luxon does not know', () => {

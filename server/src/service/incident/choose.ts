@@ -50,6 +50,9 @@ export function statedAgrees(minutes: number, stated: StatedIncidentDuration): b
   return Math.abs(stated.minutes - minutes) <= Math.max(durationTolerance(minutes, stated.approximate) + spread, rounding);
 }
 
+/** A window with an end, and an end later or earlier than its start: an end at the very minute of its start ends nothing (two sentences that name one moment). */
+export const isWhole = (p: PlacedCandidate): boolean => p.minutes !== null && p.minutes !== 0;
+
 export interface Choice {
   chosen: PlacedCandidate | null;
   reasons: string[];
@@ -57,7 +60,7 @@ export interface Choice {
 
 export function chooseWindow(placed: readonly PlacedCandidate[], stated: StatedIncidentDuration | null): Choice {
   if (!placed.length) return { chosen: null, reasons: [] };
-  const whole = placed.filter((p) => p.minutes !== null);
+  const whole = placed.filter(isWhole);
   const pool = whole.length ? whole : placed;
   const tier = Math.min(...pool.map((p) => p.candidate.tier));
   const inTier = pool.filter((p) => p.candidate.tier === tier);
@@ -74,7 +77,8 @@ export function chooseWindow(placed: readonly PlacedCandidate[], stated: StatedI
     reasons.push(`chosen over ${describe(forward ?? inTier[0]).trim()} because it agrees with the stated ${stated?.text}`);
   for (const p of placed) {
     if (p === chosen || p.candidate.tier === tier) continue;
-    if (p.minutes !== null && p.minutes !== chosen.minutes) reasons.push(`not used: ${p.candidate.source}${describe(p)} (a less explicit place)`);
+    if (p.minutes !== null && p.minutes !== chosen.minutes)
+      reasons.push(`not used: ${p.candidate.source}${describe(p)} (${p.minutes === 0 ? 'its end is its start' : 'a less explicit place'})`);
   }
   return { chosen, reasons: reasons.slice(0, 4) };
 }

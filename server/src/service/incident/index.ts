@@ -13,7 +13,7 @@ import {
   type TimeReadingOptions,
   type ZoneSpec,
 } from '../time';
-import { chooseWindow, type PlacedCandidate, statedAgrees } from './choose';
+import { chooseWindow, isWhole, type PlacedCandidate, statedAgrees } from './choose';
 import { timeFields } from './fields';
 import { detectedEntry, timelineMilestones } from './milestones';
 import { placeWindow } from './place';
@@ -100,7 +100,7 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     end: end && minutes !== null && minutes >= 0 ? end.at : null,
   });
   // Only the timeline's own marks are left ("Problem starts", "Service is restored"): read its times first.
-  if (!placed.some((p) => p.minutes !== null) && document.timeline.length) {
+  if (!placed.some(isWhole) && document.timeline.length) {
     const declared = declaredZoneAt(document, declarations, document.sections.find((s) => s.id === 'timeline')?.headingRange.start.line ?? 0);
     readTimelineTimes(document, clockFor(null, null, null, placed[0]?.start.zone ?? declared?.zone ?? null, placed[0]?.start.date ?? reference?.date ?? null));
     // A start from one place and an end from another count only when they agree with a stated duration, if there is one.

@@ -127,7 +127,17 @@ const BACK_TO_THEN = /^\s*(?:at\s+(?:this|that)\s+(?:point|time)|by\s+(?:then|th
 // What "by 17:00" is not the end of: the outage growing, or being found.
 const WORSE_OR_KNOWN_BY =
   /\b(?:outage|down|offline|unavailable|worse|worsen\w*|degrad\w*|escalat\w*|spread\w*|transition\w*|fail\w*|errors?|noticed|discovered|reported|detected|identified|paged|alerted|aware|investigat\w*|escalated)\b/i;
+// What "until 10:34" is not the end of: the failure going unnoticed ("undetected for eight days until
+// 2022-04-28 10:34 when … sent an email"): then it was found, not over.
+const UNNOTICED_UNTIL =
+  /\b(?:undetected|unnoticed|unseen|unreported|unknown|not\s+(?:been\s+)?(?:noticed|detected|seen|spotted|reported|discovered|found|caught)|no\s*(?:one|body)\s+(?:noticed|knew|saw))\b/i;
 const DETECTION_WORDS = /\b(?:noticed|detected|reported|alerted|paged|discovered|spotted|observed|flagged)\b/i;
+
+// "| **Detected** | `2022-04-28 10:34` |", "Time detected: 10:05": a time the writer labels as when the
+// incident was found (a detection word and nothing else before it on its line or in its cell).
+const DETECTION_LABEL =
+  /(?:^|\|)[\s*_`>|-]*(?:(?:time|date|when)\s+)?(?:detected|noticed|reported|discovered|identified|alerted|detection(?:\s+time)?|first\s+(?:noticed|detected|reported))(?:\s+(?:at|on))?[\s*_`:：|]*$/i;
+const labelledDetection = (t: MarkedTime) => DETECTION_LABEL.test(t.source.text.slice(0, t.time.start));
 
 interface MarkedTime {
   time: ParsedTime;
@@ -179,6 +189,7 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
         for (const m of text.matchAll(words)) {
           // "transitioned to a full outage by 17:00", "reported internally by 22:50": by then it was worse, or known.
           if (/^by$/i.test(m[0]) && WORSE_OR_KNOWN_BY.test(text.slice(0, m.index).split(/[,;]/).pop() ?? '')) continue;
+          if (/^(?:until|till)$/i.test(m[0]) && UNNOTICED_UNTIL.test(text.slice(0, m.index).split(/[,;]/).pop() ?? '')) continue;
           const at = sentence.start + (m.index ?? 0);
           // A word points at the next time in its sentence, else (for an end) the one before it.
           // (or the time whose own words hold it: "On Wednesday, October 15 from 05:00" is one time).
@@ -217,7 +228,7 @@ export function fromProse(sources: readonly Source[], where: string, tier: numbe
     return out;
   }
   const before = times.slice(0, firstEnd);
-  const start = before.find((t) => t.role === 'start') ?? before.find((t) => t.role === null);
+  const start = before.find((t) => t.role === 'start') ?? before.find((t) => t.role === null && !labelledDetection(t));
   if (!start) return out;
   // An end the next sentence confirms ("At this point, … operating normally") comes first.
   const ends = times.slice(firstEnd).filter((t) => t.role === 'end');

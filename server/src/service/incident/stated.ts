@@ -7,7 +7,7 @@ import type { Source, StatedIncidentDuration, TimeField } from './types';
 // "a 45-minute outage", "(~2h)", "40min of total outage".
 
 const QUALIFIERS =
-  /^(?:\s*(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|(?:an?\s+)?(?:estimated|approximate)\s+(?:time|period|duration|total)\s+of|~|≈|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full)|overall|altogether|in\s+(?:total|all))\b\.?)*\s*~?\s*$/i;
+  /^(?:\s*(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|just|over|under|more\s+than|less\s+than|a\s+total\s+of|a\s+period\s+of|(?:an?\s+)?(?:estimated|approximate)\s+(?:time|period|duration|total)\s+of|for|of|a|an|us|them|me|(?:the|our)\s+(?:team|engineers)|those|these|all|the\s+(?:whole|entire|full)|overall|altogether|in\s+(?:total|all))\b\.?|[~≈]))*\s*$/i;
 // "lasted", "for", "outage of", "a 45-minute outage": how summaries state how long an incident was.
 const LASTED =
   /\b(?:lasted|lasting|lasts|took|spanned|spanning|persisted|continued|(?:remained|stayed|was|were|been|being|went)\s+(?:down|offline|unavailable|unreachable|inaccessible))\b/gi;

@@ -61,6 +61,8 @@ export interface LabelLine {
 
 // `**Label:** value`, `__Label__: value`, `*Label:* value`
 const emphasisLabel = /^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\1)\s*([:：]?)\s*(.*)$/;
+// `**Duration: 30 mins**`: a name of one to three words, a colon, a short value (up to six words).
+const boldField = /^(\p{Lu}[\p{L}/&'’-]*(?:\s+[\p{L}/&'’-]+){0,2})\s*[:：]\s*(\S+(?:\s+\S+){0,5})$/u;
 // `Label: value` (a label is short: up to 60 characters without sentence punctuation)
 const plainLabel = /^([^\s:*_#|>`[][^:.!?`|]{0,59}?)\s*([:：])\s*(.*)$/;
 // `*Timeline:***`, `**Timeline:*`, `Timeline:**`: emphasis left open or closed twice.
@@ -195,10 +197,19 @@ export function readLabel(
     const colon = innerColon || em[3] !== '' || semicolon;
     if (strayMarker) repairs.push(semicolon ? 'a semicolon for its colon' : 'unbalanced emphasis');
     const value = strayMarker ? '' : em[4];
+    if (/[:：]/.test(inner.replace(/[:：]\s*$/, ''))) {
+      // `**Duration: 30 mins** (13:20 to 13:30)`: a field line set in bold as a whole, its label a
+      // name of one to three words, the first capitalised. `**Note: this whole sentence is set in
+      // bold for emphasis**` is a bold sentence, not a label: its value runs on past six words.
+      const whole = boldField.exec(inner);
+      if (!whole || (value !== '' && em[3] !== '')) return undefined;
+      repairs.push('the label and its value in one bold span');
+      // The value runs from after the colon to the end of the line, the closing markers with it.
+      const colonAt = trimmed.slice(em[1].length).search(/[:：]/) + em[1].length;
+      return label('bold', whole[1], true, trimmed.slice(colonAt + 1).trimStart());
+    }
     // `**Bold** text` with no colon is emphasis in a sentence, not a label.
     if (!colon && value !== '') return undefined;
-    // `**Note: something**` is a bold sentence, not a label.
-    if (/[:：]/.test(inner.replace(/[:：]\s*$/, ''))) return undefined;
     return label('bold', inner, colon, value);
   }
   // `*Timeline:***` or `Issue Summary:**`: a name in emphasis whose markers do not pair up.

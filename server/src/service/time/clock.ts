@@ -18,5 +18,5 @@ export function shiftDays(date: LocalDate, days: number): LocalDate {
   const shifted = inCalendar
     ? { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() }
     : { year: Number.NaN, month: Number.NaN, day: Number.NaN };
-  return { ...shifted, ...(date.yearUnknown ? { yearUnknown: true } : {}) };
+  return { ...shifted, ...(date.yearUnknown ? { yearUnknown: true } : {}), ...(date.dayUnknown ? { dayUnknown: true } : {}) };
 }

@@ -5,7 +5,7 @@ import { resolveInstant } from './resolve';
 import type { LocalDate, ParsedTime, TimeReadingOptions, ZoneSpec } from './types';
 
 /** Any day will do for comparing times written without a date, as long as it is the same one. */
-export const STAND_IN_DAY: LocalDate = { year: 2000, month: 1, day: 1 };
+export const STAND_IN_DAY: LocalDate = { year: 2000, month: 1, day: 1, dayUnknown: true };
 const UTC: ZoneSpec = { text: 'UTC', zone: 'UTC' };
 
 export interface PlacedTime {

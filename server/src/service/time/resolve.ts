@@ -8,7 +8,7 @@ import type { LocalDate, ParsedTime, ResolvedInstant, TimeReadingOptions, ZoneSp
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 /** Any day will do for clock arithmetic on times written without a date. */
-const ANY_DAY: LocalDate = { year: 2000, month: 1, day: 1 };
+const ANY_DAY: LocalDate = { year: 2000, month: 1, day: 1, dayUnknown: true };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 // A fixed locale keeps zone names and digits the same on every machine.
@@ -58,14 +58,14 @@ function describeZone(spec: ZoneSpec): string {
   return spec.text === spec.zone ? spec.text : `${spec.text} (${spec.zone})`;
 }
 
-/** Notes about the zone itself: which reading of "CST", and "PST" written in summer. */
-function zoneNotes(spec: ZoneSpec, millis: number, zone: Zone): string[] {
+/** Notes about the zone itself: which reading of "CST", and "PST" written in summer (not on a stand-in day: no season is known). */
+function zoneNotes(spec: ZoneSpec, millis: number, zone: Zone, dayUnknown: boolean): string[] {
   const notes: string[] = [];
   if (spec.ambiguous) {
     const others = spec.ambiguous.readings.filter((r) => r !== spec.ambiguous?.chosen).join(' or ');
     notes.push(`${spec.text} read as ${spec.ambiguous.chosen}; it can also mean ${others}`);
   }
-  if (spec.region) {
+  if (spec.region && !dayUnknown) {
     const regionOffset = zoneNamed(spec.region).offset(millis);
     if (regionOffset !== zone.offset(millis)) {
       const local = at(millis, spec.region);
@@ -102,7 +102,7 @@ export function resolveInstant(t: ParsedTime, options?: TimeReadingOptions): Res
   } else if (note === 'repeated') {
     assumptions.push(`${clockText(t)} happened twice on ${dateText(date)} in ${describeZone(spec)} (clocks fell back); read as the first`);
   }
-  assumptions.push(...zoneNotes(spec, millis, zone));
+  assumptions.push(...zoneNotes(spec, millis, zone, date.dayUnknown === true));
   const iso = utcIso(millis);
   return { millis, iso, zone: zone.name, assumptions };
 }

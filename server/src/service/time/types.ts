@@ -22,6 +22,8 @@ export interface LocalDate {
   day: number;
   /** The year is not written anywhere: a stand-in year, so that days still compare (never shown). */
   yearUnknown?: boolean;
+  /** No day is written anywhere: a stand-in day, so that clocks still compare and subtract (no season is read from it). */
+  dayUnknown?: boolean;
 }
 
 /** One time of day found in a line of text. */
