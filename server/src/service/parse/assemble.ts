@@ -318,7 +318,11 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         addField(label, f.field, f.sectionId);
         continue;
       }
-      const words = label.label.split(/\s+/).length;
+      // The words of its name: an aside in parentheses ("Issue Summary (A.K.A What in the Web-World Happened?)") or an emoji is none.
+      const words = label.label
+        .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+        .split(/\s+/)
+        .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
       const asks = /\?[*_\s]*$/.test(untagged(label.heading));
       const match = words <= (asks ? maxPseudoHeadingWords + 4 : maxPseudoHeadingWords) ? sectionOf(label) : undefined;
       // A bare line without a colon or bold must name a section exactly, begin with a capital, and
