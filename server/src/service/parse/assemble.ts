@@ -26,7 +26,7 @@ export function splitText(text: string): SplitText {
 }
 
 /** Section rank: real headings by level, then pseudo-headings. Lower ranks contain higher ones. */
-function rankOf(label: LabelLine): number {
+function headingRank(label: LabelLine): number {
   return label.level > 0 ? label.level : 7;
 }
 
@@ -82,6 +82,53 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   const labels = [...blocks.flatMap((b) => b.labels), ...gluedLabels(lines, blocks, template, inFrontMatter)].sort(
     (a, b) => a.line - b.line || a.labelStart - b.labelStart,
   );
+  // A bold or plain line with nothing under it but subheadings (`Action Items`, a blank line, then
+  // `### Prevention`, `### Detection`; `Timeline of Events`, "All times are UTC.", then
+  // `### 07:10-07:40 UTC: Detection`) is their parent: it ranks as the heading before it does (its
+  // sibling), or one above the subheadings when no heading comes before it. The subheadings are
+  // parts, not sections of their own: they name its section, an optional one or none, or hold a
+  // time. Else pseudo-headings rank below every real heading.
+  const impliedRank = new Map<LabelLine, number>();
+  // The highest real heading that gives each section (for "headed elsewhere", below).
+  const headedAt = new Map<string, number>();
+  for (const l of labels) {
+    if (l.level === 0 || inFrontMatter(l.line)) continue;
+    const id = matcher.match(l.label)?.section.id;
+    if (id && l.level < (headedAt.get(id) ?? 7)) headedAt.set(id, l.level);
+  }
+  const isCandidate = (l: LabelLine) => l.level === 0 && l.labelOnly && !l.inList && !l.bulletHeading;
+  let lastLevel = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const label = labels[i];
+    if (inFrontMatter(label.line)) continue;
+    if (label.level > 0) {
+      lastLevel = label.level;
+      continue;
+    }
+    if (!isCandidate(label)) continue;
+    const sub = labels[i + 1];
+    if (!sub || sub.level <= lastLevel || inFrontMatter(sub.line)) continue;
+    // At most a short note between them ("All times are UTC."), no list or table.
+    const between = lines.slice(label.headingEndLine + 1, sub.line).filter((l) => l.trim());
+    if (between.length > 2 || between.some((l) => /^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(l))) continue;
+    const own = matcher.match(label.label)?.section;
+    if (!own) continue;
+    // Its parts: the headings at the subheading's level up to a higher heading or a sibling pseudo-heading.
+    const parts: LabelLine[] = [];
+    for (let j = i + 1; j < labels.length; j++) {
+      const l = labels[j];
+      if ((l.level > 0 && l.level < sub.level) || isCandidate(l)) break;
+      if (l.level === sub.level) parts.push(l);
+    }
+    const isPart = (l: LabelLine) => {
+      const named = matcher.match(l.label)?.section;
+      // (A required section counts when a heading as high as the one before gives it elsewhere: `### Fixes` beside `## Root Cause`.)
+      return !named || named.id === own.id || !named.required || holdsWhen(l.label) || (headedAt.get(named.id) ?? 7) <= lastLevel;
+    };
+    if (!parts.every(isPart)) continue;
+    impliedRank.set(label, lastLevel > 0 ? lastLevel : sub.level - 1);
+  }
+  const rankOf = (label: LabelLine) => impliedRank.get(label) ?? headingRank(label);
   const sections: Section[] = [];
   const fields: Field[] = [];
   const otherHeadings: PostmortemDocument['otherHeadings'] = [];
