@@ -83,6 +83,41 @@ describe('headings: setext', () => {
     const text = md('Some intro text.', '', 'Root Cause & Resolution', '-----------------------', '', 'A full disk.');
     assertHeading(text, 'root-cause', { style: 'setext', level: 2, line: 2, endLine: 3 });
   });
+
+  // CommonMark makes the whole paragraph above an underline the heading; the writer underlined its last line.
+  it('reads an underlined line right after a paragraph as the heading, and the paragraph as the section before', () => {
+    const text = md(
+      'Root Cause',
+      '----------',
+      '',
+      'A retry loop sent the same oversized batch again and again.',
+      'We split the batch by size and the queue drained.',
+      'Corrective Actions',
+      '------------------',
+      '',
+      '- Split import batches by size.',
+    );
+    assertHeading(text, 'root-cause', { style: 'setext', level: 2, line: 0, endLine: 1 });
+    assertHeading(text, 'corrective-actions', { style: 'setext', level: 2, line: 5, endLine: 6, heading: 'Corrective Actions\n------------------' });
+    const cause = onlySection(analyze(text), 'root-cause');
+    assert.equal(cause.range.end.line, 4, 'the paragraph stays in the root cause');
+  });
+
+  it('keeps a paragraph whose last line ends a sentence as one underlined heading, as CommonMark reads it', () => {
+    const text = md('Intro.', '', 'The queue stalled for two hours', 'and nobody was paged.', '---', '', 'Root Cause', '----------', '', 'A full disk.');
+    const analysis = analyze(text);
+    assert.deepEqual(
+      analysis.document.otherHeadings.map((h) => h.line),
+      [2],
+      'the two lines above the underline are one heading starting at their first line',
+    );
+    assert.equal(onlySection(analysis, 'root-cause').headingRange.start.line, 6);
+  });
+
+  it('keeps a lower-case last line as a part of the heading above it (a wrapped line)', () => {
+    const text = md('Root Cause and', 'resolution', '----------', '', 'A full disk.');
+    assertHeading(text, 'root-cause', { style: 'setext', level: 2, line: 0, endLine: 2 });
+  });
 });
 
 describe('headings: pseudo-headings', () => {

@@ -78,6 +78,28 @@ function markdown(): MarkdownIt {
       },
       { alt: ['blockquote'] },
     );
+    // An underline under a paragraph makes the whole paragraph one heading in CommonMark ("... We
+    // restored the previous limit." then "Corrective Measures" then "-----" with no blank line
+    // between). A writer underlines the line above the underline: when that line reads as a
+    // heading of its own, the lines before it stay a paragraph, and markdown-it's lheading reads
+    // the last line and its underline at the next block.
+    parser.block.ruler.before('lheading', 'postmortem_last_line_setext', (state, startLine, endLine, silent) => {
+      if (silent || state.sCount[startLine] - state.blkIndent >= 4) return false;
+      const underline = setextUnderline(state, startLine, endLine);
+      if (underline < 0 || underline - startLine < 2) return false;
+      const last = underline - 1;
+      if (state.sCount[last] - state.blkIndent > 3 || !ownHeadingLine(state.src.slice(state.bMarks[last] + state.tShift[last], state.eMarks[last])))
+        return false;
+      const open = state.push('paragraph_open', 'p', 1);
+      open.map = [startLine, last];
+      const inline = state.push('inline', '', 0);
+      inline.content = state.getLines(startLine, last, state.blkIndent, false).trim();
+      inline.map = [startLine, last];
+      inline.children = [];
+      state.push('paragraph_close', 'p', -1);
+      state.line = last;
+      return true;
+    });
   }
   return parser;
 }
@@ -646,4 +668,39 @@ function brParts(content: string): { text: string; at: number }[] {
   }
   if (at < content.length) parts.push({ text: content.slice(at), at });
   return parts.length ? parts : [{ text: content, at: 0 }];
+}
+
+type BlockState = InstanceType<MarkdownIt['block']['State']>;
+
+/**
+ * The line of the setext underline that ends the paragraph starting at `startLine`, or -1: the scan
+ * of markdown-it's lheading rule (a paragraph's lines up to a blank line, a line that interrupts a
+ * paragraph, or an underline of `-` or `=`).
+ */
+function setextUnderline(state: BlockState, startLine: number, endLine: number): number {
+  const terminators = state.md.block.ruler.getRules('paragraph');
+  const parentType = state.parentType;
+  state.parentType = 'paragraph';
+  try {
+    for (let next = startLine + 1; next < endLine && !state.isEmpty(next); next++) {
+      if (state.sCount[next] - state.blkIndent > 3) continue;
+      if (state.sCount[next] >= state.blkIndent) {
+        const pos = state.bMarks[next] + state.tShift[next];
+        const max = state.eMarks[next];
+        const marker = state.src.charCodeAt(pos);
+        if (pos < max && (marker === 0x2d || marker === 0x3d) && state.skipSpaces(state.skipChars(pos, marker)) >= max) return next;
+      }
+      if (state.sCount[next] < 0) continue;
+      if (terminators.some((rule) => rule(state, next, endLine, true))) return -1;
+    }
+    return -1;
+  } finally {
+    state.parentType = parentType;
+  }
+}
+
+/** A paragraph's last line that a writer means as a heading: short, capitalised, not a sentence's end. */
+function ownHeadingLine(text: string): boolean {
+  const bare = text.replace(/^[*_]+|[*_]+$/g, '').trim();
+  return bare.length > 0 && bare.length <= 80 && wordsIn(bare) <= 8 && !/[.,;!?]$/.test(bare) && isCapitalised(bare);
 }
