@@ -65,6 +65,21 @@ const emphasisLabel = /^(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1(?!\1)\s*([:：]?)\s*(
 const boldField = /^(\p{Lu}[\p{L}/&'’-]*(?:\s+[\p{L}/&'’-]+){0,2})\s*[:：]\s*(\S+(?:\s+\S+){0,5})$/u;
 // `Label: value` (a label is short: up to 60 characters without sentence punctuation)
 const plainLabel = /^([^\s:*_#|>`[][^:.!?`|]{0,59}?)\s*([:：])\s*(.*)$/;
+// The same with asides in parentheses set aside: "🧨 Root Cause and Resolution (A.K.A Who Unplugged The
+// Fridge?):" is a name of five words and an aside, whose dots and question mark end no sentence.
+const plainLabelAnyLength = /^([^\s:*_#|>`[][^:.!?`|]*?)\s*([:：])\s*(.*)$/;
+const aside = /\([^()]*\)/g;
+/** `Label: value` as its name and value, or undefined. */
+function plainParts(text: string): { name: string; value: string } | undefined {
+  const pl = plainLabel.exec(text);
+  if (pl) return { name: pl[1], value: pl[3] };
+  if (!text.includes('(')) return undefined;
+  // Each aside's inside masked, so every column stays where it was.
+  const masked = text.replace(aside, (m) => `(${'a'.repeat(m.length - 2)})`);
+  const wide = plainLabelAnyLength.exec(masked);
+  if (!wide || wide[1].replace(aside, '').trim().length > 60) return undefined;
+  return { name: text.slice(0, wide[1].length), value: text.slice(text.length - wide[3].length) };
+}
 // `*Timeline:***`, `**Timeline:*`, `Timeline:**`: emphasis left open or closed twice.
 const unbalancedEmphasis = /^([*_]*)([^*_\s](?:.*?[^*_\s])?)([*_]*)$/;
 // "Root cause and resolution must contain:" (the assignment's own words, kept by students).
@@ -222,12 +237,13 @@ export function readLabel(
       return label(unbalanced[1] ? 'bold' : 'plain', inner, colonAt >= 0, '');
     }
   }
-  const pl = plainLabel.exec(trimmed);
+  const pl = plainParts(trimmed);
   // A clock's colon is not a label's: "06/May/2022 2:17 PM", "the outage started at 08:30".
-  const clockColon = pl !== null && /\d$/.test(pl[1]) && /^\d\d/.test(pl[3]);
+  const clockColon = pl !== undefined && /\d$/.test(pl.name) && /^\d\d/.test(pl.value);
   // Nor is a link's: "The issue [1516](https://…) also describes this problem".
-  const linkColon = pl?.[3].startsWith('//') === true;
-  if (pl && !clockColon && !linkColon && !/^(?:https?|ftp|mailto)$/i.test(pl[1]) && !/^\d{1,2}$/.test(pl[1].trim())) return label('plain', pl[1], true, pl[3]);
+  const linkColon = pl?.value.startsWith('//') === true;
+  if (pl && !clockColon && !linkColon && !/^(?:https?|ftp|mailto)$/i.test(pl.name) && !/^\d{1,2}$/.test(pl.name.trim()))
+    return label('plain', pl.name, true, pl.value);
   // A short line with no colon: a heading only if it stands alone (the assembler weighs that).
   // A question may head its answer ("What was the root cause?"), so it may be a little longer.
   if (!/[.!,;]$/.test(trimmed) && trimmed.length <= (trimmed.endsWith('?') ? 80 : 60) && !/[:|`]/.test(trimmed)) return label('plain', trimmed, false, '');
