@@ -15,9 +15,6 @@ const KNOWN_READING_GAPS: readonly string[] = [
   'p4-must-contain-over-account.md sections',
   'p4-own-kept-assignment-headings.md sections',
   'p4-own-requirement-wording-over-account.md sections',
-  // G14 A line that starts with an inline tag (`<span …>Timeline</span>`) inside an HTML block is not read.
-  'p3-own-inline-tag-lines-in-html-block.md sections',
-  'p3-own-inline-tag-lines-in-html-block.md timelineEntries',
 ];
 
 // The reading fixtures (test/fixtures/reading/*.md, described in ./support.ts): each document is

@@ -22,29 +22,15 @@ const KNOWN_READING_GAPS: readonly string[] = [
   // it, or when it is written as <h2>/<h3>.
   'p4-own-kept-assignment-headings.md image-before-heading',
   'p4-own-requirement-wording-over-account.md heading-style',
-  // G12 A timeline heading at the rank of its entry headings (`<h3>Timeline</h3>`, `**Timeline**` over
-  // `### 14:05 UTC`) is read as an empty section, and the window its entries mark is lost.
-  'timeline-headings-with-marks.md heading-style',
-  // G13 A setext heading right after a paragraph or list (no blank line) is not read as a section.
-  'generated remove-blank-lines',
-  // G14 A line that starts with an inline tag (`<span …>Issue Summary</span>`) inside an HTML block (after an
-  // <img> or <h2> line with no blank line between) is not read. In the fixture written that way, rewritings
-  // that end the HTML block (a blank line, another heading style) make the sections appear.
-  'p3-own-inline-tag-lines-in-html-block.md add-blank-lines',
-  'p3-own-inline-tag-lines-in-html-block.md heading-style',
   // G15 Wrapped prose is read as one paragraph now (incident/sources.ts joinWrapped); left: a wrap that puts
   // a field's label and its value's first words on different lines of one paragraph.
   'p5-own-clock-colons-in-fields.md rewrap-prose',
   'p5-own-window-in-prose-after-label.md rewrap-prose',
-  // G16 A heading line indented with tabs right after a list item (no blank line) is read as the item's
-  // continuation, not as a heading (after a blank line or a paragraph line it is read).
-  'student-tab-indented-headings.md remove-blank-lines',
   // G17 Timeline lines joined with `<br />` and separated by `\\\\` lines, indented by 4 spaces, read as a
   // code block: the tags and backslashes are more code punctuation than prose has.
   'company-br-separated-entries.md indent-bodies',
-  // Rewritings in a row that still change the reading (a setext underline, an HTML label and an indented
-  // block together; an intent heading restyled as a plain line, which needs an exact name).
-  'p3-own-html-decorated-labels.md combined',
+  // Rewritings in a row that still change the reading (an HTML label and an indented block together; an
+  // intent heading restyled as a plain line, which needs an exact name).
   'p3-own-indented-throughout.md combined',
   'p8-own-intent-headings.md combined',
 ];

@@ -382,7 +382,12 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
         openSection(label, account);
         continue;
       }
-      if (!match || (bare && !questionHeads(label) && (!match.exact || !capitalised || !label.evidence.standsAlone))) {
+      if (
+        !match ||
+        (bare &&
+          !questionHeads(label) &&
+          (!match.exact || !capitalised || !label.evidence.standsAlone || (label.evidence.runsInto && !label.evidence.startsParagraph)))
+      ) {
         if (f) addField(label, f.field, f.sectionId);
         continue;
       }

@@ -366,7 +366,11 @@ function listShape(tokens: Token[], list: number, lines: readonly string[], offs
     const first = t.map[0] + offset;
     const body = lastContentLine(lines, first, t.map[1] + offset) > first;
     if (body) shape.withBody++;
-    const text = lines[first].slice(listContentStart(lines[first])).trim();
+    // (Inline tags aside: `**<span style="color: red">Contributing Factors</span>**:`.)
+    const text = lines[first]
+      .slice(listContentStart(lines[first]))
+      .replace(/<[^>]*>/g, '')
+      .trim();
     if (body && /^[^:：]{2,60}[:：]\**$/.test(text.replace(/^\*\*|\*\*$/g, ''))) shape.namedWithBody++;
   }
   lists.set(list, shape);
@@ -447,13 +451,17 @@ function isPlainBulletHeading(shape: ListShape, hasBody: boolean): boolean {
 }
 
 /**
- * Lines that CommonMark joins to a list item's paragraph by laziness (`- 12:30 PM: fixed` followed by
- * an unindented `Root Cause and Resolution:`) read, to a person, as lines of their own.
+ * Lines that CommonMark joins to a list item's paragraph (`- 12:30 PM: fixed` followed by an unindented
+ * `Root Cause and Resolution:`, by laziness, or by one indented far past the item's text) read, to a
+ * person, as lines of their own.
  */
 function readLazyLines(map: [number, number], block: ParsedBlock, lines: readonly string[], contentIndent: number): void {
   for (let line = map[0] + 1; line < map[1]; line++) {
     const text = lines[line];
-    if (text.trim() !== '' && text.length - text.trimStart().length < Math.min(contentIndent, 2)) {
+    // Not indented to the item's text: unindented (lazy), or four columns past it, as a code block would be
+    // after a blank line ("- 10:40 EAT: Transfers work again." then "⇥⇥Root Cause and Resolution").
+    const indent = indentWidth(text);
+    if (text.trim() !== '' && (indent < Math.min(contentIndent, 2) || indent >= contentIndent + 4)) {
       readParagraph([line, map[1]], block, lines, line);
       return;
     }
@@ -561,7 +569,7 @@ function readHtml(token: Token, map: [number, number], block: ParsedBlock, lines
   let run = -1;
   for (let line = first; line <= map[1]; line++) {
     const text = line < map[1] ? lines[line] : '';
-    const markdownLine = line < map[1] && text.trim() !== '' && !text.trimStart().startsWith('<');
+    const markdownLine = line < map[1] && text.trim() !== '' && (!text.trimStart().startsWith('<') || textInTags(text));
     if (markdownLine) {
       if (run < 0) run = line;
       continue;
@@ -572,6 +580,16 @@ function readHtml(token: Token, map: [number, number], block: ParsedBlock, lines
       run = -1;
     }
   }
+}
+
+// Inline tags: a line opening with one is text a reader sees (`<span style="color: red">Action Items</span>`).
+// Never a tag that opens an HTML block of its own, so reading the line again cannot make one.
+const inlineTag = /^<(?:span|font|b|strong|em|i|u|a|mark|small|big|sub|sup|code|kbd|s|strike|del|ins|abbr)\b[^>]*>/i;
+
+/** A line that opens with an inline tag and has text outside its tags. */
+function textInTags(text: string): boolean {
+  const trimmed = text.trimStart();
+  return inlineTag.test(trimmed) && trimmed.replace(/<[^>]*>/g, '').trim() !== '';
 }
 
 /** Lines `[from, to)` of `block` read again as Markdown, dedented by `indent` columns. */
@@ -701,6 +719,10 @@ function setextUnderline(state: BlockState, startLine: number, endLine: number):
 
 /** A paragraph's last line that a writer means as a heading: short, capitalised, not a sentence's end. */
 function ownHeadingLine(text: string): boolean {
-  const bare = text.replace(/^[*_]+|[*_]+$/g, '').trim();
+  const bare = text
+    .replace(/<[^>]*>/g, '')
+    .trim()
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .trim();
   return bare.length > 0 && bare.length <= 80 && wordsIn(bare) <= 8 && !/[.,;!?]$/.test(bare) && isCapitalised(bare);
 }

@@ -13,6 +13,8 @@ export interface LabelEvidence {
   startsParagraph: boolean;
   /** The line before does not run on into this one: it is blank, ends a sentence, or is not prose. */
   standsAlone: boolean;
+  /** The line after goes on with its sentence: it starts in lower case or with a link ("The issue", then "[42](…)", "has the reports."). */
+  runsInto?: boolean;
   /** The label begins with a capital letter (after numbering and emoji). */
   capitalised: boolean;
   /** "Timeline must contain:": the assignment's wording kept over the name. */
@@ -169,10 +171,12 @@ export function withoutTags(text: string, start: number): Normalized {
 /** Evidence about the line itself, from its neighbours; the block reader fills in the rest. */
 export function lineEvidence(lines: readonly string[], line: number, block: LabelEvidence['block'], startsParagraph: boolean): LabelEvidence {
   const previous = line > 0 ? lines[line - 1].trim() : '';
+  const next = lines[line + 1]?.trim() ?? '';
   return {
     block,
     startsParagraph,
     standsAlone: previous === '' || startsParagraph || !runsOn.test(previous),
+    runsInto: /^(?:\p{Ll}|\[[^\]]*\]\()/u.test(next),
     capitalised: false,
     requirement: false,
   };
