@@ -508,3 +508,47 @@ describe('headings: an exact section name alone, whatever its first letter', () 
     assert.deepEqual(sectionIds(a), []);
   });
 });
+
+describe('headings: a parent over parts, a typed semicolon, the assignment wording in HTML', () => {
+  it('reads an empty heading over headings of its own level that are its parts as their parent', () => {
+    const text = md(
+      '## Root Cause',
+      'A timeout default changed in a client upgrade.',
+      '',
+      '<h3>Action Items</h3>',
+      '',
+      '### Prevention',
+      '- Set every client timeout explicitly.',
+      '',
+      '### Detection',
+      '- Alert on upload errors above 1%.',
+      '',
+      '### Fixes',
+      '- Pin the client version.',
+    );
+    assert.deepEqual(sectionIds(analyze(text)), ['root-cause', 'corrective-actions']);
+    assert.equal(onlySection(analyze(text), 'corrective-actions').range.end.line, 12);
+  });
+
+  it('keeps an empty heading over a single heading of its level a section of its own', () => {
+    const text = md('## Impact', '', '## Detection', 'The upload error alert fired after 15 minutes.');
+    assert.deepEqual(sectionIds(analyze(text)), ['impact', 'detection']);
+  });
+
+  it('reads a short name ending in a semicolon typed for its colon as a label', () => {
+    const text = md('**Root Cause**', 'A full disk.', '', 'Corrective and preventative measures;', '- Alert at 80% disk.');
+    assert.deepEqual(sectionIds(analyze(text)), ['root-cause', 'corrective-actions']);
+  });
+
+  it('reads an HTML heading that keeps the assignment wording over an account as its section', () => {
+    const text = md(
+      '## Timeline',
+      '- 09:10 UTC: uploads fail',
+      '',
+      '<h3>Root cause and resolution must contain</h3>',
+      '',
+      'The upload server kept every temporary file and the disk filled up. We removed the old files.',
+    );
+    assert.ok(sectionIds(analyze(text)).includes('root-cause'));
+  });
+});

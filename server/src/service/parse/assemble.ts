@@ -87,7 +87,8 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   // `### 07:10-07:40 UTC: Detection`) is their parent: it ranks as the heading before it does (its
   // sibling), or one above the subheadings when no heading comes before it. The subheadings are
   // parts, not sections of their own: they name its section, an optional one or none, or hold a
-  // time. Else pseudo-headings rank below every real heading.
+  // time. A real heading with nothing under it but two or more headings of its own level is their
+  // parent as well, half a rank above them. Else pseudo-headings rank below every real heading.
   const impliedRank = new Map<LabelLine, number>();
   // The highest real heading that gives each section (for "headed elsewhere", below).
   const headedAt = new Map<string, number>();
@@ -101,16 +102,18 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
     if (inFrontMatter(label.line)) continue;
-    if (label.level > 0) {
-      lastLevel = label.level;
-      continue;
-    }
-    if (!isCandidate(label)) continue;
+    const real = label.level > 0;
+    const before = lastLevel;
+    if (real) lastLevel = label.level;
+    else if (!isCandidate(label)) continue;
     const sub = labels[i + 1];
-    if (!sub || sub.level <= lastLevel || inFrontMatter(sub.line)) continue;
+    if (!sub || inFrontMatter(sub.line)) continue;
+    // A pseudo-heading over deeper subheadings; a real heading over two or more of its own level with
+    // nothing of its own (`<h3>Action Items</h3>`, then `### Prevention`, `### Detection`).
+    if (real ? sub.level !== label.level : sub.level <= before) continue;
     // At most a short note between them ("All times are UTC."), no list or table.
     const between = lines.slice(label.headingEndLine + 1, sub.line).filter((l) => l.trim());
-    if (between.length > 2 || between.some((l) => /^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(l))) continue;
+    if (between.length > (real ? 0 : 2) || between.some((l) => /^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(l))) continue;
     const own = matcher.match(label.label)?.section;
     if (!own) continue;
     // Its parts: the headings at the subheading's level up to a higher heading or a sibling pseudo-heading.
@@ -123,10 +126,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     const isPart = (l: LabelLine) => {
       const named = matcher.match(l.label)?.section;
       // (A required section counts when a heading as high as the one before gives it elsewhere: `### Fixes` beside `## Root Cause`.)
-      return !named || named.id === own.id || !named.required || holdsWhen(l.label) || (headedAt.get(named.id) ?? 7) <= lastLevel;
+      return !named || named.id === own.id || !named.required || holdsWhen(l.label) || (headedAt.get(named.id) ?? 7) <= before;
     };
-    if (!parts.every(isPart)) continue;
-    impliedRank.set(label, lastLevel > 0 ? lastLevel : sub.level - 1);
+    if ((real && parts.length < 2) || !parts.every(isPart)) continue;
+    impliedRank.set(label, real ? label.level - 0.5 : before > 0 ? before : sub.level - 1);
   }
   const rankOf = (label: LabelLine) => impliedRank.get(label) ?? headingRank(label);
   const sections: Section[] = [];

@@ -542,7 +542,7 @@ function readHtml(token: Token, map: [number, number], block: ParsedBlock, lines
     const before = withoutComments.slice(0, m.index);
     const line = first + (before.match(/\n/g)?.length ?? 0);
     const column = m.index - (before.lastIndexOf('\n') + 1);
-    const label = cleanLabel(m[2]);
+    const { label, requirement } = withoutRequirement(cleanLabel(m[2]));
     if (!label) continue;
     block.labels.push({
       style: 'html',
@@ -560,7 +560,7 @@ function readHtml(token: Token, map: [number, number], block: ParsedBlock, lines
       inList: false,
       itemEndLine: line,
       colon: /[:：]\s*$/.test(label),
-      evidence: { block: 'html', startsParagraph: true, standsAlone: true, capitalised: isCapitalised(label), requirement: false },
+      evidence: { block: 'html', startsParagraph: true, standsAlone: true, capitalised: isCapitalised(label), requirement },
     });
   }
   if (rawHtml.test(token.content)) return;

@@ -200,7 +200,12 @@ export function readLabel(
   const normalized = withoutTags(raw, start);
   const repairs: string[] = [];
   if (normalized.text !== raw) repairs.push('inline HTML removed');
-  const trimmed = normalized.text.trimEnd();
+  // "Corrective and preventative measures;": a short name with a semicolon typed for its colon (the
+  // same length, so every column stays).
+  const typed = normalized.text.trimEnd();
+  const semicolon = typed.length <= 64 && /;$/.test(typed) && !/[;:：]/.test(typed.slice(0, -1));
+  const trimmed = semicolon ? `${typed.slice(0, -1)}:` : typed;
+  if (semicolon) repairs.push('a semicolon for its colon');
   const at = (i: number) => columnOf(normalized, i);
 
   const em = emphasisLabel.exec(trimmed);
