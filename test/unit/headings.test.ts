@@ -114,6 +114,12 @@ describe('headings: setext', () => {
     assert.equal(onlySection(analysis, 'root-cause').headingRange.start.line, 6);
   });
 
+  it('reads an underlined line right after a list item as a heading (CommonMark joins it to the item)', () => {
+    const text = md('Timeline', '--------', '- 09:10 UTC: uploads fail', '- 10:25 UTC: uploads work again', 'Root Cause', '----------', 'A full disk.');
+    assertHeading(text, 'root-cause', { style: 'setext', level: 2, line: 4, endLine: 5, heading: 'Root Cause\n----------' });
+    assert.deepEqual(sectionIds(analyze(text)), ['timeline', 'root-cause']);
+  });
+
   it('keeps a lower-case last line as a part of the heading above it (a wrapped line)', () => {
     const text = md('Root Cause and', 'resolution', '----------', '', 'A full disk.');
     assertHeading(text, 'root-cause', { style: 'setext', level: 2, line: 0, endLine: 2 });

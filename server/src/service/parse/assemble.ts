@@ -113,9 +113,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (real ? sub.level !== label.level : sub.level <= before) continue;
     // At most a short note between them ("All times are UTC."), no list or table.
     const between = lines.slice(label.headingEndLine + 1, sub.line).filter((l) => l.trim());
-    if (between.length > (real ? 0 : 2) || between.some((l) => /^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(l))) continue;
+    if (between.length > 2 || between.some((l) => /^\s*(?:[-*+|>]|\d{1,3}[.)])\s/.test(l))) continue;
     const own = matcher.match(label.label)?.section;
-    if (!own) continue;
+    // (A heading that holds a time is an entry, not a parent: `### 07:10 UTC: Detection`.)
+    if (!own || holdsWhen(label.label)) continue;
     // Its parts: the headings at the subheading's level up to a higher heading or a sibling pseudo-heading.
     const parts: LabelLine[] = [];
     for (let j = i + 1; j < labels.length; j++) {
@@ -128,7 +129,8 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       // (A required section counts when a heading as high as the one before gives it elsewhere: `### Fixes` beside `## Root Cause`.)
       return !named || named.id === own.id || !named.required || holdsWhen(l.label) || (headedAt.get(named.id) ?? 7) <= before;
     };
-    if ((real && parts.length < 2) || !parts.every(isPart)) continue;
+    // (A real heading's own note is allowed over entries only: `<h3>Timeline</h3>`, "All times are UTC.", `### 07:10 UTC: Detection`.)
+    if ((real && (parts.length < 2 || (between.length > 0 && !parts.every((l) => holdsWhen(l.label))))) || !parts.every(isPart)) continue;
     impliedRank.set(label, real ? label.level - 0.5 : before > 0 ? before : sub.level - 1);
   }
   const rankOf = (label: LabelLine) => impliedRank.get(label) ?? headingRank(label);
@@ -189,6 +191,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   // The document's first level-1 heading is its title unless it is a section's very name ("# 2023-01-04 -
   // Outage of wire.com caused by a DoS attack" says what the report is about, not which part it is).
   const firstRealHeading = labels.find((l) => l.level > 0 && !(frontMatter && l.line <= frontMatter.endLine));
+  const titleAbove = (l: LabelLine) =>
+    lines.slice(frontMatter ? frontMatter.endLine + 1 : 0, l.line).every((t) => !t.trim()) &&
+    labels.some((o) => o.line > l.line && o.level > 0 && o.level < l.level);
   // A document that names its sections in plain `Name:` lines over a list or an indented block
   // ("Timeline:", then "Main cause:") writes the others the same way: there, words that say what a
   // section is for name it too.
@@ -323,7 +328,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     const question = asking && match?.section.required === true;
     if (match?.via === 'intent' && label.style === 'plain' && !(plainColonNames && plainColonHeads(label)) && !question) return undefined;
     if (match && asking && !match.exact && !question) return undefined;
-    if (match && !match.exact && label === firstRealHeading && label.level === 1 && !sections.length) return undefined;
+    // (The document's title: its first heading, at level 1, or on its first line over higher headings: `<h3>post
+    // mortem: resolver unreachable</h3>` over `## TL;DR`.)
+    if (match && !match.exact && label === firstRealHeading && (label.level === 1 || titleAbove(label)) && !sections.length) return undefined;
     if (match && partOfOpen(label, match)) return undefined;
     return match;
   };

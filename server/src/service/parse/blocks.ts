@@ -371,7 +371,8 @@ function listShape(tokens: Token[], list: number, lines: readonly string[], offs
       .slice(listContentStart(lines[first]))
       .replace(/<[^>]*>/g, '')
       .trim();
-    if (body && /^[^:：]{2,60}[:：]\**$/.test(text.replace(/^\*\*|\*\*$/g, ''))) shape.namedWithBody++;
+    // (Emphasis aside, balanced or not: `**Root Cause**:`, `__Contributing Factors:__*`.)
+    if (body && /^[^:：]{2,60}[:：]$/.test(text.replace(/^[*_]+|[*_]+$/g, ''))) shape.namedWithBody++;
   }
   lists.set(list, shape);
   return shape;
@@ -505,6 +506,31 @@ function readParagraph(map: [number, number], block: ParsedBlock, lines: readonl
         missingSpace: true,
         colon: /[:：]\s*$/.test(noSpace[2]),
         evidence: { block: kind, startsParagraph, standsAlone: true, capitalised: isCapitalised(label), requirement: false },
+      });
+      continue;
+    }
+    // "- 10:40 UTC: fixed" then "Root Cause" then "----------": CommonMark joins the line to the item (an
+    // underline cannot be a lazy line, so it is a rule); the writer underlined it as a heading.
+    const underline = line === end - 1 && kind === 'paragraph' ? /^ {0,3}(-+|=+)\s*$/.exec(lines[line + 1] ?? '') : null;
+    if (underline && ownHeadingLine(content)) {
+      const { label, requirement } = withoutRequirement(cleanLabel(content));
+      block.labels.push({
+        style: 'setext',
+        level: underline[1][0] === '=' ? 1 : 2,
+        line,
+        headingEndLine: line + 1,
+        label,
+        heading: `${text.trim()}\n${lines[line + 1].trim()}`,
+        labelStart: indent,
+        labelEnd: text.trimEnd().length,
+        value: '',
+        valueStart: text.trimEnd().length,
+        prefix: '',
+        labelOnly: true,
+        inList: false,
+        itemEndLine: line,
+        colon: /[:：]\s*$/.test(content),
+        evidence: { block: 'heading', startsParagraph: true, standsAlone: true, capitalised: isCapitalised(label), requirement },
       });
       continue;
     }
