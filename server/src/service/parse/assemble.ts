@@ -98,6 +98,12 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (id && l.level < (headedAt.get(id) ?? 7)) headedAt.set(id, l.level);
   }
   const isCandidate = (l: LabelLine) => l.level === 0 && l.labelOnly && !l.inList && !l.bulletHeading;
+  // The sections that a bold or plain line of their exact name gives.
+  const linedAs = new Map<string, number[]>();
+  for (const l of labels) {
+    const m = isCandidate(l) && !inFrontMatter(l.line) ? matcher.match(l.label) : undefined;
+    if (m?.exact) linedAs.set(m.section.id, [...(linedAs.get(m.section.id) ?? []), l.line]);
+  }
   let lastLevel = 0;
   for (let i = 0; i < labels.length; i++) {
     const label = labels[i];
@@ -119,19 +125,25 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (!own || holdsWhen(label.label)) continue;
     // Its parts: the headings at the subheading's level up to a higher heading or a sibling pseudo-heading.
     const parts: LabelLine[] = [];
-    for (let j = i + 1; j < labels.length; j++) {
-      const l = labels[j];
+    let after = i + 1;
+    for (; after < labels.length; after++) {
+      const l = labels[after];
       if ((l.level > 0 && l.level < sub.level) || isCandidate(l)) break;
       if (l.level === sub.level) parts.push(l);
     }
     const isPart = (l: LabelLine) => {
       const named = matcher.match(l.label)?.section;
-      // (A required section counts when a heading as high as the one before gives it elsewhere: `### Fixes` beside `## Root Cause`.)
-      return !named || named.id === own.id || !named.required || holdsWhen(l.label) || (headedAt.get(named.id) ?? 7) <= before;
+      // (A required section counts when a heading as high as the one before, or a line of its own, gives it
+      // elsewhere: `### Fixes` beside `## Root Cause` or a plain `Root Cause` line.)
+      return !named || named.id === own.id || !named.required || holdsWhen(l.label) || (headedAt.get(named.id) ?? 7) <= before || linedAs.has(named.id);
     };
     // (A real heading's own note is allowed over entries only: `<h3>Timeline</h3>`, "All times are UTC.", `### 07:10 UTC: Detection`.)
     if ((real && (parts.length < 2 || (between.length > 0 && !parts.every((l) => holdsWhen(l.label))))) || !parts.every(isPart)) continue;
-    impliedRank.set(label, real ? label.level - 0.5 : before > 0 ? before : sub.level - 1);
+    const rank = real ? label.level - 0.5 : before > 0 ? before : sub.level - 1;
+    impliedRank.set(label, rank);
+    // Its parts are inside it: the heading level after them is its own.
+    if (!real) lastLevel = rank;
+    i = after - 1;
   }
   const rankOf = (label: LabelLine) => impliedRank.get(label) ?? headingRank(label);
   const sections: Section[] = [];
@@ -242,7 +254,10 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     if (!open || rankOf(label) <= open.rank || match.section.id === open.section.id) return false;
     if (open.section.id === 'timeline' && holdsWhen(label.label)) return true;
     const { rank, section } = open;
-    const headedElsewhere = headed.get(match.section.id)?.some((h) => h.line !== label.line && h.rank <= rank) ?? false;
+    // (Or a bold or plain line of its exact name before the open section: `Root Cause` over its account.)
+    const headedElsewhere =
+      (headed.get(match.section.id)?.some((h) => h.line !== label.line && h.rank <= rank) ?? false) ||
+      (label.level > 0 && (linedAs.get(match.section.id)?.some((line) => line < section.headingRange.start.line) ?? false));
     if (label.level === 0) return headedElsewhere;
     // An optional section (`### Detection` among the action items' categories) need not be headed elsewhere.
     if (!headedElsewhere && match.section.required) return false;
