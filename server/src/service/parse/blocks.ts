@@ -84,7 +84,7 @@ function markdown(): MarkdownIt {
     // heading of its own, the lines before it stay a paragraph, and markdown-it's lheading reads
     // the last line and its underline at the next block.
     parser.block.ruler.before('lheading', 'postmortem_last_line_setext', (state, startLine, endLine, silent) => {
-      if (silent || state.sCount[startLine] - state.blkIndent >= 4) return false;
+      if (silent || state.sCount[startLine] - state.blkIndent >= 4 || !underlineAhead(state, startLine, endLine)) return false;
       const underline = setextUnderline(state, startLine, endLine);
       if (underline < 0 || underline - startLine < 2) return false;
       const last = underline - 1;
@@ -741,6 +741,16 @@ function setextUnderline(state: BlockState, startLine: number, endLine: number):
   } finally {
     state.parentType = parentType;
   }
+}
+
+/** Whether a line of only `-` or `=` comes two or more lines on before a blank line: a cheap test first. */
+function underlineAhead(state: BlockState, startLine: number, endLine: number): boolean {
+  for (let next = startLine + 1; next < endLine && !state.isEmpty(next); next++) {
+    const pos = state.bMarks[next] + state.tShift[next];
+    const marker = state.src.charCodeAt(pos);
+    if ((marker === 0x2d || marker === 0x3d) && state.skipSpaces(state.skipChars(pos, marker)) >= state.eMarks[next]) return next - startLine >= 2;
+  }
+  return false;
 }
 
 /** A paragraph's last line that a writer means as a heading: short, capitalised, not a sentence's end. */
