@@ -102,3 +102,25 @@ describe('hard-wrapped prose in the summary', () => {
     assert.equal(a.incident.durationMinutes, 90);
   });
 });
+
+describe('hard-wrapped field values', () => {
+  const withDuration = (...value: string[]) =>
+    md('# Postmortem: the login outage', '', '**Issue Summary**', '', '**Duration**', ...value, '', '**Timeline**', '', '- 08:00 WAT: logins fail', '');
+
+  it('reads a Duration value wrapped inside its date as on one line, with the date it gives', () => {
+    for (const a of [
+      analyze(withDuration('2 hours, from 08:00 to 10:00 WAT on 4', 'June 2024.')),
+      analyze(withDuration('2 hours, from 08:00 to 10:00 WAT on 4 June 2024.')),
+    ]) {
+      assert.equal(a.incident.start?.iso, '2024-06-04T07:00:00Z');
+      assert.equal(a.incident.end?.iso, '2024-06-04T09:00:00Z');
+      assert.equal(a.incident.statedDuration?.minutes, 120);
+    }
+  });
+
+  it('keeps the lines of a value that end their sentence apart', () => {
+    const a = analyze(withDuration('2 hours, from 08:00 to 10:00 WAT.', '4 June was a Tuesday.'));
+    assert.equal(a.incident.durationMinutes, 120);
+    assert.equal(a.incident.start?.iso ?? null, null, 'no date is joined to the range across a sentence end');
+  });
+});

@@ -11,10 +11,19 @@ export function sourceOf(document: PostmortemDocument, line: number, from = 0): 
   return { line, text: ' '.repeat(Math.min(from, raw.length)) + withoutMarkup(raw.slice(from)) };
 }
 
-/** A field's value lines: the label line from the value on, then its continuation lines. */
+/**
+ * A field's value lines: the label line from the value on, then its continuation lines, a line that
+ * runs on into the next joined with it ("2 hours, from 08:00 to 10:00 WAT on 4" / "June 2024.").
+ */
 export function fieldSources(document: PostmortemDocument, field: TimeField): Source[] {
   const out = [sourceOf(document, field.line, field.valueStart)];
-  for (let l = field.line + 1; l <= field.valueEndLine; l++) out.push(sourceOf(document, l));
+  for (let l = field.line + 1; l <= field.valueEndLine; l++) {
+    const s = sourceOf(document, l);
+    const last = out[out.length - 1];
+    if (last.text.trim() && s.text.trim() && !ENDS_SENTENCE.test(last.text) && !OPENS_BLOCK.test(document.lines[l] ?? '')) {
+      out[out.length - 1] = { line: last.line, text: `${last.text} ${s.text}`, joins: [...(last.joins ?? []), { line: l, at: last.text.length + 1 }] };
+    } else out.push(s);
+  }
   return out;
 }
 
