@@ -17,7 +17,7 @@ import { chooseWindow, isWhole, type PlacedCandidate, statedAgrees } from './cho
 import { timeFields } from './fields';
 import { detectedEntry, timelineMilestones } from './milestones';
 import { placeWindow } from './place';
-import { endField, fromDurationField, fromFields, fromFrontMatter, fromProse, TIER } from './readers';
+import { endField, endInWords, fromDurationField, fromFields, fromFrontMatter, fromProse, TIER } from './readers';
 import { findReferenceDate } from './reference';
 import { durationSiteOf } from './site';
 import { findStatedDuration, looseDurations } from './stated';
@@ -106,6 +106,15 @@ export function readIncident(document: PostmortemDocument, settings: PostmortemS
     // A start from one place and an end from another count only when they agree with a stated duration, if there is one.
     const joined = startThenTimelineEnd(document, placed, base).filter((p) => !stated || (p.minutes !== null && statedAgrees(p.minutes, stated)));
     placed.push(...fromTimeline(document), ...joined);
+  }
+  // A start read with no end, and the resolution telling when it ended ("The pictures came back at 21:55 CET."):
+  // the two make the window when the end comes after the start, and agree with a stated duration, if there is one.
+  const half = placed.some(isWhole) ? undefined : placed.find((p) => p.end === null);
+  const told = half ? endInWords(regions.resolution, 'the resolution', options) : null;
+  if (half && told && told.line > half.candidate.start.line) {
+    const source = `${half.candidate.source} for the start and the resolution for the end`;
+    const joined = placeOne({ start: half.candidate.start, end: told, source, tier: TIER.joined, rangeLine: null });
+    if (joined.minutes !== null && joined.minutes > 0 && (!stated || statedAgrees(joined.minutes, stated))) placed.push(joined);
   }
 
   const choice = chooseWindow(placed, stated);

@@ -121,6 +121,25 @@ const START_WORDS =
 
 /** END_WORDS for a test of one sentence (END_WORDS itself is global, for matchAll). */
 const ENDS = new RegExp(END_WORDS.source, 'i');
+/**
+ * The first time told as the end in a resolution's words: the time after an end word in its sentence
+ * ("I restored the folder from the backup. The pictures came back at 21:55 CET.").
+ */
+export function endInWords(sources: readonly Source[], where: string, options: TimeReadingOptions): FoundTime | null {
+  for (const s of sources) {
+    const inLine = findTimes(s.text, options);
+    if (!inLine.length) continue;
+    for (const sentence of sentences(s.text)) {
+      const words = ENDS.exec(s.text.slice(sentence.start, sentence.end));
+      if (!words) continue;
+      const after = sentence.start + words.index;
+      const t = inLine.find((x) => x.start >= after && x.start < sentence.end);
+      if (t) return found(t, s, where, options);
+    }
+  }
+  return null;
+}
+
 /** A sentence that opens by pointing back at the time before it: "At this point", "By then". */
 const BACK_TO_THEN = /^\s*(?:at\s+(?:this|that)\s+(?:point|time)|by\s+(?:then|this\s+time|that\s+time|this\s+point)|from\s+then\s+on)\b/i;
 

@@ -133,6 +133,8 @@ export interface Regions {
   timelineIntro: Source[];
   /** The first paragraph of a conclusion ("Conclusion: … we restored order in just four hours."). */
   conclusion: Source[];
+  /** The root cause and resolution's body, where the account may tell when it ended ("The pictures came back at 21:55 CET."). */
+  resolution: Source[];
 }
 
 // "## Conclusion", "Conclusion: …", "**In conclusion**, …", "Wrap-up", "Final thoughts".
@@ -208,6 +210,7 @@ export function regionsOf(document: PostmortemDocument): Regions {
     impact: joinWrapped(document, body(document.sections.filter((s) => s.id === 'impact'))),
     lead: joinWrapped(document, lead),
     title: document.title ? sourceOf(document, document.title.line) : null,
+    resolution: joinWrapped(document, body(document.sections.filter((s) => s.id === 'root-cause'))),
   };
 }
 
