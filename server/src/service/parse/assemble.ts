@@ -97,7 +97,14 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
     const id = matcher.match(l.label)?.section.id;
     if (id && l.level < (headedAt.get(id) ?? 7)) headedAt.set(id, l.level);
   }
-  const isCandidate = (l: LabelLine) => l.level === 0 && l.labelOnly && !l.inList && !l.bulletHeading;
+  // A bold or plain line that may head subheadings: on its own (a paragraph's start, or after a sentence), naming a section.
+  const isCandidate = (l: LabelLine) =>
+    l.level === 0 &&
+    l.labelOnly &&
+    !l.inList &&
+    !l.bulletHeading &&
+    (l.evidence.startsParagraph || l.evidence.standsAlone) &&
+    matcher.match(l.label) !== undefined;
   // The sections that a bold or plain line of their exact name gives.
   const linedAs = new Map<string, number[]>();
   for (const l of labels) {
