@@ -13,7 +13,7 @@ function entryLabel(names: string): RegExp {
 }
 
 const START_MARK =
-  /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|go|goes|going|is|are|was|were|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stop|stopped|stops|ceased?|ceases)\s+(?:working|responding|serving|fulfill?ing|handling|launching|accepting|processing|producing|syncing|answering|delivering)|(?:is|are)\s+(?:now\s+)?(?:failing|erroring)\b|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?)|(?:users?|customers?|people|requests?|clients?)\s+(?:start|started|begin|began)\s+(?:running\s+into|seeing|getting|hitting|experiencing|receiving|to\s+(?:see|get|hit|fail|experience|receive))|(?:begins?|began|started|starts)\s+to\s+(?:drop|fail|degrade|error|decline|fall|slow|time\s+out))/i;
+  /\b(?:(?:problem|incident|outage|issue|impact|degradation|downtime|disruption|errors?|failures?)\s+(?:starts?|started|begins?|began|beginning|occurs|occurred)|(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:incident|outage|problem|issue|impact|degradation|downtime|disruption)|(?:starts?|started|begins?|began)\s+(?:degrading|failing|erroring|returning\s+errors|to\s+(?:fail|degrade|error))|(?:went|go|goes|going|is|are|was|were|became)\s+(?:hard\s+|completely\s+|fully\s+)?(?:down|offline|unavailable|unreachable)|(?:stop|stopped|stops|ceased?|ceases)\s+(?:working|responding|serving|fulfill?ing|handling|launching|accepting|processing|producing|syncing|answering|delivering)|(?:is|are)\s+(?:now\s+)?(?:failing|erroring)\b|(?:chain|network|service|site|api|cluster|database)\s+(?:stall(?:ed|s)?|halt(?:ed|s)?)|outage\s+(?:starts|started|begins|began)|first\s+(?:impact|errors?|failures?)|(?:users?|customers?|people|requests?|clients?)\s+(?:start|started|begin|began)\s+(?:running\s+into|seeing|getting|hitting|experiencing|receiving|to\s+(?:see|get|hit|fail|experience|receive))|(?:begins?|began|started|starts)\s+to\s+(?:drop|fail|degrade|error|decline|fall|slow|time\s+out)|(?:starts?|started|begins?|began)\s+(?:raising|throwing|emitting|logging|returning|serving|producing|reporting)\s+(?:[\w-]+\s+){0,5}?(?:errors?|exceptions?|failures?|timeouts?|5\d\d\b))/i;
 const END_MARK =
   /\b(?:resolved|restored|recovered|recovers|fully\s+operational|back\s+(?:online|up|to\s+normal|in\s+service)|returns?\s+to\s+normal|returned\s+to\s+normal|all\s+clear|(?:incident|outage|issue|problem|impact|downtime)\s+(?:ends?|ended|over|closed|resolved|mitigated)|end\s+of\s+(?:the\s+)?(?:incident|outage|impact|downtime)|service\s+resum\w+|resum(?:es|ed)\s+(?:normal|service|operations?)|(?:chain|network|block\s+production|production|processing|traffic|replication|syncing|blocks)\s+(?:resumes|resumed)|(?:goes|went)\s+away|(?:created|working|running|available|serving|responding|online|processing|flowing|launching|produced)\s+again|(?:working|running|operating|functioning|serving|performing|behaving)\s+(?:normally|as\s+(?:usual|normal|expected)|correctly|properly|fine)|(?:returned|came|went|is|was|are|were)\s+back\s+(?:to\s+normal|online|up)|normal\s+(?:operations?|service)\s+(?:resumed|restored|returned)|(?:is|was|were|are|got|been)\s+(?:fixed|repaired|corrected))\b|(?:is|are)\s+back(?=\s*(?:$|[.,;!)]))|recovery\b[^.;]{0,60}?\b(?:completed?|finished|done)\b|(?:completed?|finished)\s+(?:the\s+)?recovery/i;
 // "not resolved", "still not back", "partially restored", "some addresses come back online", "attempted to restore": not the end.
@@ -70,7 +70,7 @@ export function timelineMilestones(document: PostmortemDocument): Milestones {
     const t = text(e);
     if (END_LABEL.test(t)) return true;
     const m = marks(END_MARK, t);
-    return m !== null && !NOT_THE_END.test(t.slice(0, m.index)) && !TAKEN_BACK.test(afterMark(t, m));
+    return m !== null && !NOT_THE_END.test(clauseBefore(t, m.index)) && !TAKEN_BACK.test(afterMark(t, m));
   });
   // Entries labelled as the end, when the timeline has any, are the end; restore words elsewhere are steps.
   // Else an entry that says the service is fully restored ends what earlier restore words only eased.
@@ -91,6 +91,18 @@ function detectedAfter(timed: readonly TimelineEntry[], from: number | null, tex
 export function detectedEntry(document: PostmortemDocument, start: number | null): TimelineEntry | null {
   const timed = document.timeline.filter((e) => typeof e.at === 'number');
   return detectedAfter(timed, start, (e) => bodyOf(document, e));
+}
+
+/**
+ * What comes before a mark in its own clause: from the sentence's start, or from a clause with a
+ * subject of its own ("all errors seem to have stopped and the incident is resolved": the hedge is
+ * the errors', not the resolution's).
+ */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  let from = 0;
+  for (const m of before.matchAll(/[.!?;](?:\s|$)|\band\s+(?=(?:the|it|everything|all|service|services|traffic)\b)/gi)) from = (m.index ?? 0) + m[0].length;
+  return before.slice(from);
 }
 
 /** The rest of an end mark's sentence and the next sentence: what may take the mark back. */
