@@ -186,3 +186,27 @@ describe('incident/stated: blankTimes keeps a clock written as a length', () => 
     }
   });
 });
+
+describe('stated duration: a time-to field outside the summary', () => {
+  const record = (label: string) =>
+    md(
+      '# Incident on 2020-09-21 - some components destroyed',
+      '',
+      '- **Key events**',
+      '  - Incident declared 2020-09-21 18:40',
+      '  - Resolved 2020-09-21 21:41',
+      '',
+      `- **${label}**: 3h 14m`,
+      '',
+      '- **Impact**:',
+      '  - Some users could not reach their services.',
+    );
+
+  it('reads "Time to resolve" as the length of the whole incident', () => {
+    assert.equal(analyze(record('Time to resolve')).incident.statedDuration?.minutes, 194);
+  });
+
+  it('does not read "Time to recovery" there: it measures a part', () => {
+    assert.equal(analyze(record('Time to recovery')).incident.statedDuration, null);
+  });
+});

@@ -246,8 +246,9 @@ export function findStatedDuration(
   fields: readonly TimeField[],
   options: TimeReadingOptions,
 ): StatedIncidentDuration | null {
-  // "Time to recovery: 148 minutes" in a Stats section measures something else than the outage.
-  const stating = fields.filter((f) => f.id === 'duration' && (f.inSummary || !/^time\s+to\b/i.test(f.model.label)));
+  // "Time to recovery: 148 minutes" in a Stats section measures something else than the outage; "Time
+  // to resolve: 3h 14m" is the whole of it, until it was resolved.
+  const stating = fields.filter((f) => f.id === 'duration' && (f.inSummary || !/^time\s+to\b(?!\s+resol)/i.test(f.model.label)));
   for (const f of stating) {
     for (const s of fieldSources(document, f)) {
       const d = statedIn(s, options);

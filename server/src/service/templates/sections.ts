@@ -110,6 +110,7 @@ export const timelineSection: TemplateSection = {
     'Detailed Timeline',
     'Outage Timeline',
     'Incident Chronology',
+    'Key Events',
   ],
   required: true,
   fields: [],
