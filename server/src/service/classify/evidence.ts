@@ -101,6 +101,8 @@ const placeholderPattern = new RegExp(
     '(?<![\\w@])@(?:owner|name|username|person|assignee|handle|someone)\\b',
     // "Example: deploy started", in a line or a table cell: what the writer is to replace.
     '(?:^|\\|)\\s*[*_]*(?:example|e\\.g\\.)[*_]*\\s*[:,]\\s*\\S',
+    // 'When the incident happened, e.g. “30-05-2018”': what to write, with an example in quotes.
+    '\\b(?:e\\.g\\.|for example|for instance|something like)[,:]?\\s*[“"][^“”"]{2,}[”"]',
   ].join('|'),
   'i',
 );
