@@ -188,7 +188,12 @@ export const rootCauseAndResolutionSection: TemplateSection = {
       part: 'cause',
     },
     { words: ['contributing', 'contributory', 'contributors'], part: 'contributing factors' },
-    { words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'solv', 'workaround', 'restor'], part: 'resolution' },
+    // ("Future mitigations and product improvements" are measures to come, not the resolution.)
+    {
+      words: ['resolution', 'resolv', 'fix', 'recover', 'mitigat', 'solution', 'solv', 'workaround', 'restor'],
+      except: ['future', 'planned', 'upcoming', 'going forward', 'long term', 'long-term'],
+      part: 'resolution',
+    },
   ],
 };
 
