@@ -558,3 +558,21 @@ describe('headings: a parent over parts, a typed semicolon, the assignment wordi
     assert.ok(sectionIds(analyze(text)).includes('root-cause'));
   });
 });
+
+describe('headings: measures to come', () => {
+  it('reads "Future mitigations and product improvements" as the corrective measures, not the resolution too', () => {
+    const text = md(
+      '### Incident timeline',
+      '- 07:06 PDT: paged for a growing backlog',
+      '',
+      '### Future mitigations and product improvements',
+      '- Alert on nacks.',
+    );
+    assert.deepEqual(sectionIds(analyze(text)), ['timeline', 'corrective-actions']);
+  });
+
+  it('still reads "Mitigation and recovery" as the resolution', () => {
+    const text = md('### Mitigation and recovery', 'We rolled the hotfix out and the backlog drained.');
+    assert.deepEqual(sectionIds(analyze(text)), ['root-cause']);
+  });
+});

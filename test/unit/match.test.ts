@@ -65,12 +65,3 @@ describe('match: a question names a section by its intent', () => {
     assert.equal(standard().match('What was the root cause'), undefined);
   });
 });
-
-describe('match: measures to come are not the resolution', () => {
-  it('reads "Future mitigations and product improvements" as the corrective measures only', () => {
-    assert.equal(idOf('Future mitigations and product improvements'), 'corrective-actions');
-  });
-  it('still reads "Mitigation and recovery" as the resolution', () => {
-    assert.equal(idOf('Mitigation and recovery'), 'root-cause');
-  });
-});
