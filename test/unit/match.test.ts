@@ -65,3 +65,9 @@ describe('match: a question names a section by its intent', () => {
     assert.equal(standard().match('What was the root cause'), undefined);
   });
 });
+
+describe('match: what is being done about it', () => {
+  it('reads "What is being done about this?" as the corrective measures', () => {
+    assert.equal(idOf('What is being done about this?'), 'corrective-actions');
+  });
+});

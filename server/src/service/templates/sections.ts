@@ -265,8 +265,9 @@ export const correctiveMeasuresSection: TemplateSection = {
     { words: ['happening again', 'happen again', 'happens again', 'from recurring', 'never again'] },
     // "Looking Forward", "Moving forward", "The road ahead": what is done from now on.
     { words: ['looking forward', 'moving forward', 'going forward', 'looking ahead', 'road ahead', 'way forward'] },
-    // "What we will change", "What we're changing", "What we are doing about it", "What's next".
-    { words: ['will change', 'are changing', 'doing about it', 'whats next'] },
+    // "What we will change", "What we're changing", "What we are doing about it", "What is being done about
+    // this?", "What's next".
+    { words: ['will change', 'are changing', 'doing about it', 'done about it', 'done about this', 'doing about this', 'whats next'] },
     // "Long term solution", "Long-term fixes": what is done so that it does not happen again.
     { words: ['long term'], heads: ['solution', 'fix', 'plan', 'measure', 'action', 'step', 'change', 'improvement', 'work'] },
     // Words that need a head noun with them ("Steps to keep this from recurring", "Future work").
