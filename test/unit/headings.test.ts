@@ -576,3 +576,31 @@ describe('headings: measures to come', () => {
     assert.deepEqual(sectionIds(analyze(text)), ['root-cause']);
   });
 });
+
+describe('headings: a record of bold list items, each a name over its own list', () => {
+  const text = md(
+    '# Incident on 2020-09-21 - some components destroyed',
+    '',
+    '- **Key events**',
+    '  - First detected 2020-09-21 18:27',
+    '  - Resolved 2020-09-21 21:41',
+    '',
+    '- **Time to resolve**: 3h 14m',
+    '',
+    '- **Impact**:',
+    '  - Some users could not reach their services.',
+    '',
+    '- **Resolution**:',
+    '  - The deleted components were applied again.',
+  );
+
+  it('reads the named items as sections, the one without a colon too', () => {
+    assert.deepEqual(sectionIds(analyze(text)), ['timeline', 'impact', 'root-cause']);
+  });
+
+  it('ends an item section at the next item of its list, so the field after it is read', () => {
+    const a = analyze(text);
+    assert.equal(onlySection(a, 'timeline').range.end.line, 4);
+    assert.equal(a.incident.statedDuration?.minutes, 194);
+  });
+});

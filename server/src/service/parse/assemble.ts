@@ -42,6 +42,8 @@ interface OpenSection {
   rank: number;
   /** Sections the same heading names too. */
   copies: Section[];
+  /** Opened by a list item (`- **Key events**` over its own list): the item's last line and its indentation. */
+  item?: { endLine: number; indent: number };
 }
 
 /** A heading's words without its inline tags (`<span style="color: red">What happened?</span>`). */
@@ -358,6 +360,9 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
   };
   for (const label of labels) {
     if (frontMatter && label.line <= frontMatter.endLine) continue;
+    // A sibling item after a list item that opened a section ends it ("- **Time to resolve**: 3h 14m" after
+    // "- **Key events**" and its list).
+    if (open?.item && label.inList && label.line > open.item.endLine && indentOf(lines[label.line]) <= open.item.indent) close(label.line);
     const isHeading = label.level > 0;
     // "Root cause and resolution must contain:" counts only over an account, not over the assignment's bullets.
     if (label.evidence.requirement && !bodyIsAccount(lines, label, labels)) continue;
@@ -498,7 +503,13 @@ export function assemble(split: SplitText, blocks: ParsedBlock[], template: Temp
       sections.push(copy);
       copies.push(copy);
     }
-    open = { section, template: templateSection, rank, copies };
+    open = {
+      section,
+      template: templateSection,
+      rank,
+      copies,
+      ...(label.bulletHeading ? { item: { endLine: label.itemEndLine, indent: indentOf(lines[label.line]) } } : {}),
+    };
   }
 
   // A field's value runs on until the next label or the end of its section.
@@ -712,4 +723,9 @@ function readSuppressions(comments: { line: number; text: string }[], lines: rea
     byLine.set(target, set);
   }
   return { file, lines: byLine };
+}
+
+/** The indentation of a line, in characters. */
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
 }

@@ -371,8 +371,9 @@ function listShape(tokens: Token[], list: number, lines: readonly string[], offs
       .slice(listContentStart(lines[first]))
       .replace(/<[^>]*>/g, '')
       .trim();
-    // (Emphasis aside, balanced or not: `**Root Cause**:`, `__Contributing Factors:__*`.)
-    if (body && /^[^:：]{2,60}[:：]$/.test(text.replace(/^[*_]+|[*_]+$/g, ''))) shape.namedWithBody++;
+    // (Emphasis aside, balanced or not: `**Root Cause**:`, `__Contributing Factors:__*`; a name wholly in bold
+    // needs no colon: `**Key events**` over its list.)
+    if (body && (/^[^:：]{2,60}[:：]$/.test(text.replace(/^[*_]+|[*_]+$/g, '')) || /^(\*\*|__)[^*_:：]{2,60}\1$/.test(text))) shape.namedWithBody++;
   }
   lists.set(list, shape);
   return shape;
